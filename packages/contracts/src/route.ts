@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import type { Permission } from "./permissions.js";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
+
+/** Who may call a route: anyone, any signed-in person, or a member holding a permission. */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "user" }
+  | { kind: "org"; permission: Permission };
+
+/**
+ * One API route as data. The server registers handlers from these, the OpenAPI document is
+ * generated from them, and the authorisation test walks them.
+ */
+export interface RouteDef {
+  method: HttpMethod;
+  /** Fastify-style path; org routes start with /api/v1/orgs/:orgId. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  /** Changes state: needs a write-scope token, and a CSRF token with a session cookie. */
+  write: boolean;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** JSON response schema; null when the route redirects or streams another type. */
+  response: z.ZodType | null;
+  status?: number;
+  /** Content type of a non-JSON response. */
+  produces?: string;
+}
+
+export function defineRoute<const T extends RouteDef>(route: T): T {
+  return route;
+}
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** The validated input a handler receives for a route. */
+export interface RouteInput<R extends RouteDef> {
+  params: Infer<R["params"]>;
+  query: Infer<R["query"]>;
+  body: Infer<R["body"]>;
+}
+
+/** What a handler for a route must return. */
+export type RouteOutput<R extends RouteDef> = R["response"] extends z.ZodType ? z.input<R["response"]> : unknown;
