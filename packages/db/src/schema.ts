@@ -1,0 +1,157 @@
+import type { ColumnType, Generated } from "kysely";
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+  archived_at: Date | null;
+  archive_reason: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  failed_signins: Generated<number>;
+  locked_until: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface MembershipsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+  archived_at: Date | null;
+  archive_reason: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  method: "password" | "sso" | "setup" | "invitation";
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  name: string;
+  scope: "read" | "write";
+  prefix: string;
+  secret_hash: string;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface InvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface SigninAttemptsTable {
+  client_key: string;
+  attempted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface SsoConfigsTable {
+  org_id: string;
+  enabled: boolean;
+  issuer: string;
+  client_id: string;
+  client_secret: string | null;
+  allowed_domains: string[];
+  default_role: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface SsoLoginsTable {
+  state_hash: string;
+  org_id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface AuditHeadsTable {
+  org_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditEntriesTable {
+  org_id: string;
+  seq: number;
+  id: string;
+  at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  changes: ColumnType<Record<string, { before: unknown; after: unknown }>, string, never>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+}
+
+/** The one schema both engines share. Column names are snake_case, as in the SQL migrations. */
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  signin_attempts: SigninAttemptsTable;
+  sso_configs: SsoConfigsTable;
+  sso_logins: SsoLoginsTable;
+  audit_heads: AuditHeadsTable;
+  audit_entries: AuditEntriesTable;
+  instance_settings: InstanceSettingsTable;
+}
