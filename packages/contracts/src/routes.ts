@@ -34,7 +34,9 @@ import { putSsoConfigRequestSchema, ssoConfigSchema } from "./sso.js";
 import { apiTokenSchema, createdTokenSchema, createTokenRequestSchema, tokenListQuerySchema } from "./tokens.js";
 
 const orgParams = z.object({ orgId: idSchema });
-const orgEntityParams = (name: string) => z.object({ orgId: idSchema, [name]: idSchema });
+const memberParams = z.object({ orgId: idSchema, memberId: idSchema });
+const invitationParams = z.object({ orgId: idSchema, invitationId: idSchema });
+const tokenParams = z.object({ orgId: idSchema, tokenId: idSchema });
 const versionOnly = z.object({ version: z.number().int().min(1) });
 
 /** Every API route. Add a domain module's routes here; the server refuses to start with one unhandled. */
@@ -109,16 +111,16 @@ export const routes = {
   }),
   getMember: defineRoute({
     method: "GET", path: "/api/v1/orgs/:orgId/members/:memberId", summary: "Read a member", tag: "members",
-    access: { kind: "org", permission: "members.read" }, write: false, params: orgEntityParams("memberId"), response: memberSchema,
+    access: { kind: "org", permission: "members.read" }, write: false, params: memberParams, response: memberSchema,
   }),
   updateMember: defineRoute({
     method: "PATCH", path: "/api/v1/orgs/:orgId/members/:memberId", summary: "Change a member's role", tag: "members",
-    access: { kind: "org", permission: "members.manage" }, write: true, params: orgEntityParams("memberId"),
+    access: { kind: "org", permission: "members.manage" }, write: true, params: memberParams,
     body: updateMemberRequestSchema, response: memberSchema,
   }),
   archiveMember: defineRoute({
     method: "POST", path: "/api/v1/orgs/:orgId/members/:memberId/archive", summary: "Remove a member's access, keeping the record", tag: "members",
-    access: { kind: "org", permission: "members.manage" }, write: true, params: orgEntityParams("memberId"),
+    access: { kind: "org", permission: "members.manage" }, write: true, params: memberParams,
     body: archiveRequestSchema, response: memberSchema,
   }),
 
@@ -134,7 +136,7 @@ export const routes = {
   }),
   revokeInvitation: defineRoute({
     method: "POST", path: "/api/v1/orgs/:orgId/invitations/:invitationId/revoke", summary: "Revoke a pending invitation", tag: "invitations",
-    access: { kind: "org", permission: "invitations.manage" }, write: true, params: orgEntityParams("invitationId"),
+    access: { kind: "org", permission: "invitations.manage" }, write: true, params: invitationParams,
     body: versionOnly, response: invitationSchema,
   }),
 
@@ -150,7 +152,7 @@ export const routes = {
   }),
   revokeToken: defineRoute({
     method: "POST", path: "/api/v1/orgs/:orgId/tokens/:tokenId/revoke", summary: "Revoke an API token", tag: "tokens",
-    access: { kind: "org", permission: "tokens.manage_own" }, write: true, params: orgEntityParams("tokenId"),
+    access: { kind: "org", permission: "tokens.manage_own" }, write: true, params: tokenParams,
     body: versionOnly, response: apiTokenSchema,
   }),
 

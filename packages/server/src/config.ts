@@ -1,0 +1,65 @@
+import type { Writable } from "node:stream";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** The address people reach the server at; https here turns on Secure cookies and HSTS. */
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Built web UI to serve on the same port; absent serves the API only. */
+  webDir: string | undefined;
+  logLevel: string;
+  /** Where JSON logs go (stdout by default). */
+  logStream?: Writable;
+  sessionTtlHours: number;
+  /** SMTP URL such as smtp://user:pass@host:587; absent means invitation links are shown, not mailed. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+}
+
+export const defaultConfig: ServerConfig = {
+  host: "0.0.0.0",
+  port: 8080,
+  publicUrl: "http://localhost:8080",
+  dataDir: ".aims",
+  databaseUrl: undefined,
+  webDir: undefined,
+  logLevel: "info",
+  sessionTtlHours: 12,
+  smtpUrl: undefined,
+  mailFrom: "OpenAIMS <no-reply@localhost>",
+  trustProxy: false,
+  bodyLimitBytes: 1024 * 1024,
+};
+
+/** Reads settings from the environment over the defaults; command-line flags override afterwards. */
+export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const port = overrides.port ?? (env.PORT ? Number.parseInt(env.PORT, 10) : defaultConfig.port);
+  const merged: ServerConfig = {
+    ...defaultConfig,
+    host: env.AIMS_HOST ?? defaultConfig.host,
+    port,
+    publicUrl: env.AIMS_PUBLIC_URL ?? `http://localhost:${port}`,
+    dataDir: env.AIMS_DATA_DIR ?? defaultConfig.dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.AIMS_LOG_LEVEL ?? defaultConfig.logLevel,
+    sessionTtlHours: env.AIMS_SESSION_TTL_HOURS ? Number(env.AIMS_SESSION_TTL_HOURS) : defaultConfig.sessionTtlHours,
+    smtpUrl: env.AIMS_SMTP_URL || undefined,
+    mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
+    trustProxy: env.AIMS_TRUST_PROXY === "true",
+    ...overrides,
+  };
+  if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
+    throw new Error(`PORT must be a TCP port number, got '${String(merged.port)}'`);
+  }
+  new URL(merged.publicUrl);
+  return merged;
+}
+
+export function isSecure(config: ServerConfig): boolean {
+  return config.publicUrl.startsWith("https://");
+}

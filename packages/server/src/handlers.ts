@@ -1,0 +1,46 @@
+import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./audit/audit-handlers.js";
+import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.js";
+import { setup } from "./auth/setup-handler.js";
+import type { Handlers } from "./http/register-routes.js";
+import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation-handlers.js";
+import { createInvitation, listInvitations, revokeInvitation } from "./invitations/invitation-handlers.js";
+import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
+import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
+import { createOrg, getOrg, updateOrg } from "./orgs/org-handlers.js";
+import { getSsoConfig, putSsoConfig } from "./sso/sso-config-handlers.js";
+import { finishSso, startSso } from "./sso/sso-login-handlers.js";
+import { createToken, listTokens, revokeToken } from "./tokens/token-handlers.js";
+
+/** One handler per route id of the contract table; a missing one fails type-checking and start-up. */
+export const handlers: Handlers = {
+  getAuthConfig,
+  setup,
+  login,
+  logout,
+  getSession,
+  startSso,
+  finishSso,
+  previewInvitation,
+  acceptInvitation,
+  getMe,
+  updateMe,
+  changePassword,
+  createOrg,
+  getOrg,
+  updateOrg,
+  listMembers,
+  getMember,
+  updateMember,
+  archiveMember,
+  listInvitations,
+  createInvitation,
+  revokeInvitation,
+  listTokens,
+  createToken,
+  revokeToken,
+  listAuditEntries,
+  verifyAuditTrail: verifyAuditTrailHandler,
+  exportAuditTrail,
+  getSsoConfig,
+  putSsoConfig,
+};

@@ -1,0 +1,75 @@
+import type { Readable } from "node:stream";
+import type { RouteDef, RouteInput, RouteOutput, TokenScope, Role } from "@openaims/contracts";
+import type { BlobStore, Database, Engine } from "@openaims/db";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { ServerConfig } from "../config.js";
+import type { Mailer } from "../mail/mailer.js";
+import type { AuditEvent } from "../audit/append-audit-entry.js";
+import type { AppError } from "./app-error.js";
+
+/** Who is calling: a person through a session, or a person's API token. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  via: "session" | "token";
+  sessionId: string | null;
+  csrfToken: string | null;
+  token: { id: string; orgId: string; scope: TokenScope } | null;
+}
+
+/** The organisation a request acts in, resolved once from the URL and the caller's membership. */
+export interface OrgScope {
+  orgId: string;
+  membershipId: string;
+  role: Role;
+}
+
+/** What every handler may use besides its input. */
+export interface ServerDeps {
+  db: Kysely<Database>;
+  engine: Engine;
+  blobs: BlobStore;
+  config: ServerConfig;
+  mailer: Mailer;
+}
+
+type ActorFor<R extends RouteDef> = R["access"]["kind"] extends "public" ? Actor | null : Actor;
+type OrgFor<R extends RouteDef> = R["access"]["kind"] extends "org" ? OrgScope : null;
+
+export interface HandlerContext<R extends RouteDef> {
+  input: RouteInput<R>;
+  /** The request's transaction for write routes, the pool for reads. */
+  tx: Kysely<Database>;
+  actor: ActorFor<R>;
+  org: OrgFor<R>;
+  requestId: string;
+  deps: ServerDeps;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** Appends to the organisation's audit trail inside this request's transaction. */
+  audit(event: AuditEvent): Promise<void>;
+  /** Commits the transaction, then answers with this error (for example a counted failed sign-in). */
+  failAfterCommit(error: AppError): void;
+  /** Work that must not hold the transaction open (e-mail, other network calls); runs after commit, before the answer. */
+  afterCommit(task: () => Promise<void>): void;
+}
+
+/** A redirect answer, for routes that hand the browser elsewhere. */
+export class Redirect {
+  constructor(readonly location: string) {}
+}
+
+/** A non-JSON answer, such as a download. */
+export class RawResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Buffer | Readable,
+    readonly filename?: string,
+  ) {}
+}
+
+export type Handler<R extends RouteDef> = (
+  ctx: HandlerContext<R>,
+) => Promise<RouteOutput<R> | Redirect | RawResponse>;

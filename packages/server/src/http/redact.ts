@@ -1,0 +1,21 @@
+/** Query parameters whose values are secrets and never reach a log line. */
+const SECRET_PARAMS = /([?&](?:token|code|state|secret|password|setupCode)=)[^&#]*/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, "$1[redacted]");
+}
+
+/** Paths pino removes from every log object. */
+export const redactPaths = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  "*.password",
+  "*.newPassword",
+  "*.currentPassword",
+  "*.secret",
+  "*.clientSecret",
+  "*.token",
+  "*.setupCode",
+];

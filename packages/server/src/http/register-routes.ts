@@ -1,0 +1,116 @@
+import { timingSafeEqual } from "node:crypto";
+import { type RouteDef, type RouteId, type Routes, roleAllows, routes } from "@openaims/contracts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { appendAuditEntry, type AuditActor } from "../audit/append-audit-entry.js";
+import { authenticate } from "./authenticate.js";
+import { AppError, forbidden } from "./app-error.js";
+import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps } from "./handler-context.js";
+import { RawResponse, Redirect } from "./handler-context.js";
+import { resolveOrg } from "./resolve-org.js";
+import { validateInput } from "./validate-input.js";
+
+export type Handlers = { [K in RouteId]: Handler<Routes[K]> };
+
+/**
+ * Registers every route of the contract table behind one chain:
+ * authenticate → organisation scope → permission and token scope → CSRF → validate → transaction → handler.
+ * Authorisation lives here and nowhere else.
+ */
+export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers: Handlers): void {
+  for (const id of Object.keys(routes) as RouteId[]) {
+    const route: RouteDef = routes[id];
+    const handler = handlers[id] as unknown as Handler<RouteDef>;
+    if (!handler) throw new Error(`Route ${id} has no handler`);
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: (request, reply) => handle(deps, route, handler, request, reply),
+    });
+  }
+}
+
+async function handle(
+  deps: ServerDeps,
+  route: RouteDef,
+  handler: Handler<RouteDef>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const actor = await authenticate(deps.db, request);
+  if (route.access.kind !== "public" && !actor) {
+    throw new AppError("unauthenticated", "Sign in, or send an API token in the Authorization header.");
+  }
+  let org: OrgScope | null = null;
+  if (route.access.kind === "org" && actor) {
+    org = await resolveOrg(deps.db, actor, (request.params as Record<string, unknown>).orgId);
+    if (!roleAllows(org.role, route.access.permission)) {
+      throw forbidden(`Your role (${org.role}) does not allow this (needs ${route.access.permission}).`);
+    }
+  }
+  if (actor && route.write && route.access.kind !== "public") checkWriteAllowed(route, actor, request);
+  const input = validateInput(route, { params: request.params, query: request.query, body: request.body });
+
+  let deferred: AppError | null = null;
+  const afterCommitTasks: (() => Promise<void>)[] = [];
+  const run = async (tx: ServerDeps["db"]) => {
+    const ctx: HandlerContext<RouteDef> = {
+      input,
+      tx,
+      actor: actor as Actor,
+      org: org as never,
+      requestId: request.id,
+      deps,
+      request,
+      reply,
+      audit: async (event) => {
+        if (!org || !actor) throw new Error("ctx.audit needs an organisation route; call appendAuditEntry directly");
+        await appendAuditEntry(tx, { ...event, orgId: org.orgId, actor: auditActorOf(actor), requestId: request.id });
+      },
+      failAfterCommit: (error) => {
+        deferred = error;
+      },
+      afterCommit: (task) => {
+        afterCommitTasks.push(task);
+      },
+    };
+    return handler(ctx);
+  };
+  const result = route.write ? await deps.db.transaction().execute(run) : await run(deps.db);
+  if (deferred) throw deferred;
+  for (const task of afterCommitTasks) await task();
+  return present(route, result, reply);
+}
+
+function checkWriteAllowed(route: RouteDef, actor: Actor, request: FastifyRequest): void {
+  if (actor.via === "token") {
+    if (route.access.kind !== "org") throw forbidden("API tokens can only change records inside their organisation.");
+    if (actor.token?.scope !== "write") throw forbidden("This API token has read scope; create a write-scope token to make changes.");
+    return;
+  }
+  const sent = request.headers["x-csrf-token"];
+  const expected = actor.csrfToken ?? "";
+  const ok =
+    typeof sent === "string" && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok) throw new AppError("csrf_failed", "Missing or wrong x-csrf-token header; reload the page and try again.");
+}
+
+/** How a person appears in the audit trail; token use names the token. */
+export function auditActorOf(actor: Actor): AuditActor {
+  const who = `${actor.name} <${actor.email}>`;
+  return actor.token
+    ? { type: "token", id: actor.userId, label: `${who} via API token ${actor.token.id}` }
+    : { type: "user", id: actor.userId, label: who };
+}
+
+function present(route: RouteDef, result: unknown, reply: FastifyReply): unknown {
+  if (result instanceof Redirect) return reply.redirect(result.location, 302);
+  if (result instanceof RawResponse) {
+    reply.type(result.contentType);
+    if (result.filename) reply.header("content-disposition", `attachment; filename="${result.filename}"`);
+    return reply.send(result.body);
+  }
+  const version = (result as { version?: unknown } | null)?.version;
+  if (typeof version === "number") reply.header("etag", `W/"${version}"`);
+  reply.status(route.status ?? 200);
+  return result;
+}

@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import { type AimsDatabase, FileBlobStore, migrate, openDatabase } from "@openaims/db";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.js";
+import { issueSetupCode } from "./auth/setup-code.js";
+import type { ServerConfig } from "./config.js";
+import { createMailer } from "./mail/mailer.js";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: AimsDatabase;
+  url: string;
+  /** Printed once while no account exists. */
+  setupCode: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (embedded unless DATABASE_URL is set), applies migrations, and serves.
+ * Holds no state in memory that a second instance on the same PostgreSQL would need.
+ */
+export async function startServer(config: ServerConfig, existing?: AimsDatabase): Promise<RunningServer> {
+  const database = existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await database.withSession(migrate);
+    const app = await buildApp({
+      db: database.db,
+      engine: database.engine,
+      blobs: new FileBlobStore(join(config.dataDir, "blobs")),
+      config,
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+    });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const setupCode = await issueSetupCode(database.db);
+    return {
+      app,
+      database,
+      url: `http://127.0.0.1:${port}`,
+      setupCode,
+      close: async () => {
+        await app.close();
+        if (!existing) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!existing) await database.close();
+    throw error;
+  }
+}

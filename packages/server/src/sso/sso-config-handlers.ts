@@ -1,0 +1,73 @@
+import type { Role, Routes, SsoConfig } from "@openaims/contracts";
+import type { Database } from "@openaims/db";
+import type { Selectable } from "kysely";
+import { AppError, staleVersion } from "../http/app-error.js";
+import type { Handler } from "../http/handler-context.js";
+
+function presentSsoConfig(row: Selectable<Database["sso_configs"]>): SsoConfig {
+  return {
+    enabled: row.enabled,
+    issuer: row.issuer,
+    clientId: row.client_id,
+    clientSecretSet: row.client_secret !== null,
+    allowedDomains: row.allowed_domains,
+    defaultRole: row.default_role as Role,
+    version: row.version,
+  };
+}
+
+export const getSsoConfig: Handler<Routes["getSsoConfig"]> = async ({ tx, org }) => {
+  const row = await tx.selectFrom("sso_configs").selectAll().where("org_id", "=", org.orgId).executeTakeFirst();
+  return row ? presentSsoConfig(row) : null;
+};
+
+export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, input, audit }) => {
+  const body = input.body;
+  const existing = await tx.selectFrom("sso_configs").selectAll().where("org_id", "=", org.orgId).forUpdate().executeTakeFirst();
+  const domains = [...new Set(body.allowedDomains)].sort();
+  await assertDomainsFree(tx, org.orgId, domains, body.enabled);
+  const values = {
+    enabled: body.enabled,
+    issuer: body.issuer.replace(/\/+$/, ""),
+    client_id: body.clientId,
+    allowed_domains: domains,
+    default_role: body.defaultRole,
+  };
+  let row: Selectable<Database["sso_configs"]>;
+  if (!existing) {
+    if (body.version !== undefined) throw new AppError("not_found", "There is no single sign-on configuration to update yet; omit version.");
+    row = await tx
+      .insertInto("sso_configs")
+      .values({ org_id: org.orgId, ...values, client_secret: body.clientSecret ?? null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } else {
+    if (body.version === undefined) throw new AppError("validation_failed", "Invalid request — body.version: required when updating the configuration.");
+    if (existing.version !== body.version) throw staleVersion("single sign-on configuration", existing.version, body.version);
+    row = await tx
+      .updateTable("sso_configs")
+      .set({ ...values, ...(body.clientSecret ? { client_secret: body.clientSecret } : {}), version: existing.version + 1, updated_at: new Date() })
+      .where("org_id", "=", org.orgId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  const before = existing ? { ...presentSsoConfig(existing), version: undefined } : null;
+  const after = { ...presentSsoConfig(row), version: undefined };
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof typeof after)[]) {
+    if (key === "version") continue;
+    const b = before ? before[key] : null;
+    if (JSON.stringify(b) !== JSON.stringify(after[key])) changes[key] = { before: b, after: after[key] };
+  }
+  if (body.clientSecret) changes.clientSecret = { before: existing?.client_secret ? "[redacted]" : null, after: "[redacted]" };
+  await audit({ action: existing ? "sso.updated" : "sso.configured", entityType: "sso_config", entityId: org.orgId, changes });
+  return presentSsoConfig(row);
+};
+
+/** An e-mail domain can route to one organisation's identity provider only. */
+async function assertDomainsFree(tx: Parameters<Handler<Routes["putSsoConfig"]>>[0]["tx"], orgId: string, domains: string[], enabled: boolean) {
+  if (!enabled) return;
+  const others = await tx.selectFrom("sso_configs").select(["org_id", "allowed_domains"]).where("enabled", "=", true).where("org_id", "!=", orgId).execute();
+  const taken = domains.filter((d) => others.some((o) => o.allowed_domains.includes(d)));
+  if (taken.length) throw new AppError("conflict", `Another organisation already signs in ${taken.join(", ")} through single sign-on.`);
+}
