@@ -72,6 +72,9 @@ async function openPostgres(url: string, poolSize: number): Promise<AimsDatabase
     max: poolSize,
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) },
   });
+  // An idle connection dropped by the server (restart, failover, admin) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on("error", () => {});
   // Fail fast with the driver's message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
