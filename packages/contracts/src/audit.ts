@@ -39,9 +39,7 @@ export const auditVerifyResultSchema = z
     entriesChecked: z.number().int(),
     headSeq: z.number().int(),
     headHash: z.string(),
-    firstBroken: z
-      .object({ seq: z.number().int(), id: z.string(), reason: z.string() })
-      .nullable(),
+    firstBroken: z.object({ seq: z.number().int(), id: z.string(), reason: z.string() }).nullable(),
   })
   .meta({ id: "AuditVerifyResult" });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

@@ -4,10 +4,7 @@ import type { Permission } from "./permissions.js";
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
 
 /** Who may call a route: anyone, any signed-in person, or a member holding a permission. */
-export type RouteAccess =
-  | { kind: "public" }
-  | { kind: "user" }
-  | { kind: "org"; permission: Permission };
+export type RouteAccess = { kind: "public" } | { kind: "user" } | { kind: "org"; permission: Permission };
 
 /**
  * One API route as data. The server registers handlers from these, the OpenAPI document is

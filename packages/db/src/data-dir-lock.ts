@@ -4,7 +4,10 @@ import lockfile from "proper-lockfile";
 
 /** Thrown when another process already holds the embedded database's data directory. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly holderPid: number | null) {
+  constructor(
+    readonly dataDir: string,
+    readonly holderPid: number | null,
+  ) {
     super(
       `The data directory ${dataDir} is in use by another OpenAIMS process${holderPid ? ` (pid ${holderPid})` : ""}. ` +
         "Stop that process, talk to it through its API (AIMS_URL and AIMS_TOKEN), or choose another directory with --data-dir.",

@@ -54,7 +54,10 @@ describe("database", () => {
     dirs.push(dir);
     const first = await openDatabase({ dataDir: dir });
     await first.withSession(migrate);
-    await first.db.insertInto("instance_settings").values({ key: "k", value: JSON.stringify({ a: 1 }) }).execute();
+    await first.db
+      .insertInto("instance_settings")
+      .values({ key: "k", value: JSON.stringify({ a: 1 }) })
+      .execute();
     await first.close();
     const second = await openDatabase({ dataDir: dir });
     const row = await second.db.selectFrom("instance_settings").selectAll().executeTakeFirstOrThrow();
@@ -69,12 +72,25 @@ describe("database", () => {
       await Promise.all(
         Array.from({ length: 20 }, () =>
           database.db.transaction().execute(async (tx) => {
-            const row = await tx.selectFrom("instance_settings").select("value").where("key", "=", "n").forUpdate().executeTakeFirstOrThrow();
-            await tx.updateTable("instance_settings").set({ value: JSON.stringify(Number(row.value) + 1) }).where("key", "=", "n").execute();
+            const row = await tx
+              .selectFrom("instance_settings")
+              .select("value")
+              .where("key", "=", "n")
+              .forUpdate()
+              .executeTakeFirstOrThrow();
+            await tx
+              .updateTable("instance_settings")
+              .set({ value: JSON.stringify(Number(row.value) + 1) })
+              .where("key", "=", "n")
+              .execute();
           }),
         ),
       );
-      const row = await database.db.selectFrom("instance_settings").select("value").where("key", "=", "n").executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom("instance_settings")
+        .select("value")
+        .where("key", "=", "n")
+        .executeTakeFirstOrThrow();
       expect(row.value).toBe(20);
     } finally {
       await database.close();

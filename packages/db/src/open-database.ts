@@ -89,8 +89,7 @@ async function openPostgres(url: string, poolSize: number): Promise<AimsDatabase
           exec: async (sql) => {
             await client.query(sql);
           },
-          query: async <R>(sql: string, params: unknown[] = []) =>
-            (await client.query(sql, params)).rows as R[],
+          query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
         });
       } finally {
         client.release();

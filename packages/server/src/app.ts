@@ -61,13 +61,24 @@ export async function buildApp(deps: ServerDeps, routeHandlers: Handlers = handl
     }
   });
 
-  const indexHtml = config.webDir && existsSync(join(config.webDir, "index.html")) ? readFileSync(join(config.webDir, "index.html"), "utf8") : null;
+  const indexHtml =
+    config.webDir && existsSync(join(config.webDir, "index.html"))
+      ? readFileSync(join(config.webDir, "index.html"), "utf8")
+      : null;
   if (config.webDir && indexHtml) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !indexHtml || request.method !== "GET") {
-      return reply.status(404).send(errorBody("not_found", `No route ${request.method} ${redactUrl(request.url.split("?")[0] ?? "")}.`, request.id));
+      return reply
+        .status(404)
+        .send(
+          errorBody(
+            "not_found",
+            `No route ${request.method} ${redactUrl(request.url.split("?")[0] ?? "")}.`,
+            request.id,
+          ),
+        );
     }
     // The web UI routes on the client: every other GET gets the app shell.
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);

@@ -1,5 +1,5 @@
 export { buildApp } from "./app.js";
-export { appendAuditEntry, systemActor, type AuditActor } from "./audit/append-audit-entry.js";
+export { type AuditActor, appendAuditEntry, systemActor } from "./audit/append-audit-entry.js";
 export { auditedOrgIds, readAuditEntries } from "./audit/read-audit-entries.js";
 export { verifyAuditTrail } from "./audit/verify-audit-trail.js";
 export { createUser } from "./auth/create-user.js";
@@ -8,5 +8,5 @@ export { configFromEnv, defaultConfig, type ServerConfig } from "./config.js";
 export { AppError } from "./http/app-error.js";
 export { buildOpenApiDocument } from "./http/openapi.js";
 export { createOrganization } from "./orgs/create-organization.js";
-export { startServer, type RunningServer } from "./server.js";
+export { type RunningServer, startServer } from "./server.js";
 export { createApiToken } from "./tokens/create-api-token.js";

@@ -18,27 +18,36 @@ export const listAuditEntries: Handler<Routes["listAuditEntries"]> = async ({ tx
   if (from) query = query.where("at", ">=", new Date(from));
   if (to) query = query.where("at", "<", new Date(to));
   if (cursor) query = query.where(afterCursor(sort, cursor));
-  const rows = await query.orderBy("seq", sort.direction).limit(limit + 1).execute();
-  return pageOf(rows, limit, (row) => ({ k: row.seq, id: row.seq }), (row) => {
-    const e = auditRowToEntry(row);
-    return {
-      seq: e.seq,
-      id: e.id,
-      orgId: e.orgId,
-      at: e.at,
-      actor: { type: e.actorType as "user" | "token" | "system", id: e.actorId, label: e.actorLabel },
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      changes: e.changes,
-      requestId: e.requestId,
-      prevHash: e.prevHash,
-      hash: e.hash,
-    };
-  });
+  const rows = await query
+    .orderBy("seq", sort.direction)
+    .limit(limit + 1)
+    .execute();
+  return pageOf(
+    rows,
+    limit,
+    (row) => ({ k: row.seq, id: row.seq }),
+    (row) => {
+      const e = auditRowToEntry(row);
+      return {
+        seq: e.seq,
+        id: e.id,
+        orgId: e.orgId,
+        at: e.at,
+        actor: { type: e.actorType as "user" | "token" | "system", id: e.actorId, label: e.actorLabel },
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        changes: e.changes,
+        requestId: e.requestId,
+        prevHash: e.prevHash,
+        hash: e.hash,
+      };
+    },
+  );
 };
 
-export const verifyAuditTrailHandler: Handler<Routes["verifyAuditTrail"]> = async ({ tx, org }) => verifyAuditTrail(tx, org.orgId);
+export const verifyAuditTrailHandler: Handler<Routes["verifyAuditTrail"]> = async ({ tx, org }) =>
+  verifyAuditTrail(tx, org.orgId);
 
 export const exportAuditTrail: Handler<Routes["exportAuditTrail"]> = async ({ tx, org }) => {
   async function* lines() {

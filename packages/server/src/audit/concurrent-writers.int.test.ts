@@ -19,7 +19,11 @@ describe("audit chain under concurrent writers", () => {
 
   it("stays one unbroken chain when many requests write at once", async () => {
     const writes = Array.from({ length: 40 }, (_, i) =>
-      t.call(owner.token, { method: "POST", url: `/api/v1/orgs/${owner.orgId}/tokens`, payload: { name: `t${i}`, scope: "read" } }),
+      t.call(owner.token, {
+        method: "POST",
+        url: `/api/v1/orgs/${owner.orgId}/tokens`,
+        payload: { name: `t${i}`, scope: "read" },
+      }),
     );
     const results = await Promise.all(writes);
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
@@ -39,7 +43,9 @@ describe("audit chain under concurrent writers", () => {
           stdio: ["ignore", "pipe", "inherit"],
         });
         children.push(child);
-        const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [string];
+        const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [
+          string,
+        ];
         urls.push(JSON.parse(line).url);
       }
       const before = (await verifyAuditTrail(t.db, owner.orgId)).entriesChecked;

@@ -1,5 +1,5 @@
-import { AuditChainVerifier } from "@openaims/core";
 import type { AuditVerifyResult } from "@openaims/contracts";
+import { AuditChainVerifier } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { readAuditEntries } from "./read-audit-entries.js";
@@ -16,7 +16,11 @@ export async function verifyAuditTrail(db: Kysely<Database>, orgId: string): Pro
   }
   let firstBroken = verifier.firstBreak;
   if (!firstBroken) {
-    const head = await db.selectFrom("audit_heads").select(["seq", "hash"]).where("org_id", "=", orgId).executeTakeFirst();
+    const head = await db
+      .selectFrom("audit_heads")
+      .select(["seq", "hash"])
+      .where("org_id", "=", orgId)
+      .executeTakeFirst();
     if (head && (head.seq !== verifier.headSeq || head.hash !== verifier.headHash)) {
       firstBroken = {
         seq: verifier.headSeq + 1,

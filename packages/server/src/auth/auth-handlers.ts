@@ -1,9 +1,9 @@
-import { isLocked, lockAfterFailure } from "@openaims/core";
 import type { Routes } from "@openaims/contracts";
+import { isLocked, lockAfterFailure } from "@openaims/core";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
-import { loadMe } from "../me/present-me.js";
 import { auditActorOf } from "../http/register-routes.js";
+import { loadMe } from "../me/present-me.js";
 import { verifyPassword } from "./passwords.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { clearSessionCookie } from "./session-cookie.js";
@@ -14,9 +14,20 @@ import { startSession } from "./start-session.js";
 
 const WRONG = "E-mail or password is incorrect.";
 
-export const login: Handler<Routes["login"]> = async ({ input, tx, deps, request, reply, requestId, failAfterCommit }) => {
+export const login: Handler<Routes["login"]> = async ({
+  input,
+  tx,
+  deps,
+  request,
+  reply,
+  requestId,
+  failAfterCommit,
+}) => {
   if (!(await allowSigninAttempt(tx, `ip:${request.ip}`))) {
-    throw new AppError("rate_limited", "Too many sign-in attempts from your address. Wait a few minutes and try again.");
+    throw new AppError(
+      "rate_limited",
+      "Too many sign-in attempts from your address. Wait a few minutes and try again.",
+    );
   }
   const user = await tx
     .selectFrom("users")
@@ -26,7 +37,9 @@ export const login: Handler<Routes["login"]> = async ({ input, tx, deps, request
     .executeTakeFirst();
   const now = new Date();
   if (user && isLocked(user.locked_until, now)) {
-    failAfterCommit(new AppError("account_locked", "This account is locked after repeated failed sign-ins. Try again later."));
+    failAfterCommit(
+      new AppError("account_locked", "This account is locked after repeated failed sign-ins. Try again later."),
+    );
     return undefined as never;
   }
   const ok = await verifyPassword(user?.password_hash ?? null, input.body.password);
@@ -34,7 +47,11 @@ export const login: Handler<Routes["login"]> = async ({ input, tx, deps, request
     if (user) {
       const failed = user.failed_signins + 1;
       const lockedUntil = lockAfterFailure(failed, now);
-      await tx.updateTable("users").set({ failed_signins: lockedUntil ? 0 : failed, locked_until: lockedUntil }).where("id", "=", user.id).execute();
+      await tx
+        .updateTable("users")
+        .set({ failed_signins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
+        .where("id", "=", user.id)
+        .execute();
       await recordUserEvent(tx, user.id, signinActor(user), requestId, {
         action: lockedUntil ? "user.locked" : "user.signin_failed",
         entityType: "user",
@@ -48,26 +65,40 @@ export const login: Handler<Routes["login"]> = async ({ input, tx, deps, request
   if (user.failed_signins > 0 || user.locked_until) {
     await tx.updateTable("users").set({ failed_signins: 0, locked_until: null }).where("id", "=", user.id).execute();
   }
-  await recordUserEvent(tx, user.id, signinActor(user), requestId, { action: "user.signed_in", entityType: "user", entityId: user.id });
+  await recordUserEvent(tx, user.id, signinActor(user), requestId, {
+    action: "user.signed_in",
+    entityType: "user",
+    entityId: user.id,
+  });
   return startSession(tx, deps, request, reply, user.id, "password");
 };
 
 export const logout: Handler<Routes["logout"]> = async ({ tx, actor, deps, reply, requestId }) => {
   if (actor.sessionId) {
     await revokeSession(tx, actor.sessionId);
-    await recordUserEvent(tx, actor.userId, auditActorOf(actor), requestId, { action: "user.signed_out", entityType: "user", entityId: actor.userId });
+    await recordUserEvent(tx, actor.userId, auditActorOf(actor), requestId, {
+      action: "user.signed_out",
+      entityType: "user",
+      entityId: actor.userId,
+    });
   }
   clearSessionCookie(reply, deps.config);
   return { ok: true as const };
 };
 
 export const getSession: Handler<Routes["getSession"]> = async ({ tx, actor }) => {
-  if (actor.via !== "session" || !actor.csrfToken) throw new AppError("unauthenticated", "No browser session; API tokens have no session.");
+  if (actor.via !== "session" || !actor.csrfToken)
+    throw new AppError("unauthenticated", "No browser session; API tokens have no session.");
   return { me: await loadMe(tx, actor), csrfToken: actor.csrfToken };
 };
 
 export const getAuthConfig: Handler<Routes["getAuthConfig"]> = async ({ tx }) => {
-  const sso = await tx.selectFrom("sso_configs").select("org_id").where("enabled", "=", true).limit(1).executeTakeFirst();
+  const sso = await tx
+    .selectFrom("sso_configs")
+    .select("org_id")
+    .where("enabled", "=", true)
+    .limit(1)
+    .executeTakeFirst();
   const user = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
   return { ssoAvailable: Boolean(sso), setupRequired: !user };
 };

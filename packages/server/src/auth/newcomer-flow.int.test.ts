@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueSetupCode } from "./setup-code.js";
 import { startTestServer, type TestServer } from "../testing/test-server.js";
+import { issueSetupCode } from "./setup-code.js";
 
 describe("a newcomer's first session", () => {
   let t: TestServer;
@@ -18,14 +18,26 @@ describe("a newcomer's first session", () => {
     const wrong = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/setup",
-      payload: { setupCode: "nope", orgName: "Acme", email: "lead@acme.test", name: "Lead", password: "a long enough password" },
+      payload: {
+        setupCode: "nope",
+        orgName: "Acme",
+        email: "lead@acme.test",
+        name: "Lead",
+        password: "a long enough password",
+      },
     });
     expect(wrong.statusCode).toBe(403);
 
     const setup = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/setup",
-      payload: { setupCode: code, orgName: "Acme", email: "Lead@Acme.test", name: "Lead", password: "a long enough password" },
+      payload: {
+        setupCode: code,
+        orgName: "Acme",
+        email: "Lead@Acme.test",
+        name: "Lead",
+        password: "a long enough password",
+      },
     });
     expect(setup.statusCode).toBe(201);
     const { me, csrfToken } = setup.json();
@@ -37,7 +49,13 @@ describe("a newcomer's first session", () => {
     const again = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/setup",
-      payload: { setupCode: code, orgName: "Again", email: "x@acme.test", name: "X", password: "a long enough password" },
+      payload: {
+        setupCode: code,
+        orgName: "Again",
+        email: "x@acme.test",
+        name: "X",
+        password: "a long enough password",
+      },
     });
     expect(again.statusCode).toBe(409);
 
@@ -62,7 +80,12 @@ describe("a newcomer's first session", () => {
     const inviteToken = new URL(acceptUrl).searchParams.get("token") as string;
 
     const preview = await t.app.inject({ method: "GET", url: `/api/v1/invitations/preview?token=${inviteToken}` });
-    expect(preview.json()).toMatchObject({ orgName: "Acme", email: "new@acme.test", role: "contributor", accountExists: false });
+    expect(preview.json()).toMatchObject({
+      orgName: "Acme",
+      email: "new@acme.test",
+      role: "contributor",
+      accountExists: false,
+    });
 
     const accept = await t.app.inject({
       method: "POST",
@@ -90,11 +113,24 @@ describe("a newcomer's first session", () => {
 
     const members = await t.call(secret, { method: "GET", url: `/api/v1/orgs/${orgId}/members` });
     expect(members.statusCode).toBe(200);
-    expect(members.json().items.map((m: { email: string }) => m.email).sort()).toEqual(["lead@acme.test", "new@acme.test"]);
-    const readOnly = await t.call(secret, { method: "PATCH", url: `/api/v1/orgs/${orgId}`, payload: { name: "Hacked", version: 1 } });
+    expect(
+      members
+        .json()
+        .items.map((m: { email: string }) => m.email)
+        .sort(),
+    ).toEqual(["lead@acme.test", "new@acme.test"]);
+    const readOnly = await t.call(secret, {
+      method: "PATCH",
+      url: `/api/v1/orgs/${orgId}`,
+      payload: { name: "Hacked", version: 1 },
+    });
     expect(readOnly.statusCode).toBe(403);
 
-    const trail = await t.app.inject({ method: "GET", url: `/api/v1/orgs/${orgId}/audit-trail?sort=seq&limit=200`, headers: { cookie } });
+    const trail = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/orgs/${orgId}/audit-trail?sort=seq&limit=200`,
+      headers: { cookie },
+    });
     const actions = trail.json().items.map((e: { action: string }) => e.action);
     expect(actions).toEqual([
       "organization.created",

@@ -18,7 +18,13 @@ export function csrfTokenFor(sessionSecret: string): string {
 
 export async function createSession(
   tx: Kysely<Database>,
-  input: { userId: string; method: Database["sessions"]["method"]; ttlHours: number; ip: string | null; userAgent: string | null },
+  input: {
+    userId: string;
+    method: Database["sessions"]["method"];
+    ttlHours: number;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<{ id: string; secret: string; expiresAt: Date }> {
   const secret = generateSecret("session");
   const id = randomUUID();
@@ -69,7 +75,11 @@ export async function revokeSession(tx: Kysely<Database>, sessionId: string): Pr
 
 /** Ends every session of a person except, optionally, the current one. */
 export async function revokeOtherSessions(tx: Kysely<Database>, userId: string, keep: string | null): Promise<void> {
-  let query = tx.updateTable("sessions").set({ revoked_at: new Date() }).where("user_id", "=", userId).where("revoked_at", "is", null);
+  let query = tx
+    .updateTable("sessions")
+    .set({ revoked_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null);
   if (keep) query = query.where("id", "!=", keep);
   await query.execute();
 }

@@ -17,7 +17,10 @@ export const setup: Handler<Routes["setup"]> = async ({ input, tx, deps, request
   const anyUser = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (anyUser) throw new AppError("conflict", "OpenAIMS is already set up. Sign in instead.");
   if (!(await checkSetupCode(tx, input.body.setupCode))) {
-    throw new AppError("forbidden", "The setup code is wrong. Use the code printed in the server's console when it started.");
+    throw new AppError(
+      "forbidden",
+      "The setup code is wrong. Use the code printed in the server's console when it started.",
+    );
   }
   const user = await createUser(tx, { email: input.body.email, name: input.body.name, password: input.body.password });
   await createOrganization(tx, { name: input.body.orgName, ownerUserId: user.id, actor: signinActor(user), requestId });

@@ -1,8 +1,8 @@
-import type { z } from "zod";
 import type { sessionResponseSchema } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import type { ServerDeps } from "../http/handler-context.js";
 import { loadMe } from "../me/present-me.js";
 import { setSessionCookie } from "./session-cookie.js";

@@ -15,13 +15,21 @@ describe("route table authorisation", () => {
 
   async function entityIds(owner: TestMember): Promise<Record<string, string>> {
     const extra = await t.addMember(owner.orgId, "viewer");
-    const member = await t.db.selectFrom("memberships").select("id").where("user_id", "=", extra.userId).executeTakeFirstOrThrow();
+    const member = await t.db
+      .selectFrom("memberships")
+      .select("id")
+      .where("user_id", "=", extra.userId)
+      .executeTakeFirstOrThrow();
     const invite = await t.call(owner.token, {
       method: "POST",
       url: `/api/v1/orgs/${owner.orgId}/invitations`,
       payload: { email: `invitee-${owner.orgId.slice(0, 6)}@example.com`, role: "viewer" },
     });
-    const token = await t.db.selectFrom("api_tokens").select("id").where("user_id", "=", extra.userId).executeTakeFirstOrThrow();
+    const token = await t.db
+      .selectFrom("api_tokens")
+      .select("id")
+      .where("user_id", "=", extra.userId)
+      .executeTakeFirstOrThrow();
     return { orgId: owner.orgId, memberId: member.id, invitationId: invite.json().invitation.id, tokenId: token.id };
   }
 
@@ -40,7 +48,9 @@ describe("route table authorisation", () => {
   afterAll(() => t.close());
 
   const orgRoutes = (Object.entries(routes) as [RouteId, RouteDef][]).filter(([, r]) => r.access.kind === "org");
-  const signedInRoutes = (Object.entries(routes) as [RouteId, RouteDef][]).filter(([, r]) => r.access.kind !== "public");
+  const signedInRoutes = (Object.entries(routes) as [RouteId, RouteDef][]).filter(
+    ([, r]) => r.access.kind !== "public",
+  );
 
   it("covers every route of the table", () => {
     expect(orgRoutes.length).toBeGreaterThan(10);
@@ -48,7 +58,11 @@ describe("route table authorisation", () => {
   });
 
   it.each(signedInRoutes)("%s refuses anonymous callers with 401", async (_id, route) => {
-    const res = await t.app.inject({ method: route.method, url: pathFor(route, ownIds), payload: route.body ? {} : undefined });
+    const res = await t.app.inject({
+      method: route.method,
+      url: pathFor(route, ownIds),
+      payload: route.body ? {} : undefined,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
   });
@@ -75,7 +89,11 @@ describe("route table authorisation", () => {
   for (const role of roles) {
     it.each(orgRoutes)(`%s follows the role matrix for ${role}`, async (_id, route) => {
       const member = own[role] as TestMember;
-      const res = await t.call(member.token, { method: route.method, url: pathFor(route, ownIds), payload: route.body ? {} : undefined });
+      const res = await t.call(member.token, {
+        method: route.method,
+        url: pathFor(route, ownIds),
+        payload: route.body ? {} : undefined,
+      });
       const permission = route.access.kind === "org" ? route.access.permission : "org.read";
       if (roleAllows(role, permission)) {
         expect(res.statusCode, res.body).not.toBe(403);
@@ -95,7 +113,11 @@ describe("route table authorisation", () => {
       payload: { name: "read only", scope: "read" },
     });
     const read = created.json().secret as string;
-    const write = await t.call(read, { method: "PATCH", url: `/api/v1/orgs/${owner.orgId}`, payload: { name: "x", version: 1 } });
+    const write = await t.call(read, {
+      method: "PATCH",
+      url: `/api/v1/orgs/${owner.orgId}`,
+      payload: { name: "x", version: 1 },
+    });
     expect(write.statusCode).toBe(403);
     const get = await t.call(read, { method: "GET", url: `/api/v1/orgs/${owner.orgId}` });
     expect(get.statusCode).toBe(200);
@@ -107,7 +129,7 @@ describe("route table authorisation", () => {
 });
 
 /** A body valid enough to reach the record lookup, so a foreign id answers 404 rather than 400. */
-function bodyFor(route: RouteDef): unknown {
+function bodyFor(route: RouteDef): Record<string, unknown> | undefined {
   if (!route.body) return undefined;
   if (route.path.endsWith("/archive")) return { reason: "leaving the team", version: 1 };
   if (route.path.endsWith("/revoke")) return { version: 1 };

@@ -12,8 +12,16 @@ describe("bad input", () => {
     t = await startTestServer({ bodyLimitBytes: 64 * 1024 });
     owner = await t.addOrg("Fuzz");
     const viewer = await t.addMember(owner.orgId, "viewer");
-    const member = await t.db.selectFrom("memberships").select("id").where("user_id", "=", viewer.userId).executeTakeFirstOrThrow();
-    const token = await t.db.selectFrom("api_tokens").select("id").where("user_id", "=", viewer.userId).executeTakeFirstOrThrow();
+    const member = await t.db
+      .selectFrom("memberships")
+      .select("id")
+      .where("user_id", "=", viewer.userId)
+      .executeTakeFirstOrThrow();
+    const token = await t.db
+      .selectFrom("api_tokens")
+      .select("id")
+      .where("user_id", "=", viewer.userId)
+      .executeTakeFirstOrThrow();
     const invite = await t.call(owner.token, {
       method: "POST",
       url: `/api/v1/orgs/${owner.orgId}/invitations`,
@@ -57,9 +65,19 @@ describe("bad input", () => {
 
   it("answers 400 to malformed JSON, 415 to other media types and 413 to oversized bodies", async () => {
     const url = `/api/v1/orgs/${owner.orgId}/invitations`;
-    const malformed = await t.call(owner.token, { method: "POST", url, headers: { "content-type": "application/json" }, payload: "{nope" });
+    const malformed = await t.call(owner.token, {
+      method: "POST",
+      url,
+      headers: { "content-type": "application/json" },
+      payload: "{nope",
+    });
     expect(malformed.statusCode).toBe(400);
-    const xml = await t.call(owner.token, { method: "POST", url, headers: { "content-type": "application/xml" }, payload: "<a/>" });
+    const xml = await t.call(owner.token, {
+      method: "POST",
+      url,
+      headers: { "content-type": "application/xml" },
+      payload: "<a/>",
+    });
     expect(xml.statusCode).toBe(415);
     const huge = await t.call(owner.token, {
       method: "POST",
@@ -74,10 +92,18 @@ describe("bad input", () => {
   it("answers 409 to a stale version and keeps the newer write", async () => {
     const org = (await t.call(owner.token, { method: "GET", url: `/api/v1/orgs/${owner.orgId}` })).json();
     expect(org.version).toBe(1);
-    const first = await t.call(owner.token, { method: "PATCH", url: `/api/v1/orgs/${owner.orgId}`, payload: { name: "Renamed", version: 1 } });
+    const first = await t.call(owner.token, {
+      method: "PATCH",
+      url: `/api/v1/orgs/${owner.orgId}`,
+      payload: { name: "Renamed", version: 1 },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('W/"2"');
-    const stale = await t.call(owner.token, { method: "PATCH", url: `/api/v1/orgs/${owner.orgId}`, payload: { name: "Lost", version: 1 } });
+    const stale = await t.call(owner.token, {
+      method: "PATCH",
+      url: `/api/v1/orgs/${owner.orgId}`,
+      payload: { name: "Lost", version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("version_conflict");
     const now = (await t.call(owner.token, { method: "GET", url: `/api/v1/orgs/${owner.orgId}` })).json();
@@ -85,17 +111,27 @@ describe("bad input", () => {
   });
 
   it("answers 404 to unknown ids and routes, and 400 to a forged cursor", async () => {
-    const unknown = await t.call(owner.token, { method: "GET", url: `/api/v1/orgs/${owner.orgId}/members/00000000-0000-4000-8000-000000000000` });
+    const unknown = await t.call(owner.token, {
+      method: "GET",
+      url: `/api/v1/orgs/${owner.orgId}/members/00000000-0000-4000-8000-000000000000`,
+    });
     expect(unknown.statusCode).toBe(404);
     const noRoute = await t.call(owner.token, { method: "GET", url: "/api/v1/nothing-here" });
     expect(noRoute.statusCode).toBe(404);
-    const cursor = await t.call(owner.token, { method: "GET", url: `/api/v1/orgs/${owner.orgId}/members?cursor=garbage` });
+    const cursor = await t.call(owner.token, {
+      method: "GET",
+      url: `/api/v1/orgs/${owner.orgId}/members?cursor=garbage`,
+    });
     expect(cursor.statusCode).toBe(400);
     expect(cursor.json().error.message).toContain("query.cursor");
   });
 
   it("refuses illegal transitions with 409", async () => {
-    const self = await t.db.selectFrom("memberships").select(["id", "version"]).where("user_id", "=", owner.userId).executeTakeFirstOrThrow();
+    const self = await t.db
+      .selectFrom("memberships")
+      .select(["id", "version"])
+      .where("user_id", "=", owner.userId)
+      .executeTakeFirstOrThrow();
     const lastOwner = await t.call(owner.token, {
       method: "PATCH",
       url: `/api/v1/orgs/${owner.orgId}/members/${self.id}`,

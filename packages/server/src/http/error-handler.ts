@@ -4,11 +4,23 @@ import { AppError } from "./app-error.js";
 
 /** Fastify's own client errors, translated to our codes. */
 const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: "payload_too_large", message: "The request body is larger than the server accepts." },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: "unsupported_media_type", message: "Send the request body as application/json." },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: "validation_failed", message: "Invalid request — body: a JSON body is required." },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: "payload_too_large",
+    message: "The request body is larger than the server accepts.",
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: "unsupported_media_type",
+    message: "Send the request body as application/json.",
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: "validation_failed",
+    message: "Invalid request — body: a JSON body is required.",
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: "validation_failed", message: "Invalid request — body: not valid JSON." },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "validation_failed", message: "Invalid request — the Content-Length header does not match the body." },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: "validation_failed",
+    message: "Invalid request — the Content-Length header does not match the body.",
+  },
 };
 
 /** PostgreSQL errors a client can cause, by SQLSTATE. */
@@ -32,17 +44,28 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const fastifyCode = (error as FastifyError).code;
   const known = (fastifyCode && fastifyCodes[fastifyCode]) || databaseCodes[fastifyCode ?? ""];
   if (known) {
-    const status = known.code === "payload_too_large" ? 413 : known.code === "unsupported_media_type" ? 415 : known.code === "conflict" ? 409 : 400;
+    const status =
+      known.code === "payload_too_large"
+        ? 413
+        : known.code === "unsupported_media_type"
+          ? 415
+          : known.code === "conflict"
+            ? 409
+            : 400;
     void reply.status(status).send(errorBody(known.code, known.message, request.id));
     return;
   }
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
-    void reply.status(status).send(errorBody(status === 404 ? "not_found" : "validation_failed", error.message, request.id));
+    void reply
+      .status(status)
+      .send(errorBody(status === 404 ? "not_found" : "validation_failed", error.message, request.id));
     return;
   }
   request.log.error({ err: error }, "unhandled error");
   void reply
     .status(500)
-    .send(errorBody("internal", "Something went wrong on the server. Quote the request id when reporting it.", request.id));
+    .send(
+      errorBody("internal", "Something went wrong on the server. Quote the request id when reporting it.", request.id),
+    );
 }

@@ -1,11 +1,11 @@
 import type { Readable } from "node:stream";
-import type { RouteDef, RouteInput, RouteOutput, TokenScope, Role } from "@openaims/contracts";
+import type { Role, RouteDef, RouteInput, RouteOutput, TokenScope } from "@openaims/contracts";
 import type { BlobStore, Database, Engine } from "@openaims/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import type { AuditEvent } from "../audit/append-audit-entry.js";
 import type { ServerConfig } from "../config.js";
 import type { Mailer } from "../mail/mailer.js";
-import type { AuditEvent } from "../audit/append-audit-entry.js";
 import type { AppError } from "./app-error.js";
 
 /** Who is calling: a person through a session, or a person's API token. */
@@ -70,6 +70,4 @@ export class RawResponse {
   ) {}
 }
 
-export type Handler<R extends RouteDef> = (
-  ctx: HandlerContext<R>,
-) => Promise<RouteOutput<R> | Redirect | RawResponse>;
+export type Handler<R extends RouteDef> = (ctx: HandlerContext<R>) => Promise<RouteOutput<R> | Redirect | RawResponse>;

@@ -53,7 +53,10 @@ function operation(
   errorSchema: JsonSchema,
 ): JsonSchema {
   const parameters: JsonSchema[] = [];
-  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+  for (const [where, schema] of [
+    ["path", route.params],
+    ["query", route.query],
+  ] as const) {
     if (!schema) continue;
     const json = convert(schema, "input");
     const required = new Set((json.required as string[] | undefined) ?? []);
@@ -87,7 +90,10 @@ function rewriteRefs(value: unknown): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = key === "$ref" && typeof inner === "string" ? inner.replace("#/$defs/", "#/components/schemas/") : rewriteRefs(inner);
+      out[key] =
+        key === "$ref" && typeof inner === "string"
+          ? inner.replace("#/$defs/", "#/components/schemas/")
+          : rewriteRefs(inner);
     }
     return out;
   }

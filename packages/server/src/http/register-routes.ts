@@ -1,9 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import { type RouteDef, type RouteId, type Routes, roleAllows, routes } from "@openaims/contracts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { appendAuditEntry, type AuditActor } from "../audit/append-audit-entry.js";
-import { authenticate } from "./authenticate.js";
+import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
 import { AppError, forbidden } from "./app-error.js";
+import { authenticate } from "./authenticate.js";
 import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps } from "./handler-context.js";
 import { RawResponse, Redirect } from "./handler-context.js";
 import { resolveOrg } from "./resolve-org.js";
@@ -84,13 +84,16 @@ async function handle(
 function checkWriteAllowed(route: RouteDef, actor: Actor, request: FastifyRequest): void {
   if (actor.via === "token") {
     if (route.access.kind !== "org") throw forbidden("API tokens can only change records inside their organisation.");
-    if (actor.token?.scope !== "write") throw forbidden("This API token has read scope; create a write-scope token to make changes.");
+    if (actor.token?.scope !== "write")
+      throw forbidden("This API token has read scope; create a write-scope token to make changes.");
     return;
   }
   const sent = request.headers["x-csrf-token"];
   const expected = actor.csrfToken ?? "";
   const ok =
-    typeof sent === "string" && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+    typeof sent === "string" &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError("csrf_failed", "Missing or wrong x-csrf-token header; reload the page and try again.");
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { hashSecret } from "@openaims/core";
 import type { Role, Routes } from "@openaims/contracts";
+import { hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { appendAuditEntry } from "../audit/append-audit-entry.js";
@@ -42,12 +42,27 @@ export const previewInvitation: Handler<Routes["previewInvitation"]> = async ({ 
   return { orgName: row.org_name, email: row.email, role: row.role as Role, accountExists: Boolean(user) };
 };
 
-export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({ tx, input, actor, deps, request, reply, requestId }) => {
+export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({
+  tx,
+  input,
+  actor,
+  deps,
+  request,
+  reply,
+  requestId,
+}) => {
   const invitation = await findPendingInvitation(tx, input.body.token, true);
-  let user = await tx.selectFrom("users").select(["id", "email", "name"]).where("email", "=", invitation.email).executeTakeFirst();
+  let user = await tx
+    .selectFrom("users")
+    .select(["id", "email", "name"])
+    .where("email", "=", invitation.email)
+    .executeTakeFirst();
   if (user) {
     if (actor?.via !== "session" || actor.userId !== user.id) {
-      throw new AppError("unauthenticated", `Sign in as ${invitation.email} first, then open the invitation link again.`);
+      throw new AppError(
+        "unauthenticated",
+        `Sign in as ${invitation.email} first, then open the invitation link again.`,
+      );
     }
   } else {
     const { name, password } = input.body;
@@ -56,7 +71,11 @@ export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({ tx
         ...(name ? [] : [{ field: "body.name", message: "required to create your account" }]),
         ...(password ? [] : [{ field: "body.password", message: "required to create your account" }]),
       ];
-      throw new AppError("validation_failed", `Invalid request — ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`, { fields });
+      throw new AppError(
+        "validation_failed",
+        `Invalid request — ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`,
+        { fields },
+      );
     }
     user = await createUser(tx, { email: invitation.email, name, password });
   }
@@ -80,7 +99,10 @@ export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({ tx
     action: "member.added",
     entityType: "member",
     entityId: membership.id,
-    changes: { userId: { before: null, after: user.id }, role: { before: membership.previousRole, after: invitation.role } },
+    changes: {
+      userId: { before: null, after: user.id },
+      role: { before: membership.previousRole, after: invitation.role },
+    },
   });
   return startSession(tx, deps, request, reply, user.id, "invitation");
 };
@@ -94,7 +116,8 @@ async function upsertMembership(tx: Kysely<Database>, orgId: string, userId: str
     .where("user_id", "=", userId)
     .forUpdate()
     .executeTakeFirst();
-  if (existing && !existing.archived_at) throw new AppError("conflict", "You are already a member of this organisation.");
+  if (existing && !existing.archived_at)
+    throw new AppError("conflict", "You are already a member of this organisation.");
   if (existing) {
     await tx
       .updateTable("memberships")

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { canGrantRole, generateSecret, hashSecret } from "@openaims/core";
 import type { Routes } from "@openaims/contracts";
+import { canGrantRole, generateSecret, hashSecret } from "@openaims/core";
 import { AppError, forbidden, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
@@ -14,7 +14,8 @@ export const listInvitations: Handler<Routes["listInvitations"]> = async ({ tx, 
   const now = new Date();
   let query = invitationQuery(tx, org.orgId);
   if (status === "accepted") query = query.where("invitations.accepted_at", "is not", null);
-  if (status === "revoked") query = query.where("invitations.revoked_at", "is not", null).where("invitations.accepted_at", "is", null);
+  if (status === "revoked")
+    query = query.where("invitations.revoked_at", "is not", null).where("invitations.accepted_at", "is", null);
   if (status === "pending" || status === "expired") {
     query = query
       .where("invitations.accepted_at", "is", null)
@@ -22,11 +23,23 @@ export const listInvitations: Handler<Routes["listInvitations"]> = async ({ tx, 
       .where("invitations.expires_at", status === "pending" ? ">" : "<=", now);
   }
   if (cursor) query = query.where(afterCursor(sort, cursor));
-  const rows = await query.orderBy("invitations.created_at", "desc").orderBy("invitations.id", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("invitations.created_at", "desc")
+    .orderBy("invitations.id", "desc")
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows, limit, (row) => ({ k: row.created_at.toISOString(), id: row.id }), presentInvitation);
 };
 
-export const createInvitation: Handler<Routes["createInvitation"]> = async ({ tx, org, actor, input, audit, deps, afterCommit }) => {
+export const createInvitation: Handler<Routes["createInvitation"]> = async ({
+  tx,
+  org,
+  actor,
+  input,
+  audit,
+  deps,
+  afterCommit,
+}) => {
   const { email, role, expiresInDays } = input.body;
   if (!canGrantRole(org.role, role)) throw forbidden("Only an owner can invite someone as owner.");
   const existingMember = await tx
@@ -60,7 +73,11 @@ export const createInvitation: Handler<Routes["createInvitation"]> = async ({ tx
   });
   const invitation = presentInvitation(await findInvitation(tx, org.orgId, id));
   const acceptUrl = `${deps.config.publicUrl}/invite?token=${encodeURIComponent(secret)}`;
-  const { name: orgName } = await tx.selectFrom("organizations").select("name").where("id", "=", org.orgId).executeTakeFirstOrThrow();
+  const { name: orgName } = await tx
+    .selectFrom("organizations")
+    .select("name")
+    .where("id", "=", org.orgId)
+    .executeTakeFirstOrThrow();
   const result = { invitation, acceptUrl, emailSent: false };
   afterCommit(async () => {
     result.emailSent = await sendInvitationEmail(deps.mailer, { orgName, inviter: actor.name, email, role, acceptUrl });
@@ -72,12 +89,18 @@ export const revokeInvitation: Handler<Routes["revokeInvitation"]> = async ({ tx
   const row = await findInvitation(tx, org.orgId, input.params.invitationId, true);
   if (row.version !== input.body.version) throw staleVersion("invitation", row.version, input.body.version);
   const status = presentInvitation(row).status;
-  if (status !== "pending") throw new AppError("illegal_transition", `Only a pending invitation can be revoked; this one is ${status}.`);
+  if (status !== "pending")
+    throw new AppError("illegal_transition", `Only a pending invitation can be revoked; this one is ${status}.`);
   await tx
     .updateTable("invitations")
     .set({ revoked_at: new Date(), version: row.version + 1, updated_at: new Date() })
     .where("id", "=", row.id)
     .execute();
-  await audit({ action: "invitation.revoked", entityType: "invitation", entityId: row.id, changes: { status: { before: "pending", after: "revoked" } } });
+  await audit({
+    action: "invitation.revoked",
+    entityType: "invitation",
+    entityId: row.id,
+    changes: { status: { before: "pending", after: "revoked" } },
+  });
   return presentInvitation(await findInvitation(tx, org.orgId, row.id));
 };

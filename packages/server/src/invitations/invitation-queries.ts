@@ -24,7 +24,10 @@ export function invitationQuery(db: Kysely<Database>, orgId: string) {
 
 export type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationQuery>["executeTakeFirstOrThrow"]>>;
 
-export function invitationStatus(row: Pick<InvitationRow, "accepted_at" | "revoked_at" | "expires_at">, now = new Date()) {
+export function invitationStatus(
+  row: Pick<InvitationRow, "accepted_at" | "revoked_at" | "expires_at">,
+  now = new Date(),
+) {
   if (row.accepted_at) return "accepted" as const;
   if (row.revoked_at) return "revoked" as const;
   if (row.expires_at.getTime() <= now.getTime()) return "expired" as const;

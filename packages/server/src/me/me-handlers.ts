@@ -10,7 +10,12 @@ import { loadMe } from "./present-me.js";
 export const getMe: Handler<Routes["getMe"]> = async ({ tx, actor }) => loadMe(tx, actor);
 
 export const updateMe: Handler<Routes["updateMe"]> = async ({ tx, actor, input, requestId }) => {
-  const user = await tx.selectFrom("users").select(["name", "version"]).where("id", "=", actor.userId).forUpdate().executeTakeFirstOrThrow();
+  const user = await tx
+    .selectFrom("users")
+    .select(["name", "version"])
+    .where("id", "=", actor.userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (user.version !== input.body.version) throw staleVersion("account", user.version, input.body.version);
   if (user.name !== input.body.name) {
     await tx
@@ -29,15 +34,28 @@ export const updateMe: Handler<Routes["updateMe"]> = async ({ tx, actor, input, 
 };
 
 export const changePassword: Handler<Routes["changePassword"]> = async ({ tx, actor, input, requestId }) => {
-  const user = await tx.selectFrom("users").select(["password_hash", "version"]).where("id", "=", actor.userId).forUpdate().executeTakeFirstOrThrow();
+  const user = await tx
+    .selectFrom("users")
+    .select(["password_hash", "version"])
+    .where("id", "=", actor.userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.body.currentPassword))) {
-    throw new AppError("validation_failed", "Invalid request — body.currentPassword: does not match your current password.", {
-      fields: [{ field: "body.currentPassword", message: "does not match your current password" }],
-    });
+    throw new AppError(
+      "validation_failed",
+      "Invalid request — body.currentPassword: does not match your current password.",
+      {
+        fields: [{ field: "body.currentPassword", message: "does not match your current password" }],
+      },
+    );
   }
   await tx
     .updateTable("users")
-    .set({ password_hash: await hashPassword(input.body.newPassword), version: user.version + 1, updated_at: new Date() })
+    .set({
+      password_hash: await hashPassword(input.body.newPassword),
+      version: user.version + 1,
+      updated_at: new Date(),
+    })
     .where("id", "=", actor.userId)
     .execute();
   await revokeOtherSessions(tx, actor.userId, actor.sessionId);

@@ -23,7 +23,13 @@ export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" |
   if (actor.token) memberships = memberships.where("organizations.id", "=", actor.token.orgId);
   const rows = await memberships.execute();
   return {
-    user: { id: user.id, email: user.email, name: user.name, createdAt: user.created_at.toISOString(), version: user.version },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      createdAt: user.created_at.toISOString(),
+      version: user.version,
+    },
     memberships: rows.map((m) => ({ orgId: m.id, orgSlug: m.slug, orgName: m.name, role: m.role as Role })),
     via: actor.via,
   };

@@ -1,5 +1,5 @@
-import { checkRoleChange, type RoleChangeRefusal } from "@openaims/core";
 import type { Role, Routes } from "@openaims/contracts";
+import { checkRoleChange, type RoleChangeRefusal } from "@openaims/core";
 import { AppError, forbidden, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, cursorValue, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
@@ -25,10 +25,9 @@ export const listMembers: Handler<Routes["listMembers"]> = async ({ tx, org, inp
     .orderBy("memberships.id", sort.direction)
     .limit(limit + 1)
     .execute();
-  const keyColumn = { "users.name": "name", "users.email": "email", "memberships.created_at": "created_at" }[sort.column] as
-    | "name"
-    | "email"
-    | "created_at";
+  const keyColumn = { "users.name": "name", "users.email": "email", "memberships.created_at": "created_at" }[
+    sort.column
+  ] as "name" | "email" | "created_at";
   return pageOf(rows, limit, (row) => ({ k: cursorValue(row[keyColumn]), id: row.id }), presentMember);
 };
 
@@ -37,12 +36,16 @@ export const getMember: Handler<Routes["getMember"]> = async ({ tx, org, input }
 
 const refusalMessage: Record<Exclude<RoleChangeRefusal, null>, AppError> = {
   only_owner_manages_owners: forbidden("Only an owner can grant or remove the owner role."),
-  last_owner: new AppError("illegal_transition", "An organisation needs at least one owner. Make someone else an owner first."),
+  last_owner: new AppError(
+    "illegal_transition",
+    "An organisation needs at least one owner. Make someone else an owner first.",
+  ),
 };
 
 export const updateMember: Handler<Routes["updateMember"]> = async ({ tx, org, input, audit }) => {
   const member = await findMember(tx, org.orgId, input.params.memberId, true);
-  if (member.archived_at) throw new AppError("illegal_transition", "This member has been removed; invite them again instead.");
+  if (member.archived_at)
+    throw new AppError("illegal_transition", "This member has been removed; invite them again instead.");
   if (member.version !== input.body.version) throw staleVersion("member", member.version, input.body.version);
   if (member.role === input.body.role) return presentMember(member);
   const refusal = checkRoleChange({
@@ -57,7 +60,12 @@ export const updateMember: Handler<Routes["updateMember"]> = async ({ tx, org, i
     .set({ role: input.body.role, version: member.version + 1, updated_at: new Date() })
     .where("id", "=", member.id)
     .execute();
-  await audit({ action: "member.role_changed", entityType: "member", entityId: member.id, changes: { role: { before: member.role, after: input.body.role } } });
+  await audit({
+    action: "member.role_changed",
+    entityType: "member",
+    entityId: member.id,
+    changes: { role: { before: member.role, after: input.body.role } },
+  });
   return presentMember(await findMember(tx, org.orgId, member.id));
 };
 
@@ -79,12 +87,21 @@ export const archiveMember: Handler<Routes["archiveMember"]> = async ({ tx, org,
     .where("id", "=", member.id)
     .execute();
   // Their tokens for this organisation stop working with the membership.
-  await tx.updateTable("api_tokens").set({ revoked_at: now }).where("org_id", "=", org.orgId).where("user_id", "=", member.user_id).where("revoked_at", "is", null).execute();
+  await tx
+    .updateTable("api_tokens")
+    .set({ revoked_at: now })
+    .where("org_id", "=", org.orgId)
+    .where("user_id", "=", member.user_id)
+    .where("revoked_at", "is", null)
+    .execute();
   await audit({
     action: "member.archived",
     entityType: "member",
     entityId: member.id,
-    changes: { status: { before: "active", after: "archived" }, archiveReason: { before: null, after: input.body.reason } },
+    changes: {
+      status: { before: "active", after: "archived" },
+      archiveReason: { before: null, after: input.body.reason },
+    },
   });
   return presentMember(await findMember(tx, org.orgId, member.id));
 };

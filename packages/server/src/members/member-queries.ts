@@ -39,7 +39,12 @@ export function presentMember(row: MemberRow): Member {
   };
 }
 
-export async function findMember(db: Kysely<Database>, orgId: string, memberId: string, forUpdate = false): Promise<MemberRow> {
+export async function findMember(
+  db: Kysely<Database>,
+  orgId: string,
+  memberId: string,
+  forUpdate = false,
+): Promise<MemberRow> {
   let query = memberQuery(db, orgId).where("memberships.id", "=", memberId);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();

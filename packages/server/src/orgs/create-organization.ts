@@ -19,7 +19,10 @@ export async function createOrganization(
   const org = { id: randomUUID(), slug: slugFromName(input.name), name: input.name };
   await tx.insertInto("organizations").values(org).execute();
   const membershipId = randomUUID();
-  await tx.insertInto("memberships").values({ id: membershipId, org_id: org.id, user_id: input.ownerUserId, role: "owner" }).execute();
+  await tx
+    .insertInto("memberships")
+    .values({ id: membershipId, org_id: org.id, user_id: input.ownerUserId, role: "owner" })
+    .execute();
   const base = { orgId: org.id, actor: input.actor, requestId: input.requestId };
   await appendAuditEntry(tx, {
     ...base,

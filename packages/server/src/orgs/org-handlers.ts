@@ -26,7 +26,12 @@ async function findOrg(db: Kysely<Database>, orgId: string, forUpdate = false) {
 }
 
 export const createOrg: Handler<Routes["createOrg"]> = async ({ tx, actor, input, requestId }) => {
-  const created = await createOrganization(tx, { name: input.body.name, ownerUserId: actor.userId, actor: auditActorOf(actor), requestId });
+  const created = await createOrganization(tx, {
+    name: input.body.name,
+    ownerUserId: actor.userId,
+    actor: auditActorOf(actor),
+    requestId,
+  });
   return presentOrg(await findOrg(tx, created.id));
 };
 
@@ -42,6 +47,11 @@ export const updateOrg: Handler<Routes["updateOrg"]> = async ({ tx, org, input, 
     .where("id", "=", org.orgId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit({ action: "organization.updated", entityType: "organization", entityId: org.orgId, changes: { name: { before: row.name, after: updated.name } } });
+  await audit({
+    action: "organization.updated",
+    entityType: "organization",
+    entityId: org.orgId,
+    changes: { name: { before: row.name, after: updated.name } },
+  });
   return presentOrg(updated);
 };

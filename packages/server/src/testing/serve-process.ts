@@ -9,7 +9,12 @@ import { configFromEnv } from "../config.js";
 import { startServer } from "../server.js";
 
 const server = await startServer(
-  configFromEnv(process.env, { port: 0, host: "127.0.0.1", dataDir: mkdtempSync(join(tmpdir(), "aims-proc-")), logLevel: "warn" }),
+  configFromEnv(process.env, {
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: mkdtempSync(join(tmpdir(), "aims-proc-")),
+    logLevel: "warn",
+  }),
 );
 process.stdout.write(`${JSON.stringify({ url: server.url, pid: process.pid })}\n`);
 const stop = async () => {

@@ -47,11 +47,23 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
   const actor: AuditActor = systemActor("test setup");
 
   /** Creates a person with a membership of the given role, and a write token for them. */
-  async function addMember(orgId: string, role: Role, email = `${role}-${randomUUID().slice(0, 8)}@example.com`): Promise<TestMember> {
+  async function addMember(
+    orgId: string,
+    role: Role,
+    email = `${role}-${randomUUID().slice(0, 8)}@example.com`,
+  ): Promise<TestMember> {
     return database.db.transaction().execute(async (tx) => {
       const user = await createUser(tx, { email, name: `Test ${role}`, password: TEST_PASSWORD });
       await tx.insertInto("memberships").values({ id: randomUUID(), org_id: orgId, user_id: user.id, role }).execute();
-      const token = await createApiToken(tx, { orgId, userId: user.id, name: "test", scope: "write", expiresInDays: 1, actor, requestId: null });
+      const token = await createApiToken(tx, {
+        orgId,
+        userId: user.id,
+        name: "test",
+        scope: "write",
+        expiresInDays: 1,
+        actor,
+        requestId: null,
+      });
       return { userId: user.id, email: user.email, orgId, role, token: token.secret };
     });
   }
@@ -59,9 +71,21 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
   /** Creates an organisation and its owner. */
   async function addOrg(name = "Test Org"): Promise<TestMember> {
     return database.db.transaction().execute(async (tx) => {
-      const user = await createUser(tx, { email: `owner-${randomUUID().slice(0, 8)}@example.com`, name: "Test owner", password: TEST_PASSWORD });
+      const user = await createUser(tx, {
+        email: `owner-${randomUUID().slice(0, 8)}@example.com`,
+        name: "Test owner",
+        password: TEST_PASSWORD,
+      });
       const org = await createOrganization(tx, { name, ownerUserId: user.id, actor, requestId: null });
-      const token = await createApiToken(tx, { orgId: org.id, userId: user.id, name: "test", scope: "write", expiresInDays: 1, actor, requestId: null });
+      const token = await createApiToken(tx, {
+        orgId: org.id,
+        userId: user.id,
+        name: "test",
+        scope: "write",
+        expiresInDays: 1,
+        actor,
+        requestId: null,
+      });
       return { userId: user.id, email: user.email, orgId: org.id, role: "owner" as const, token: token.secret };
     });
   }

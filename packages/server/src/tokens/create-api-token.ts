@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { displayPrefix, generateSecret, hashSecret } from "@openaims/core";
 import type { TokenScope } from "@openaims/contracts";
+import { displayPrefix, generateSecret, hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";

@@ -1,4 +1,4 @@
-import { roleAllows, type Routes } from "@openaims/contracts";
+import { type Routes, roleAllows } from "@openaims/contracts";
 import { AppError, notFound, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
@@ -12,7 +12,8 @@ export const listTokens: Handler<Routes["listTokens"]> = async ({ tx, org, actor
   const cursor = parseCursor(rawCursor);
   let query = tokenQuery(tx, org.orgId);
   // Without tokens.manage_all a member sees only their own tokens.
-  if (mine === "true" || !roleAllows(org.role, "tokens.manage_all")) query = query.where("api_tokens.user_id", "=", actor.userId);
+  if (mine === "true" || !roleAllows(org.role, "tokens.manage_all"))
+    query = query.where("api_tokens.user_id", "=", actor.userId);
   const now = new Date();
   if (status === "revoked") query = query.where("api_tokens.revoked_at", "is not", null);
   if (status === "active") {
@@ -20,9 +21,14 @@ export const listTokens: Handler<Routes["listTokens"]> = async ({ tx, org, actor
       .where("api_tokens.revoked_at", "is", null)
       .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]));
   }
-  if (status === "expired") query = query.where("api_tokens.revoked_at", "is", null).where("api_tokens.expires_at", "<=", now);
+  if (status === "expired")
+    query = query.where("api_tokens.revoked_at", "is", null).where("api_tokens.expires_at", "<=", now);
   if (cursor) query = query.where(afterCursor(sort, cursor));
-  const rows = await query.orderBy("api_tokens.created_at", "desc").orderBy("api_tokens.id", "desc").limit(limit + 1).execute();
+  const rows = await query
+    .orderBy("api_tokens.created_at", "desc")
+    .orderBy("api_tokens.id", "desc")
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows, limit, (row) => ({ k: row.created_at.toISOString(), id: row.id }), presentToken);
 };
 
@@ -49,6 +55,11 @@ export const revokeToken: Handler<Routes["revokeToken"]> = async ({ tx, org, act
     .set({ revoked_at: new Date(), version: row.version + 1, updated_at: new Date() })
     .where("id", "=", row.id)
     .execute();
-  await audit({ action: "token.revoked", entityType: "api_token", entityId: row.id, changes: { status: { before: "active", after: "revoked" } } });
+  await audit({
+    action: "token.revoked",
+    entityType: "api_token",
+    entityId: row.id,
+    changes: { status: { before: "active", after: "revoked" } },
+  });
   return presentToken(await findToken(tx, org.orgId, row.id));
 };
