@@ -11,9 +11,9 @@ describe("canonicalJson", () => {
   });
   it("parses back to the same value for any JSON", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (value) =>
-        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value))),
-      ),
+      fc.property(fc.jsonValue(), (value) => {
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
     );
   });
   it("refuses values JSON cannot carry", () => {
