@@ -21,7 +21,14 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Sending runs before the inviter gets an answer, so a silent SMTP server must fail fast rather than
+  // hold the request for nodemailer's default minutes; settings in the URL's query still win.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     enabled: true,
     send: async (message) => {

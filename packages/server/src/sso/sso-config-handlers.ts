@@ -23,7 +23,12 @@ export const getSsoConfig: Handler<Routes["getSsoConfig"]> = async ({ tx, org })
 
 export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, input, audit }) => {
   const body = input.body;
-  const existing = await tx.selectFrom("sso_configs").selectAll().where("org_id", "=", org.orgId).forUpdate().executeTakeFirst();
+  const existing = await tx
+    .selectFrom("sso_configs")
+    .selectAll()
+    .where("org_id", "=", org.orgId)
+    .forUpdate()
+    .executeTakeFirst();
   const domains = [...new Set(body.allowedDomains)].sort();
   await assertDomainsFree(tx, org.orgId, domains, body.enabled);
   const values = {
@@ -35,18 +40,29 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
   };
   let row: Selectable<Database["sso_configs"]>;
   if (!existing) {
-    if (body.version !== undefined) throw new AppError("not_found", "There is no single sign-on configuration to update yet; omit version.");
+    if (body.version !== undefined)
+      throw new AppError("not_found", "There is no single sign-on configuration to update yet; omit version.");
     row = await tx
       .insertInto("sso_configs")
       .values({ org_id: org.orgId, ...values, client_secret: body.clientSecret ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
   } else {
-    if (body.version === undefined) throw new AppError("validation_failed", "Invalid request — body.version: required when updating the configuration.");
-    if (existing.version !== body.version) throw staleVersion("single sign-on configuration", existing.version, body.version);
+    if (body.version === undefined)
+      throw new AppError(
+        "validation_failed",
+        "Invalid request — body.version: required when updating the configuration.",
+      );
+    if (existing.version !== body.version)
+      throw staleVersion("single sign-on configuration", existing.version, body.version);
     row = await tx
       .updateTable("sso_configs")
-      .set({ ...values, ...(body.clientSecret ? { client_secret: body.clientSecret } : {}), version: existing.version + 1, updated_at: new Date() })
+      .set({
+        ...values,
+        ...(body.clientSecret ? { client_secret: body.clientSecret } : {}),
+        version: existing.version + 1,
+        updated_at: new Date(),
+      })
       .where("org_id", "=", org.orgId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -59,15 +75,32 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
     const b = before ? before[key] : null;
     if (JSON.stringify(b) !== JSON.stringify(after[key])) changes[key] = { before: b, after: after[key] };
   }
-  if (body.clientSecret) changes.clientSecret = { before: existing?.client_secret ? "[redacted]" : null, after: "[redacted]" };
-  await audit({ action: existing ? "sso.updated" : "sso.configured", entityType: "sso_config", entityId: org.orgId, changes });
+  if (body.clientSecret)
+    changes.clientSecret = { before: existing?.client_secret ? "[redacted]" : null, after: "[redacted]" };
+  await audit({
+    action: existing ? "sso.updated" : "sso.configured",
+    entityType: "sso_config",
+    entityId: org.orgId,
+    changes,
+  });
   return presentSsoConfig(row);
 };
 
 /** An e-mail domain can route to one organisation's identity provider only. */
-async function assertDomainsFree(tx: Parameters<Handler<Routes["putSsoConfig"]>>[0]["tx"], orgId: string, domains: string[], enabled: boolean) {
+async function assertDomainsFree(
+  tx: Parameters<Handler<Routes["putSsoConfig"]>>[0]["tx"],
+  orgId: string,
+  domains: string[],
+  enabled: boolean,
+) {
   if (!enabled) return;
-  const others = await tx.selectFrom("sso_configs").select(["org_id", "allowed_domains"]).where("enabled", "=", true).where("org_id", "!=", orgId).execute();
+  const others = await tx
+    .selectFrom("sso_configs")
+    .select(["org_id", "allowed_domains"])
+    .where("enabled", "=", true)
+    .where("org_id", "!=", orgId)
+    .execute();
   const taken = domains.filter((d) => others.some((o) => o.allowed_domains.includes(d)));
-  if (taken.length) throw new AppError("conflict", `Another organisation already signs in ${taken.join(", ")} through single sign-on.`);
+  if (taken.length)
+    throw new AppError("conflict", `Another organisation already signs in ${taken.join(", ")} through single sign-on.`);
 }

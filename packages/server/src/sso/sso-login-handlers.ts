@@ -9,7 +9,8 @@ import { beginPendingLogin, takePendingLogin } from "./pending-logins.js";
 import { signInWithSso } from "./sign-in-with-sso.js";
 import { domainOf, findEnabledSsoConfig, findSsoConfigByDomain } from "./sso-configs.js";
 
-const UNREACHABLE = "The identity provider could not be reached. Try again later, or ask your administrator to check the single sign-on settings.";
+const UNREACHABLE =
+  "The identity provider could not be reached. Try again later, or ask your administrator to check the single sign-on settings.";
 const NOT_CONFIRMED =
   "The identity provider did not confirm the sign-in. Start single sign-on again; if it keeps failing, ask your administrator to check the single sign-on settings.";
 
@@ -27,7 +28,10 @@ export const startSso: Handler<Routes["startSso"]> = async ({ input, tx, deps, r
       throw providerFailure(request, "discovery", sso.org_id, error, UNREACHABLE);
     });
     const login = await beginPendingLogin(tx, sso.org_id);
-    const url = await authorizationUrlFor(provider, login, { redirectUri: callbackUrlOf(deps.config), loginHint: email });
+    const url = await authorizationUrlFor(provider, login, {
+      redirectUri: callbackUrlOf(deps.config),
+      loginHint: email,
+    });
     return new Redirect(url.href);
   } catch (error) {
     return signinFailed(request, error);
@@ -39,24 +43,30 @@ export const finishSso: Handler<Routes["finishSso"]> = async ({ input, tx, deps,
     const login = await takePendingLogin(tx, input.query.state);
     if (input.query.error) {
       const detail = [input.query.error, input.query.error_description?.slice(0, 300)].filter(Boolean).join(": ");
-      request.log.info({ orgId: login.orgId, providerError: input.query.error }, "identity provider refused the sign-in");
+      request.log.info(
+        { orgId: login.orgId, providerError: input.query.error },
+        "identity provider refused the sign-in",
+      );
       throw new AppError("unauthenticated", `The identity provider refused the sign-in (${detail}).`);
     }
     const sso = await findEnabledSsoConfig(tx, login.orgId);
-    if (!sso) throw new AppError("not_found", "Single sign-on was turned off for this organisation while you were signing in.");
+    if (!sso)
+      throw new AppError("not_found", "Single sign-on was turned off for this organisation while you were signing in.");
     const identity = await discoverProvider(sso)
       .then((provider) => redeemCode(provider, callbackUrlFrom(deps.config, request), login))
       .catch((error: unknown) => {
         throw providerFailure(request, "code exchange", sso.org_id, error, NOT_CONFIRMED);
       });
     const person = acceptIdentity(identity, sso.allowed_domains);
-    await deps.db.transaction().execute((trx) =>
-      signInWithSso(
-        trx,
-        { deps, request, reply },
-        { orgId: sso.org_id, email: person.email, name: person.name, defaultRole: sso.default_role, requestId },
-      ),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        signInWithSso(
+          trx,
+          { deps, request, reply },
+          { orgId: sso.org_id, email: person.email, name: person.name, defaultRole: sso.default_role, requestId },
+        ),
+      );
     return new Redirect(`/o/${sso.org_id}`);
   } catch (error) {
     return signinFailed(request, error);
@@ -72,8 +82,17 @@ function callbackUrlFrom(config: ServerConfig, request: FastifyRequest): URL {
 }
 
 /** Logs what went wrong with the provider (never codes, tokens or secrets) and returns what to tell the person. */
-function providerFailure(request: FastifyRequest, step: string, orgId: string, error: unknown, message: string): AppError {
-  const detail = error instanceof Error ? { name: error.name, message: error.message, ...oauthErrorOf(error) } : { message: String(error) };
+function providerFailure(
+  request: FastifyRequest,
+  step: string,
+  orgId: string,
+  error: unknown,
+  message: string,
+): AppError {
+  const detail =
+    error instanceof Error
+      ? { name: error.name, message: error.message, ...oauthErrorOf(error) }
+      : { message: String(error) };
   request.log.warn({ orgId, step, failure: detail }, "single sign-on failed at the identity provider");
   return new AppError("unauthenticated", message);
 }

@@ -1,0 +1,37 @@
+import type { Database } from "@openaims/db";
+import { type Kysely, type Selectable, sql } from "kysely";
+
+/**
+ * An organisation's stored identity-provider settings. `client_secret` is kept in plain text because
+ * it must be presented to the provider; encrypting it under a server-held key is the next step.
+ */
+export type SsoConfigRow = Selectable<Database["sso_configs"]>;
+
+/** The enabled configuration of a live organisation that claims this e-mail domain, if any. */
+export async function findSsoConfigByDomain(db: Kysely<Database>, domain: string): Promise<SsoConfigRow | undefined> {
+  return db
+    .selectFrom("sso_configs")
+    .innerJoin("organizations", "organizations.id", "sso_configs.org_id")
+    .selectAll("sso_configs")
+    .where("sso_configs.enabled", "=", true)
+    .where("organizations.archived_at", "is", null)
+    .where(sql<boolean>`${domain} = any(sso_configs.allowed_domains)`)
+    .executeTakeFirst();
+}
+
+/** The enabled configuration of a live organisation, if it still has one. */
+export async function findEnabledSsoConfig(db: Kysely<Database>, orgId: string): Promise<SsoConfigRow | undefined> {
+  return db
+    .selectFrom("sso_configs")
+    .innerJoin("organizations", "organizations.id", "sso_configs.org_id")
+    .selectAll("sso_configs")
+    .where("sso_configs.org_id", "=", orgId)
+    .where("sso_configs.enabled", "=", true)
+    .where("organizations.archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** The part after the last `@`, lower-cased. */
+export function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+}
