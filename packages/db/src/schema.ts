@@ -44,6 +44,8 @@ export interface SessionsTable {
   token_hash: string;
   user_id: string;
   method: "password" | "sso" | "setup" | "invitation";
+  /** The only organisation a single sign-on session may act in; null for password sessions. */
+  org_id: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   last_seen_at: UpdatedAt;
   expires_at: Date;

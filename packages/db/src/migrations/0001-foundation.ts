@@ -42,6 +42,8 @@ create table sessions (
   token_hash text not null unique,
   user_id uuid not null references users (id),
   method text not null check (method in ('password', 'sso', 'setup', 'invitation')),
+  -- Set for single sign-on sessions: the only organisation whose identity provider vouched for them.
+  org_id uuid references organizations (id),
   created_at timestamptz not null default now(),
   last_seen_at timestamptz not null default now(),
   expires_at timestamptz not null,

@@ -24,6 +24,7 @@ export async function createSession(
     ttlHours: number;
     ip: string | null;
     userAgent: string | null;
+    boundOrgId?: string | null;
   },
 ): Promise<{ id: string; secret: string; expiresAt: Date }> {
   const secret = generateSecret("session");
@@ -36,6 +37,7 @@ export async function createSession(
       token_hash: hashSecret(secret),
       user_id: input.userId,
       method: input.method,
+      org_id: input.boundOrgId ?? null,
       expires_at: expiresAt,
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 500) ?? null,
@@ -49,7 +51,14 @@ export async function findSessionActor(db: Kysely<Database>, secret: string): Pr
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.id", "sessions.last_seen_at", "users.id as user_id", "users.email", "users.name"])
+    .select([
+      "sessions.id",
+      "sessions.last_seen_at",
+      "sessions.org_id",
+      "users.id as user_id",
+      "users.email",
+      "users.name",
+    ])
     .where("sessions.token_hash", "=", hashSecret(secret))
     .where("sessions.revoked_at", "is", null)
     .where("sessions.expires_at", ">", new Date())
@@ -66,6 +75,7 @@ export async function findSessionActor(db: Kysely<Database>, secret: string): Pr
     sessionId: row.id,
     csrfToken: csrfTokenFor(secret),
     token: null,
+    boundOrgId: row.org_id,
   };
 }
 

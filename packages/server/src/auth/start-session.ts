@@ -16,6 +16,7 @@ export async function startSession(
   reply: FastifyReply,
   userId: string,
   method: Database["sessions"]["method"],
+  boundOrgId: string | null = null,
 ): Promise<z.input<typeof sessionResponseSchema>> {
   const session = await createSession(tx, {
     userId,
@@ -23,8 +24,9 @@ export async function startSession(
     ttlHours: deps.config.sessionTtlHours,
     ip: request.ip,
     userAgent: request.headers["user-agent"] ?? null,
+    boundOrgId,
   });
   setSessionCookie(reply, deps.config, session.secret, session.expiresAt);
-  const me = await loadMe(tx, { userId, via: "session", token: null });
+  const me = await loadMe(tx, { userId, via: "session", boundOrgId });
   return { me, csrfToken: csrfTokenFor(session.secret) };
 }

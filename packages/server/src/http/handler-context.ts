@@ -17,6 +17,12 @@ export interface Actor {
   sessionId: string | null;
   csrfToken: string | null;
   token: { id: string; orgId: string; scope: TokenScope } | null;
+  /**
+   * The one organisation this caller may act in, or null for all of the person's organisations.
+   * Set for API tokens and for single sign-on sessions: an identity provider vouches for people in
+   * its own organisation only.
+   */
+  boundOrgId: string | null;
 }
 
 /** The organisation a request acts in, resolved once from the URL and the caller's membership. */

@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function resolveOrg(db: Kysely<Database>, actor: Actor, orgId: unknown): Promise<OrgScope> {
   const missing = () => new AppError("not_found", `Organisation '${String(orgId).slice(0, 60)}' was not found.`);
   if (typeof orgId !== "string" || !UUID.test(orgId)) throw missing();
-  if (actor.token && actor.token.orgId !== orgId) throw missing();
+  if (actor.boundOrgId && actor.boundOrgId !== orgId) throw missing();
   const row = await db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")

@@ -64,6 +64,12 @@ export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({
         `Sign in as ${invitation.email} first, then open the invitation link again.`,
       );
     }
+    if (actor.boundOrgId && actor.boundOrgId !== invitation.org_id) {
+      throw new AppError(
+        "forbidden",
+        "A single sign-on session covers only its own organisation. Sign in with your password to accept.",
+      );
+    }
   } else {
     const { name, password } = input.body;
     if (!name || !password) {

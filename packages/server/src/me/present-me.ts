@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import { AppError } from "../http/app-error.js";
 import type { Actor } from "../http/handler-context.js";
 
-/** The signed-in person with their active organisations; a token sees only its own organisation. */
-export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" | "via" | "token">): Promise<Me> {
+/** The signed-in person with their active organisations; a token or SSO session sees only its own. */
+export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" | "via" | "boundOrgId">): Promise<Me> {
   const user = await db
     .selectFrom("users")
     .select(["id", "email", "name", "created_at", "version"])
@@ -20,7 +20,7 @@ export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" |
     .where("memberships.archived_at", "is", null)
     .where("organizations.archived_at", "is", null)
     .orderBy("organizations.name");
-  if (actor.token) memberships = memberships.where("organizations.id", "=", actor.token.orgId);
+  if (actor.boundOrgId) memberships = memberships.where("organizations.id", "=", actor.boundOrgId);
   const rows = await memberships.execute();
   return {
     user: {

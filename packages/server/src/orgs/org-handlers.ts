@@ -1,7 +1,7 @@
 import type { Org, Routes } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely, Selectable } from "kysely";
-import { notFound, staleVersion } from "../http/app-error.js";
+import { forbidden, notFound, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { createOrganization } from "./create-organization.js";
@@ -26,6 +26,9 @@ async function findOrg(db: Kysely<Database>, orgId: string, forUpdate = false) {
 }
 
 export const createOrg: Handler<Routes["createOrg"]> = async ({ tx, actor, input, requestId }) => {
+  if (actor.boundOrgId) {
+    throw forbidden("This session covers one organisation only; sign in with your password to create another.");
+  }
   const created = await createOrganization(tx, {
     name: input.body.name,
     ownerUserId: actor.userId,

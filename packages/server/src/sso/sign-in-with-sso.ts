@@ -76,5 +76,6 @@ export async function signInWithSso(
     entityId: user.id,
     changes: { method: { before: null, after: "sso" } },
   });
-  await startSession(tx, http.deps, http.request, http.reply, user.id, "sso");
+  // The session covers this organisation only: its identity provider vouches for nobody elsewhere.
+  await startSession(tx, http.deps, http.request, http.reply, user.id, "sso", input.orgId);
 }

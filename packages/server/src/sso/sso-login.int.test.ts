@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeProviderLogin, startTestIdentityProvider } from "../testing/test-identity-provider.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
-import { completeProviderLogin, startTestIdentityProvider } from "./test-identity-provider.js";
 
 const PUBLIC_URL = "http://app.test";
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/sso/callback`;
@@ -13,6 +13,7 @@ const ACCOUNTS = {
   oscar: { email: "oscar@elsewhere.test", emailVerified: true, name: "Oscar Outside" },
   gus: { email: "gus@gamma.test", emailVerified: true, name: "Gus" },
   dana: { email: "dana@acme.test", emailVerified: true, name: "Dana" },
+  erin: { email: "erin@acme.test", emailVerified: true, name: "Erin" },
 };
 
 describe("single sign-on through OpenID Connect", () => {
@@ -150,6 +151,28 @@ describe("single sign-on through OpenID Connect", () => {
     ]) {
       expect(logs).not.toContain(secret);
     }
+  });
+
+  it("binds the session to the organisation whose provider vouched, even for someone in other organisations", async () => {
+    const other = await t.addOrg("Other org of Erin");
+    const erin = await t.addMember(other.orgId, "admin", "erin@acme.test");
+    const { res } = await signInThroughProvider("erin@acme.test", "erin");
+    const cookie = `aims_session=${sessionCookieOf(res)}`;
+    const me = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie } });
+    expect(me.json().memberships.map((m: { orgId: string }) => m.orgId)).toEqual([acme.orgId]);
+    const elsewhere = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/orgs/${other.orgId}/members`,
+      headers: { cookie },
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    const inAcme = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/orgs/${acme.orgId}/members`,
+      headers: { cookie },
+    });
+    expect(inAcme.statusCode).toBe(200);
+    expect(erin.orgId).toBe(other.orgId);
   });
 
   it("names a person by their e-mail when the provider sends no name", async () => {

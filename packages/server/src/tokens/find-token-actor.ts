@@ -36,5 +36,6 @@ export async function findTokenActor(db: Kysely<Database>, secret: string): Prom
     sessionId: null,
     csrfToken: null,
     token: { id: row.id, orgId: row.org_id, scope: row.scope },
+    boundOrgId: row.org_id,
   };
 }
