@@ -1,0 +1,60 @@
+import { lazy, Suspense } from "react";
+import { Route, Routes } from "react-router";
+import { RequireSession } from "./auth/require-session";
+import { AppLayout } from "./shell/app-layout";
+import { HomeRedirect } from "./shell/home-redirect";
+import { OrgGate } from "./shell/org-gate";
+import { PageLoader } from "./ui/page-loader";
+
+const SignInPage = lazy(() => import("./auth/sign-in-page"));
+const SetupPage = lazy(() => import("./auth/setup-page"));
+const AcceptInvitationPage = lazy(() => import("./auth/accept-invitation-page"));
+const NoOrganisationPage = lazy(() => import("./orgs/no-organisation-page"));
+const OverviewPage = lazy(() => import("./overview/overview-page"));
+const MembersPage = lazy(() => import("./members/members-page"));
+const InvitationsPage = lazy(() => import("./invitations/invitations-page"));
+const TokensPage = lazy(() => import("./tokens/tokens-page"));
+const SsoPage = lazy(() => import("./sso/sso-page"));
+const AuditTrailPage = lazy(() => import("./audit/audit-trail-page"));
+const AccountPage = lazy(() => import("./account/account-page"));
+const NotFoundPage = lazy(() => import("./shell/not-found-page"));
+
+/** Every page of the app; pages load on demand so the first paint stays small. */
+export function App() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/invite" element={<AcceptInvitationPage />} />
+        <Route
+          path="/"
+          element={
+            <RequireSession>
+              <HomeRedirect />
+            </RequireSession>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route path="/o/:orgId" element={<OrgGate />}>
+            <Route index element={<OverviewPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="tokens" element={<TokensPage />} />
+            <Route path="sso" element={<SsoPage />} />
+            <Route path="audit-trail" element={<AuditTrailPage />} />
+          </Route>
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/welcome" element={<NoOrganisationPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
