@@ -1,10 +1,11 @@
-import { Center, Loader } from "@mantine/core";
+import { Center, Loader, VisuallyHidden } from "@mantine/core";
 
-/** Placeholder while a page or its data loads. */
+/** Placeholder while a page or its data loads; the spinner is decoration, the hidden text is what is announced. */
 export function PageLoader() {
   return (
     <Center py="xl" role="status" aria-live="polite">
-      <Loader aria-label="Loading" />
+      <Loader aria-hidden="true" />
+      <VisuallyHidden>Loading</VisuallyHidden>
     </Center>
   );
 }
