@@ -35,11 +35,18 @@ export const errorStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** `details` of a `validation_failed` error: every bad field, named as `body.email`, `query.limit` … */
+export const validationDetailsSchema = z.object({
+  fields: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ValidationDetails = z.infer<typeof validationDetailsSchema>;
+
 export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.enum(errorCodes),
       message: z.string(),
+      /** For validation_failed: ValidationDetails. Other codes may carry their own facts (e.g. currentVersion). */
       details: z.unknown().optional(),
       requestId: z.string(),
     }),

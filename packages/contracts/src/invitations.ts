@@ -36,6 +36,7 @@ export const invitationListQuerySchema = z.object({
 
 export const invitationPreviewQuerySchema = z.object({ token: z.string().min(10).max(200) });
 export const invitationPreviewSchema = z.object({
+  orgId: idSchema,
   orgName: z.string(),
   email: z.string(),
   role: roleSchema,

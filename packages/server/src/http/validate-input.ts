@@ -1,4 +1,4 @@
-import type { RouteDef, RouteInput } from "@openaims/contracts";
+import type { RouteDef, RouteInput, ValidationDetails } from "@openaims/contracts";
 import type { z } from "zod";
 import { AppError } from "./app-error.js";
 
@@ -9,7 +9,7 @@ export function validateInput<R extends RouteDef>(
   route: R,
   raw: { params: unknown; query: unknown; body: unknown },
 ): RouteInput<R> {
-  const problems: { field: string; message: string }[] = [];
+  const problems: ValidationDetails["fields"] = [];
   const parse = (part: Part, schema: z.ZodType | undefined) => {
     if (!schema) return undefined;
     const result = schema.safeParse(raw[part] ?? (part === "body" ? undefined : {}));

@@ -39,7 +39,13 @@ async function findPendingInvitation(db: Kysely<Database>, token: string, forUpd
 export const previewInvitation: Handler<Routes["previewInvitation"]> = async ({ tx, input }) => {
   const row = await findPendingInvitation(tx, input.query.token, false);
   const user = await tx.selectFrom("users").select("id").where("email", "=", row.email).executeTakeFirst();
-  return { orgName: row.org_name, email: row.email, role: row.role as Role, accountExists: Boolean(user) };
+  return {
+    orgId: row.org_id,
+    orgName: row.org_name,
+    email: row.email,
+    role: row.role as Role,
+    accountExists: Boolean(user),
+  };
 };
 
 export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({

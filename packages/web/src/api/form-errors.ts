@@ -1,3 +1,4 @@
+import { validationDetailsSchema } from "@openaims/contracts";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
 
@@ -28,11 +29,10 @@ function messageFor(issue: z.core.$ZodIssue): string {
 /** Per-field messages from a `validation_failed` answer whose details list `{ field: "body.x", message }`. */
 export function serverFieldErrors(error: unknown): FieldErrors {
   if (!(error instanceof ApiError) || error.code !== "validation_failed") return {};
-  const fields = (error.details as { fields?: unknown } | undefined)?.fields;
-  if (!Array.isArray(fields)) return {};
+  const details = validationDetailsSchema.safeParse(error.details);
+  if (!details.success) return {};
   const errors: FieldErrors = {};
-  for (const item of fields as { field?: unknown; message?: unknown }[]) {
-    if (typeof item.field !== "string" || typeof item.message !== "string") continue;
+  for (const item of details.data.fields) {
     const name = item.field.replace(/^body\./, "").split(".")[0] ?? item.field;
     errors[name] ??= item.message.charAt(0).toUpperCase() + item.message.slice(1);
   }

@@ -14,7 +14,7 @@ interface Props {
 /** The invited e-mail already has an account: accepting needs that account's session. */
 export function InvitationExistingAccount({ token, invitation }: Props) {
   const session = useSessionQuery();
-  const accept = useAcceptInvitation(invitation.orgName);
+  const accept = useAcceptInvitation(invitation.orgId);
   const signOut = useSignOut();
   const next = `/invite?token=${encodeURIComponent(token)}`;
   const signedInAs = session.data?.me.user.email ?? null;

@@ -15,7 +15,7 @@ interface Props {
 /** No account yet for the invited e-mail: create one with a name and password while accepting. */
 export function InvitationNewAccountForm({ token, invitation }: Props) {
   const form = useFormValues({ name: "", password: "" });
-  const accept = useAcceptInvitation(invitation.orgName);
+  const accept = useAcceptInvitation(invitation.orgId);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,7 @@ import { storeSession } from "./session";
 type AcceptBody = z.output<typeof acceptInvitationRequestSchema>;
 
 /** Accepts an invitation, continues as the (possibly new) account and opens the organisation joined. */
-export function useAcceptInvitation(orgName: string) {
+export function useAcceptInvitation(orgId: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
@@ -16,7 +16,7 @@ export function useAcceptInvitation(orgName: string) {
     onSuccess: async (session) => {
       queryClient.clear();
       storeSession(queryClient, session);
-      const joined = session.me.memberships.find((m) => m.orgName === orgName);
+      const joined = session.me.memberships.find((m) => m.orgId === orgId);
       await navigate(joined ? `/o/${joined.orgId}` : "/", { replace: true });
     },
     meta: { inlineError: true },
