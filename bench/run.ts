@@ -1,0 +1,113 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate, openDatabase } from "@openaims/db";
+import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
+import { provisionPostgres } from "./postgres.js";
+import { type BenchResults, type EngineResult, formatTable, targets } from "./report.js";
+import { seedOrganization } from "./seed.js";
+import { measureVerify } from "./verify.js";
+import { measureInitialJs } from "./web-size.js";
+
+const settings = {
+  members: intFromEnv("AIMS_BENCH_MEMBERS", 10_000),
+  auditEntries: intFromEnv("AIMS_BENCH_AUDIT_ENTRIES", 1_000_000),
+  connections: 64,
+  seconds: intFromEnv("AIMS_BENCH_SECONDS", 10),
+};
+
+const cleanups: Array<() => Promise<void>> = [];
+process.once("SIGINT", () => {
+  void Promise.allSettled(cleanups.map((fn) => fn())).then(() => process.exit(130));
+});
+
+function intFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  return value ? Number.parseInt(value, 10) : fallback;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
+}
+
+/** Seeds one engine, measures verification in-process, then HTTP against `aims serve` in its own process. */
+async function benchEngine(
+  engine: EngineResult["engine"],
+  description: string,
+  databaseUrl: string | undefined,
+): Promise<EngineResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), `aims-bench-${engine}-`));
+  const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
+  cleanups.push(removeDataDir);
+  try {
+    log(
+      `[${engine}] seeding ${settings.members.toLocaleString("en")} members and ${settings.auditEntries.toLocaleString("en")} audit entries`,
+    );
+    const database = await openDatabase({ dataDir, databaseUrl, poolSize: 4 });
+    let seeded: Awaited<ReturnType<typeof seedOrganization>>;
+    let verify: EngineResult["verify"];
+    try {
+      await database.withSession(migrate);
+      seeded = await seedOrganization(database, settings.members, settings.auditEntries);
+      log(`[${engine}] seeded in ${seeded.seconds.toFixed(0)} s; verifying the chain`);
+      verify = await measureVerify(database.db, seeded.orgId);
+      log(
+        `[${engine}] verified ${verify.entries.toLocaleString("en")} entries at ${verify.entriesPerSecond.toLocaleString("en")}/s`,
+      );
+    } finally {
+      await database.close();
+    }
+    const server = await startServerProcess(dataDir, databaseUrl);
+    const routes: RouteLoad[] = [];
+    try {
+      for (const path of [`/api/v1/orgs/${seeded.orgId}/members?limit=50`, "/api/v1/me"]) {
+        log(`[${engine}] GET ${path} at ${settings.connections} connections for ${settings.seconds} s`);
+        routes.push(await measureRoute(server.url, path, seeded.tokenSecret, settings.connections, settings.seconds));
+      }
+    } finally {
+      await server.stop();
+    }
+    return { engine, description, seedSeconds: Math.round(seeded.seconds), verify, routes };
+  } finally {
+    await removeDataDir();
+  }
+}
+
+const cpuList = cpus();
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model ?? "unknown",
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+  },
+  settings,
+  targets,
+  web: measureInitialJs(),
+  engines: [],
+  skipped: {},
+};
+
+results.engines.push(await benchEngine("pglite", "embedded PGlite in a temporary data directory", undefined));
+
+const postgres = await provisionPostgres();
+if ("skipped" in postgres) {
+  results.skipped.postgres = postgres.skipped;
+} else {
+  cleanups.push(postgres.dispose);
+  try {
+    log(`[postgres] using ${postgres.description}`);
+    results.engines.push(await benchEngine("postgres", postgres.description, postgres.url));
+  } finally {
+    await postgres.dispose();
+  }
+}
+
+process.stdout.write(`\n${formatTable(results)}\n`);
+const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
+await mkdir(resultsDir, { recursive: true });
+await writeFile(join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

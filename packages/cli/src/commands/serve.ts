@@ -1,0 +1,75 @@
+import { configFromEnv, type ServerConfig, startServer } from "@openaims/server";
+import type { Command } from "commander";
+import { usageError } from "../cli-error.js";
+import type { CliIo } from "../io.js";
+import { openStorage, resolveDataDir, withDataDirOption } from "../storage.js";
+import { findWebDir } from "../web-dir.js";
+
+/** Connections to PostgreSQL per server process. */
+const SERVER_POOL_SIZE = 10;
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+}
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  withDataDirOption(
+    program
+      .command("serve")
+      .description("Start the web UI and API (embedded database unless DATABASE_URL is set)")
+      .option("--port <n>", "TCP port (default: $PORT or 8080)")
+      .option("--host <address>", "address to listen on (default: $AIMS_HOST or 0.0.0.0)"),
+  ).action((flags: ServeFlags) => serve(flags, io));
+}
+
+async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
+  const overrides: Partial<ServerConfig> = { dataDir: resolveDataDir(flags, io), webDir: findWebDir(io.env) };
+  if (flags.port !== undefined) overrides.port = parsePort(flags.port);
+  if (flags.host !== undefined) overrides.host = flags.host;
+  let config: ServerConfig;
+  try {
+    config = configFromEnv(io.env, overrides);
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  // Opened here rather than by startServer so that an unreachable database is exit code 3.
+  const storage = await openStorage(flags, io, SERVER_POOL_SIZE);
+  const server = await startServer(config, storage.database).catch(async (error: NodeJS.ErrnoException) => {
+    await storage.database.close();
+    if (error.code === "EADDRINUSE")
+      throw usageError(`Port ${config.port} is already in use; choose another with --port.`);
+    throw error;
+  });
+  const port = new URL(server.url).port;
+  const url = `http://localhost:${port}`;
+  const lines = [
+    "",
+    `OpenAIMS is running at ${url}`,
+    `  database: ${server.database.engine === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+    `  files:    ${config.dataDir}`,
+  ];
+  if (!config.webDir) lines.push("  web UI:   not built, serving the API only (run 'npm run build' first)");
+  lines.push(`  API docs: ${url}/api/v1/docs`);
+  if (server.setupCode) {
+    lines.push(
+      "",
+      `No account yet. Open ${url}/setup and enter this one-time setup code: ${server.setupCode}`,
+      "Or stop the server and run: npx aims init --org NAME --email EMAIL",
+      "(with the embedded database, init needs the server stopped).",
+    );
+  }
+  io.stdout(`${lines.join("\n")}\n\n`);
+  const signal = await io.waitForShutdown();
+  io.stderr(`Received ${signal}, shutting down…\n`);
+  await server.close();
+  await storage.database.close();
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usageError(`--port: expected a TCP port number, got '${value}'`);
+  return port;
+}

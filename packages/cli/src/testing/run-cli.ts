@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "@openaims/db";
+import { openTestDatabase } from "@openaims/db/testing";
+import { run } from "../cli.js";
+import type { CliIo } from "../io.js";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `aims` in this process with a controlled environment; nothing is typed at a terminal. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+    cwd: process.cwd(),
+    readSecret: async () => null,
+    waitForShutdown: () => Promise.resolve("SIGTERM"),
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+/**
+ * Somewhere for the CLI to keep data: a fresh data directory with the embedded database, or, when
+ * AIMS_TEST_DATABASE_URL is set, a fresh PostgreSQL database (DATABASE_URL) plus a directory for files.
+ */
+export interface CliTarget {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Runs `aims` against this target. */
+  cli(args: string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
+  dispose(): Promise<void>;
+}
+
+export const usesPostgres = Boolean(process.env.AIMS_TEST_DATABASE_URL);
+
+export async function createCliTarget(): Promise<CliTarget> {
+  const dataDir = await mkdtemp(join(tmpdir(), "aims-cli-"));
+  const database = usesPostgres ? await openTestDatabase() : null;
+  const env: NodeJS.ProcessEnv = database?.url ? { DATABASE_URL: database.url } : {};
+  return {
+    dataDir,
+    env,
+    cli: (args, extra = {}) => runCli([...args, "--data-dir", dataDir], { ...env, ...extra }),
+    dispose: async () => {
+      await database?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the target's database directly, as a second look at what the CLI did. Close it before running the CLI again. */
+export function openTargetDatabase(target: CliTarget) {
+  return openDatabase({ dataDir: target.dataDir, databaseUrl: target.env.DATABASE_URL });
+}
