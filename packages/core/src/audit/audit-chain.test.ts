@@ -1,5 +1,13 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AuditChainVerifier, GENESIS_HASH, type HashedAuditEntry, hashAuditEntry } from "./audit-chain.js";
+import {
+  AuditChainVerifier,
+  auditEntryCanonicalContent,
+  GENESIS_HASH,
+  type HashedAuditEntry,
+  hashAuditEntry,
+} from "./audit-chain.js";
 
 function chain(n: number): HashedAuditEntry[] {
   const out: HashedAuditEntry[] = [];
@@ -66,5 +74,32 @@ describe("audit chain", () => {
     const [a] = chain(1) as [HashedAuditEntry];
     const reordered = { ...a, changes: JSON.parse('{"role":{"after":"admin","before":"viewer"}}') };
     expect(hashAuditEntry(reordered)).toBe(a.hash);
+  });
+
+  it("hashes exactly the canonical JSON of the content, for any content", () => {
+    const text = fc.oneof(fc.string(), fc.constant("\u2028\"\\"), fc.string({ unit: "grapheme" }));
+    fc.assert(
+      fc.property(
+        fc.record({
+          orgId: fc.uuid(),
+          seq: fc.nat(),
+          id: fc.uuid(),
+          at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          actorType: text,
+          actorId: fc.option(text),
+          actorLabel: text,
+          action: text,
+          entityType: text,
+          entityId: fc.option(text),
+          changes: fc.dictionary(text, fc.record({ before: fc.jsonValue(), after: fc.jsonValue() })),
+          requestId: fc.option(text),
+          prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+        }),
+        (content) => {
+          const expected = createHash("sha256").update(auditEntryCanonicalContent(content)).digest("hex");
+          expect(hashAuditEntry(content)).toBe(expected);
+        },
+      ),
+    );
   });
 });
