@@ -36,6 +36,9 @@ create table memberships (
   unique (org_id, user_id)
 );
 create index memberships_user_idx on memberships (user_id);
+-- Keyset pages of members sorted by name or joining date stop after one page instead of sorting everyone.
+create index memberships_org_created_idx on memberships (org_id, created_at, id);
+create index users_name_idx on users (name, id);
 
 create table sessions (
   id uuid primary key,

@@ -6,22 +6,45 @@ import type { Actor } from "../http/handler-context.js";
 
 /** The signed-in person with their active organisations; a token or SSO session sees only its own. */
 export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" | "via" | "boundOrgId">): Promise<Me> {
-  const user = await db
+  // One round trip: the person, with one row per active membership (or one row of nulls).
+  const rows = await db
     .selectFrom("users")
-    .select(["id", "email", "name", "created_at", "version"])
-    .where("id", "=", actor.userId)
-    .executeTakeFirst();
+    .leftJoin(
+      (eb) => {
+        let memberships = eb
+          .selectFrom("memberships")
+          .innerJoin("organizations", "organizations.id", "memberships.org_id")
+          .select([
+            "memberships.user_id",
+            "organizations.id as org_id",
+            "organizations.slug",
+            "organizations.name as org_name",
+            "memberships.role",
+          ])
+          .where("memberships.user_id", "=", actor.userId)
+          .where("memberships.archived_at", "is", null)
+          .where("organizations.archived_at", "is", null);
+        if (actor.boundOrgId) memberships = memberships.where("organizations.id", "=", actor.boundOrgId);
+        return memberships.as("m");
+      },
+      (join) => join.onRef("m.user_id", "=", "users.id"),
+    )
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.created_at",
+      "users.version",
+      "m.org_id",
+      "m.slug",
+      "m.org_name",
+      "m.role",
+    ])
+    .where("users.id", "=", actor.userId)
+    .orderBy("m.org_name")
+    .execute();
+  const user = rows[0];
   if (!user) throw new AppError("unauthenticated", "This account no longer exists.");
-  let memberships = db
-    .selectFrom("memberships")
-    .innerJoin("organizations", "organizations.id", "memberships.org_id")
-    .select(["organizations.id", "organizations.slug", "organizations.name", "memberships.role"])
-    .where("memberships.user_id", "=", actor.userId)
-    .where("memberships.archived_at", "is", null)
-    .where("organizations.archived_at", "is", null)
-    .orderBy("organizations.name");
-  if (actor.boundOrgId) memberships = memberships.where("organizations.id", "=", actor.boundOrgId);
-  const rows = await memberships.execute();
   return {
     user: {
       id: user.id,
@@ -30,7 +53,11 @@ export async function loadMe(db: Kysely<Database>, actor: Pick<Actor, "userId" |
       createdAt: user.created_at.toISOString(),
       version: user.version,
     },
-    memberships: rows.map((m) => ({ orgId: m.id, orgSlug: m.slug, orgName: m.name, role: m.role as Role })),
+    memberships: rows.flatMap((m) =>
+      m.org_id && m.slug && m.org_name && m.role
+        ? [{ orgId: m.org_id, orgSlug: m.slug, orgName: m.org_name, role: m.role as Role }]
+        : [],
+    ),
     via: actor.via,
   };
 }
