@@ -52,8 +52,36 @@ export function hashAuditEntry(entry: AuditEntryContent): string {
 
 /** The content an entry's hash covers, as the general canonical serialiser writes it. */
 export function auditEntryCanonicalContent(entry: AuditEntryContent): string {
-  const { orgId, seq, id, at, actorType, actorId, actorLabel, action, entityType, entityId, changes, requestId, prevHash } = entry;
-  return canonicalJson({ orgId, seq, id, at, actorType, actorId, actorLabel, action, entityType, entityId, changes, requestId, prevHash });
+  const {
+    orgId,
+    seq,
+    id,
+    at,
+    actorType,
+    actorId,
+    actorLabel,
+    action,
+    entityType,
+    entityId,
+    changes,
+    requestId,
+    prevHash,
+  } = entry;
+  return canonicalJson({
+    orgId,
+    seq,
+    id,
+    at,
+    actorType,
+    actorId,
+    actorLabel,
+    action,
+    entityType,
+    entityId,
+    changes,
+    requestId,
+    prevHash,
+  });
 }
 
 export interface ChainBreak {
