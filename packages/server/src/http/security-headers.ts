@@ -20,6 +20,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, secure: bool
       },
     },
     hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: "deny" },
     crossOriginEmbedderPolicy: false,
   });
 }
