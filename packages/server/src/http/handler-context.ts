@@ -23,6 +23,11 @@ export interface Actor {
    * its own organisation only.
    */
   boundOrgId: string | null;
+  /**
+   * The membership in `boundOrgId`, when it was loaded together with the credential (tokens):
+   * null means none is active. Absent means it has not been looked up.
+   */
+  boundMembership?: { id: string; role: Role } | null;
 }
 
 /** The organisation a request acts in, resolved once from the URL and the caller's membership. */

@@ -14,6 +14,10 @@ export async function resolveOrg(db: Kysely<Database>, actor: Actor, orgId: unkn
   const missing = () => new AppError("not_found", `Organisation '${String(orgId).slice(0, 60)}' was not found.`);
   if (typeof orgId !== "string" || !UUID.test(orgId)) throw missing();
   if (actor.boundOrgId && actor.boundOrgId !== orgId) throw missing();
+  if (actor.boundMembership !== undefined) {
+    if (!actor.boundMembership) throw missing();
+    return { orgId, membershipId: actor.boundMembership.id, role: actor.boundMembership.role };
+  }
   const row = await db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")

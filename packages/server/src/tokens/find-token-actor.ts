@@ -1,3 +1,4 @@
+import type { Role } from "@openaims/contracts";
 import { hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -11,7 +12,21 @@ export async function findTokenActor(db: Kysely<Database>, secret: string): Prom
   const row = await db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
+    // The token's membership comes along, so an organisation route needs no second query.
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("memberships")
+          .innerJoin("organizations", "organizations.id", "memberships.org_id")
+          .select(["memberships.id", "memberships.role", "memberships.org_id", "memberships.user_id"])
+          .where("memberships.archived_at", "is", null)
+          .where("organizations.archived_at", "is", null)
+          .as("m"),
+      (join) => join.onRef("m.org_id", "=", "api_tokens.org_id").onRef("m.user_id", "=", "api_tokens.user_id"),
+    )
     .select([
+      "m.id as membership_id",
+      "m.role as membership_role",
       "api_tokens.id",
       "api_tokens.org_id",
       "api_tokens.scope",
@@ -37,5 +52,7 @@ export async function findTokenActor(db: Kysely<Database>, secret: string): Prom
     csrfToken: null,
     token: { id: row.id, orgId: row.org_id, scope: row.scope },
     boundOrgId: row.org_id,
+    boundMembership:
+      row.membership_id && row.membership_role ? { id: row.membership_id, role: row.membership_role as Role } : null,
   };
 }
