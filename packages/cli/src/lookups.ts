@@ -38,14 +38,3 @@ export async function activeMembershipsOf(db: Kysely<Database>, userId: string) 
     .orderBy("organizations.name")
     .execute();
 }
-
-/** Organisations whose trail records changes to the person's account: every active membership. */
-export async function activeOrgIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("memberships")
-    .select("org_id")
-    .where("user_id", "=", userId)
-    .where("archived_at", "is", null)
-    .execute();
-  return rows.map((row) => row.org_id);
-}

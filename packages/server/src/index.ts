@@ -1,9 +1,10 @@
 export { buildApp } from "./app.js";
-export { type AuditActor, appendAuditEntry, systemActor } from "./audit/append-audit-entry.js";
+export { type AuditActor, type AuditEvent, appendAuditEntry, systemActor } from "./audit/append-audit-entry.js";
 export { auditedOrgIds, readAuditEntries } from "./audit/read-audit-entries.js";
 export { verifyAuditTrail } from "./audit/verify-audit-trail.js";
 export { createUser } from "./auth/create-user.js";
 export { hashPassword } from "./auth/passwords.js";
+export { recordUserEvent } from "./auth/record-user-event.js";
 export { configFromEnv, defaultConfig, type ServerConfig } from "./config.js";
 export { AppError } from "./http/app-error.js";
 export { buildOpenApiDocument } from "./http/openapi.js";

@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { emailSchema, nameSchema, roleSchema, roles } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
-import { appendAuditEntry, createUser, hashPassword } from "@openaims/server";
+import { type AuditEvent, appendAuditEntry, createUser, hashPassword, recordUserEvent } from "@openaims/server";
 import { type Command, Option } from "commander";
 import type { Kysely } from "kysely";
 import { cliActor } from "../cli-actor.js";
 import { refusedError, usageError } from "../cli-error.js";
 import { parseFlag, readNewPassword } from "../input.js";
 import type { CliIo } from "../io.js";
-import { activeOrgIdsOf, findOrganization, findUserByEmail } from "../lookups.js";
+import { findOrganization, findUserByEmail } from "../lookups.js";
 import { printJson, printTable, shortTime } from "../output.js";
 import { type StorageFlags, withDataDirOption, withStorage } from "../storage.js";
-
-type AuditEvent = Omit<Parameters<typeof appendAuditEntry>[1], "orgId" | "actor" | "requestId">;
 
 interface CreateFlags extends StorageFlags {
   email: string;
@@ -191,8 +189,6 @@ async function setPassword(flags: StorageFlags & { email: string }, io: CliIo): 
 }
 
 /** An account belongs to no single organisation, so its changes go into the trail of each of its organisations. */
-async function recordAccountEvent(tx: Kysely<Database>, userId: string, event: AuditEvent): Promise<void> {
-  for (const orgId of await activeOrgIdsOf(tx, userId)) {
-    await appendAuditEntry(tx, { ...event, orgId, actor: cliActor, requestId: null });
-  }
+function recordAccountEvent(tx: Kysely<Database>, userId: string, event: AuditEvent): Promise<void> {
+  return recordUserEvent(tx, userId, cliActor, null, event);
 }

@@ -102,5 +102,3 @@ export const getAuthConfig: Handler<Routes["getAuthConfig"]> = async ({ tx }) =>
   const user = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
   return { ssoAvailable: Boolean(sso), setupRequired: !user };
 };
-
-export { loadMe };
