@@ -1,5 +1,5 @@
 import { createTokenRequestSchema, idSchema } from "@openaims/contracts";
-import { appendAuditEntry, createApiToken } from "@openaims/server";
+import { createApiToken, revokeApiToken } from "@openaims/server";
 import { type Command, Option } from "commander";
 import { cliActor } from "../cli-actor.js";
 import { notFoundError, refusedError, usageError } from "../cli-error.js";
@@ -177,20 +177,7 @@ async function revokeToken(rawId: string, flags: StorageFlags, io: CliIo): Promi
         .executeTakeFirst();
       if (!row) throw notFoundError(`No API token with the id ${id}.`);
       if (row.revoked_at) throw refusedError(`API token ${id} is already revoked.`);
-      await tx
-        .updateTable("api_tokens")
-        .set({ revoked_at: new Date(), version: row.version + 1, updated_at: new Date() })
-        .where("id", "=", id)
-        .execute();
-      await appendAuditEntry(tx, {
-        orgId: row.org_id,
-        actor: cliActor,
-        requestId: null,
-        action: "token.revoked",
-        entityType: "api_token",
-        entityId: id,
-        changes: { status: { before: "active", after: "revoked" } },
-      });
+      await revokeApiToken(tx, { id, orgId: row.org_id, version: row.version }, cliActor, null);
     }),
   );
   io.stdout(`Revoked API token ${id}.\n`);

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { emailSchema, nameSchema, roleSchema, roles } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
-import { type AuditEvent, appendAuditEntry, createUser, hashPassword, recordUserEvent } from "@openaims/server";
+import {
+  type AuditEvent,
+  appendAuditEntry,
+  createUser,
+  hashPassword,
+  recordUserEvent,
+  revokeOtherSessions,
+} from "@openaims/server";
 import { type Command, Option } from "commander";
 import type { Kysely } from "kysely";
 import { cliActor } from "../cli-actor.js";
@@ -170,12 +177,7 @@ async function setPassword(flags: StorageFlags & { email: string }, io: CliIo): 
         })
         .where("id", "=", user.id)
         .execute();
-      await tx
-        .updateTable("sessions")
-        .set({ revoked_at: now })
-        .where("user_id", "=", user.id)
-        .where("revoked_at", "is", null)
-        .execute();
+      await revokeOtherSessions(tx, user.id, null);
       await recordAccountEvent(tx, user.id, {
         action: "user.password_reset",
         entityType: "user",

@@ -1,4 +1,5 @@
 import type { Role, Routes, SsoConfig } from "@openaims/contracts";
+import { diffChanges } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Selectable } from "kysely";
 import { AppError, staleVersion } from "../http/app-error.js";
@@ -14,6 +15,12 @@ function presentSsoConfig(row: Selectable<Database["sso_configs"]>): SsoConfig {
     defaultRole: row.default_role as Role,
     version: row.version,
   };
+}
+
+/** The configuration as the audit trail records it: everything shown, without the version counter. */
+function auditedFields(row: Selectable<Database["sso_configs"]>): Record<string, unknown> {
+  const { version: _version, ...fields } = presentSsoConfig(row);
+  return fields;
 }
 
 export const getSsoConfig: Handler<Routes["getSsoConfig"]> = async ({ tx, org }) => {
@@ -67,14 +74,7 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
       .returningAll()
       .executeTakeFirstOrThrow();
   }
-  const before = existing ? { ...presentSsoConfig(existing), version: undefined } : null;
-  const after = { ...presentSsoConfig(row), version: undefined };
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of Object.keys(after) as (keyof typeof after)[]) {
-    if (key === "version") continue;
-    const b = before ? before[key] : null;
-    if (JSON.stringify(b) !== JSON.stringify(after[key])) changes[key] = { before: b, after: after[key] };
-  }
+  const changes = diffChanges(existing ? auditedFields(existing) : null, auditedFields(row));
   if (body.clientSecret)
     changes.clientSecret = { before: existing?.client_secret ? "[redacted]" : null, after: "[redacted]" };
   await audit({

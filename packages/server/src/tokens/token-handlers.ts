@@ -4,6 +4,7 @@ import type { Handler } from "../http/handler-context.js";
 import { afterCursor, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { createApiToken } from "./create-api-token.js";
+import { revokeApiToken } from "./revoke-api-token.js";
 import { findToken, presentToken, tokenQuery } from "./token-queries.js";
 
 export const listTokens: Handler<Routes["listTokens"]> = async ({ tx, org, actor, input }) => {
@@ -45,21 +46,11 @@ export const createToken: Handler<Routes["createToken"]> = async ({ tx, org, act
   return { token: presentToken(await findToken(tx, org.orgId, id)), secret };
 };
 
-export const revokeToken: Handler<Routes["revokeToken"]> = async ({ tx, org, actor, input, audit }) => {
+export const revokeToken: Handler<Routes["revokeToken"]> = async ({ tx, org, actor, input, requestId }) => {
   const row = await findToken(tx, org.orgId, input.params.tokenId, true);
   if (row.user_id !== actor.userId && !roleAllows(org.role, "tokens.manage_all")) throw notFound("API token", row.id);
   if (row.version !== input.body.version) throw staleVersion("API token", row.version, input.body.version);
   if (row.revoked_at) throw new AppError("illegal_transition", "This token is already revoked.");
-  await tx
-    .updateTable("api_tokens")
-    .set({ revoked_at: new Date(), version: row.version + 1, updated_at: new Date() })
-    .where("id", "=", row.id)
-    .execute();
-  await audit({
-    action: "token.revoked",
-    entityType: "api_token",
-    entityId: row.id,
-    changes: { status: { before: "active", after: "revoked" } },
-  });
+  await revokeApiToken(tx, { id: row.id, orgId: org.orgId, version: row.version }, auditActorOf(actor), requestId);
   return presentToken(await findToken(tx, org.orgId, row.id));
 };
