@@ -11,7 +11,13 @@ import {
   ssoStartQuerySchema,
   updateMeRequestSchema,
 } from "./auth.js";
+import { catalogueRoutes } from "./catalogue/catalogue-routes.js";
 import { archiveRequestSchema, idSchema, okSchema, pageQuerySchema, pageSchema } from "./common.js";
+import { controlRoutes } from "./controls/control-routes.js";
+import { documentRoutes } from "./documents/document-routes.js";
+import { evidenceRoutes } from "./evidence/evidence-routes.js";
+import { impactAssessmentRoutes } from "./impact-assessments/impact-assessment-routes.js";
+import { inventoryRoutes } from "./inventory/inventory-routes.js";
 import {
   acceptInvitationRequestSchema,
   createdInvitationSchema,
@@ -29,6 +35,8 @@ import {
   updateMemberRequestSchema,
   updateOrgRequestSchema,
 } from "./orgs.js";
+import { readinessRoutes } from "./readiness/readiness-routes.js";
+import { riskRoutes } from "./risks/risk-routes.js";
 import { defineRoute } from "./route.js";
 import { putSsoConfigRequestSchema, ssoConfigSchema } from "./sso.js";
 import { apiTokenSchema, createdTokenSchema, createTokenRequestSchema, tokenListQuerySchema } from "./tokens.js";
@@ -39,8 +47,8 @@ const invitationParams = z.object({ orgId: idSchema, invitationId: idSchema });
 const tokenParams = z.object({ orgId: idSchema, tokenId: idSchema });
 const versionOnly = z.object({ version: z.number().int().min(1) });
 
-/** Every API route. Add a domain module's routes here; the server refuses to start with one unhandled. */
-export const routes = {
+/** Accounts, organisations, access and the audit trail. */
+const foundationRoutes = {
   getAuthConfig: defineRoute({
     method: "GET",
     path: "/api/v1/auth/config",
@@ -363,6 +371,19 @@ export const routes = {
     body: putSsoConfigRequestSchema,
     response: ssoConfigSchema,
   }),
+} as const;
+
+/** Every API route. Add a domain module's group here; the server refuses to start with one unhandled. */
+export const routes = {
+  ...foundationRoutes,
+  ...catalogueRoutes,
+  ...inventoryRoutes,
+  ...riskRoutes,
+  ...controlRoutes,
+  ...documentRoutes,
+  ...evidenceRoutes,
+  ...impactAssessmentRoutes,
+  ...readinessRoutes,
 } as const;
 
 export type Routes = typeof routes;

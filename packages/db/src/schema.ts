@@ -1,8 +1,28 @@
 import type { ColumnType, Generated } from "kysely";
 
-type CreatedAt = ColumnType<Date, Date | undefined, never>;
-type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
-type Version = ColumnType<number, number | undefined, number>;
+import type { ControlTables } from "./schema/controls.js";
+import type { DocumentTables } from "./schema/documents.js";
+import type { EvidenceTables } from "./schema/evidence.js";
+import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
+import type { InventoryTables } from "./schema/inventory.js";
+import type { RiskTables } from "./schema/risks.js";
+
+export type CreatedAt = ColumnType<Date, Date | undefined, never>;
+export type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+export type Version = ColumnType<number, number | undefined, number>;
+/** A jsonb column: read as the parsed value, written as JSON text. */
+export type Json<T> = ColumnType<T, string, string>;
+
+/** Columns every governance record has: one organisation, optimistic versions, archived instead of deleted. */
+export interface RecordColumns {
+  id: string;
+  org_id: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+  archived_at: Date | null;
+  archive_reason: string | null;
+}
 
 export interface OrganizationsTable {
   id: string;
@@ -143,7 +163,13 @@ export interface InstanceSettingsTable {
 }
 
 /** The one schema both engines share. Column names are snake_case, as in the SQL migrations. */
-export interface Database {
+export interface Database
+  extends InventoryTables,
+    RiskTables,
+    ControlTables,
+    EvidenceTables,
+    DocumentTables,
+    ImpactAssessmentTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -1,12 +1,20 @@
 import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./audit/audit-handlers.js";
 import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.js";
 import { setup } from "./auth/setup-handler.js";
+import { catalogueHandlers } from "./catalogue/index.js";
+import { controlHandlers } from "./controls/index.js";
+import { documentHandlers } from "./documents/index.js";
+import { evidenceHandlers } from "./evidence/index.js";
 import type { Handlers } from "./http/register-routes.js";
+import { impactAssessmentHandlers } from "./impact-assessments/index.js";
+import { inventoryHandlers } from "./inventory/index.js";
 import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation-handlers.js";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations/invitation-handlers.js";
 import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
 import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
 import { createOrg, getOrg, updateOrg } from "./orgs/org-handlers.js";
+import { readinessHandlers } from "./readiness/index.js";
+import { riskHandlers } from "./risks/index.js";
 import { getSsoConfig, putSsoConfig } from "./sso/sso-config-handlers.js";
 import { finishSso, startSso } from "./sso/sso-login-handlers.js";
 import { createToken, listTokens, revokeToken } from "./tokens/token-handlers.js";
@@ -43,4 +51,12 @@ export const handlers: Handlers = {
   exportAuditTrail,
   getSsoConfig,
   putSsoConfig,
+  ...catalogueHandlers,
+  ...controlHandlers,
+  ...documentHandlers,
+  ...evidenceHandlers,
+  ...impactAssessmentHandlers,
+  ...inventoryHandlers,
+  ...readinessHandlers,
+  ...riskHandlers,
 };

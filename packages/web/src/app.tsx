@@ -17,6 +17,14 @@ const TokensPage = lazy(() => import("./tokens/tokens-page"));
 const SsoPage = lazy(() => import("./sso/sso-page"));
 const AuditTrailPage = lazy(() => import("./audit/audit-trail-page"));
 const AccountPage = lazy(() => import("./account/account-page"));
+const ReadinessModule = lazy(() => import("./readiness/readiness-module"));
+const InventoryModule = lazy(() => import("./inventory/inventory-module"));
+const RisksModule = lazy(() => import("./risks/risks-module"));
+const ImpactAssessmentsModule = lazy(() => import("./impact-assessments/impact-assessments-module"));
+const ControlsModule = lazy(() => import("./controls/controls-module"));
+const DocumentsModule = lazy(() => import("./documents/documents-module"));
+const EvidenceModule = lazy(() => import("./evidence/evidence-module"));
+const CatalogueModule = lazy(() => import("./catalogue/catalogue-module"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page"));
 
 /** Every page of the app; pages load on demand so the first paint stays small. */
@@ -49,6 +57,14 @@ export function App() {
             <Route path="tokens" element={<TokensPage />} />
             <Route path="sso" element={<SsoPage />} />
             <Route path="audit-trail" element={<AuditTrailPage />} />
+            <Route path="readiness/*" element={<ReadinessModule />} />
+            <Route path="inventory/*" element={<InventoryModule />} />
+            <Route path="risks/*" element={<RisksModule />} />
+            <Route path="impact-assessments/*" element={<ImpactAssessmentsModule />} />
+            <Route path="controls/*" element={<ControlsModule />} />
+            <Route path="documents/*" element={<DocumentsModule />} />
+            <Route path="evidence/*" element={<EvidenceModule />} />
+            <Route path="catalogue/*" element={<CatalogueModule />} />
           </Route>
           <Route path="/account" element={<AccountPage />} />
           <Route path="/welcome" element={<NoOrganisationPage />} />

@@ -20,6 +20,19 @@ export const backupTables = [
   { name: "audit_heads", orderBy: "org_id" },
   { name: "audit_entries", orderBy: "org_id, seq" },
   { name: "instance_settings", orderBy: "key" },
+  // 0002-inventory
+  { name: "org_counters", orderBy: "org_id, kind" },
+  { name: "ai_systems", orderBy: "id" },
+  // 0003-risks
+  { name: "risks", orderBy: "id" },
+  // 0004-controls
+  { name: "controls", orderBy: "id" },
+  // 0005-evidence
+  { name: "evidence", orderBy: "id" },
+  // 0006-documents
+  { name: "documents", orderBy: "id" },
+  // 0007-impact-assessments
+  { name: "impact_assessments", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

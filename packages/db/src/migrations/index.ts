@@ -1,7 +1,21 @@
 import foundation from "./0001-foundation.js";
+import inventory from "./0002-inventory.js";
+import risks from "./0003-risks.js";
+import controls from "./0004-controls.js";
+import evidence from "./0005-evidence.js";
+import documents from "./0006-documents.js";
+import impactAssessments from "./0007-impact-assessments.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
  * a fix is a new migration.
  */
-export const migrations: ReadonlyArray<{ id: string; sql: string }> = [{ id: "0001-foundation", sql: foundation }];
+export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
+  { id: "0001-foundation", sql: foundation },
+  { id: "0002-inventory", sql: inventory },
+  { id: "0003-risks", sql: risks },
+  { id: "0004-controls", sql: controls },
+  { id: "0005-evidence", sql: evidence },
+  { id: "0006-documents", sql: documents },
+  { id: "0007-impact-assessments", sql: impactAssessments },
+];

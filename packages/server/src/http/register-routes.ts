@@ -11,6 +11,9 @@ import { validateInput } from "./validate-input.js";
 
 export type Handlers = { [K in RouteId]: Handler<Routes[K]> };
 
+/** The handlers of one domain module's route group, e.g. `DomainHandlers<typeof riskRoutes>`. */
+export type DomainHandlers<G> = { [K in keyof G & RouteId]: Handler<Routes[K]> };
+
 /**
  * Registers every route of the contract table behind one chain:
  * authenticate → organisation scope → permission and token scope → CSRF → validate → transaction → handler.

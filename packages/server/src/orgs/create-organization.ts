@@ -3,6 +3,7 @@ import { slugFromName } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
+import { seedOrganization } from "./seed-organization.js";
 
 export interface CreatedOrganization {
   id: string;
@@ -38,5 +39,6 @@ export async function createOrganization(
     entityId: membershipId,
     changes: { userId: { before: null, after: input.ownerUserId }, role: { before: null, after: "owner" } },
   });
+  await seedOrganization(tx, base);
   return { ...org, membershipId };
 }

@@ -10,14 +10,54 @@ export interface NavItem {
 }
 
 /** Modules of the management system that are planned but not built yet. */
-export const comingSoon = [
-  "Inventory",
-  "Risks",
-  "Statement of Applicability",
-  "Policies",
-  "Incidents",
-  "Audits",
-] as const;
+export const comingSoon = ["Incidents", "Audits"] as const;
+
+/** The management system's modules; each owns every page below its path. */
+export const managementItems: NavItem[] = [
+  {
+    label: "Readiness",
+    path: "readiness",
+    permission: "governance.read",
+    description: "Coverage per clause and Annex A area, with the gaps to close.",
+  },
+  {
+    label: "Inventory",
+    path: "inventory",
+    permission: "governance.read",
+    description: "AI systems, their assets and the vendors behind them.",
+  },
+  { label: "Risks", path: "risks", permission: "governance.read", description: "Risk register, treatment and method." },
+  {
+    label: "Impact assessments",
+    path: "impact-assessments",
+    permission: "governance.read",
+    description: "Effects of each AI system on people and society.",
+  },
+  {
+    label: "Controls & SoA",
+    path: "controls",
+    permission: "governance.read",
+    description: "Annex A and custom controls, and the Statement of Applicability.",
+  },
+  {
+    label: "Documents",
+    path: "documents",
+    permission: "governance.read",
+    description: "AIMS scope, policies, procedures and responsibilities.",
+  },
+  {
+    label: "Evidence",
+    path: "evidence",
+    permission: "governance.read",
+    description: "Files, links and records that prove controls work.",
+  },
+  {
+    label: "Catalogue",
+    path: "catalogue",
+    permission: "governance.read",
+    description: "ISO/IEC 42001 clauses, Annex A, threats and crosswalks, in plain words.",
+  },
+];
 
 export const settingsItems: NavItem[] = [
   { label: "Members", path: "members", permission: "members.read", description: "Who belongs here, and their roles." },

@@ -3,7 +3,7 @@ import { roleAllows } from "@openaims/contracts";
 import { Link, useLocation } from "react-router";
 import { useCurrentMembership } from "./current-org";
 import { NavGroup } from "./nav-group";
-import { API_REFERENCE_URL, comingSoon, settingsItems } from "./nav-items";
+import { API_REFERENCE_URL, comingSoon, managementItems, settingsItems } from "./nav-items";
 
 /** Side navigation; entries the current role may not use are left out. */
 export function NavMenu() {
@@ -13,8 +13,8 @@ export function NavMenu() {
   const can = (permission: Parameters<typeof roleAllows>[1]) =>
     membership ? roleAllows(membership.role, permission) : false;
 
-  const link = (label: string, to: string) => {
-    const active = pathname === to;
+  const link = (label: string, to: string, prefix = false) => {
+    const active = pathname === to || (prefix && pathname.startsWith(`${to}/`));
     return (
       <NavLink
         key={to}
@@ -32,6 +32,9 @@ export function NavMenu() {
       {base && can("org.read") && link("Overview", base)}
       {base && (
         <NavGroup label="Management system">
+          {managementItems
+            .filter((item) => can(item.permission))
+            .map((item) => link(item.label, `${base}/${item.path}`, true))}
           {comingSoon.map((label) => (
             <NavLink
               key={label}

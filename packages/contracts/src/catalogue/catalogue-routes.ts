@@ -1,0 +1,2 @@
+/** Routes of the catalogue module. */
+export const catalogueRoutes = {} as const;

@@ -1,0 +1,2 @@
+/** Routes of the controls module. */
+export const controlRoutes = {} as const;

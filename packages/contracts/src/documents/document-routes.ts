@@ -1,0 +1,2 @@
+/** Routes of the documents module. */
+export const documentRoutes = {} as const;

@@ -1,0 +1,2 @@
+/** Routes of the evidence module. */
+export const evidenceRoutes = {} as const;

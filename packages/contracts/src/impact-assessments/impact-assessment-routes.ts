@@ -1,0 +1,2 @@
+/** Routes of the impact assessments module. */
+export const impactAssessmentRoutes = {} as const;

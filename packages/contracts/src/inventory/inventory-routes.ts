@@ -1,0 +1,2 @@
+/** Routes of the inventory module. */
+export const inventoryRoutes = {} as const;

@@ -1,0 +1,2 @@
+/** Routes of the readiness module. */
+export const readinessRoutes = {} as const;

@@ -1,0 +1,2 @@
+/** Routes of the risks module. */
+export const riskRoutes = {} as const;

@@ -1,0 +1,15 @@
+/** The evidence library and its links to controls, clauses, risks and systems. */
+export default /* sql */ `
+create table evidence (
+  id uuid primary key,
+  org_id uuid not null references organizations (id),
+  ref text not null,
+  title text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  version integer not null default 1,
+  archived_at timestamptz,
+  archive_reason text,
+  unique (org_id, ref)
+);
+`;

@@ -1,0 +1,5 @@
+import type { catalogueRoutes } from "@openaims/contracts";
+import type { DomainHandlers } from "../http/register-routes.js";
+
+/** Handlers of the catalogue routes. */
+export const catalogueHandlers: DomainHandlers<typeof catalogueRoutes> = {};

@@ -1,0 +1,5 @@
+import type { readinessRoutes } from "@openaims/contracts";
+import type { DomainHandlers } from "../http/register-routes.js";
+
+/** Handlers of the readiness routes. */
+export const readinessHandlers: DomainHandlers<typeof readinessRoutes> = {};
