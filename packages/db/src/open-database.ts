@@ -29,6 +29,9 @@ export interface AimsDatabase {
 
 const INT8_OID = 20;
 const parseInt8 = (value: string) => Number(value);
+/** `date` columns stay 'YYYY-MM-DD' text on both engines: a calendar date has no time zone to shift. */
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (locking its data directory). */
 export async function openDatabase(options: DatabaseOptions): Promise<AimsDatabase> {
@@ -39,7 +42,9 @@ async function openPGlite(dataDir: string | undefined): Promise<AimsDatabase> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, { parsers: { [INT8_OID]: parseInt8 } });
+    pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, {
+      parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText },
+    });
   } catch (error) {
     await unlock();
     throw error;
@@ -70,7 +75,10 @@ async function openPostgres(url: string, poolSize: number): Promise<AimsDatabase
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    types: { getTypeParser: (oid, format) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) },
+    types: {
+      getTypeParser: (oid, format) =>
+        oid === INT8_OID ? parseInt8 : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format),
+    },
   });
   // An idle connection dropped by the server (restart, failover, admin) must not crash the process;
   // the pool replaces it on next use.

@@ -29,6 +29,7 @@ export const backupTables = [
   { name: "controls", orderBy: "id" },
   // 0005-evidence
   { name: "evidence", orderBy: "id" },
+  { name: "evidence_links", orderBy: "id" },
   // 0006-documents
   { name: "documents", orderBy: "id" },
   // 0007-impact-assessments

@@ -1,1 +1,2 @@
+export * from "./control-attributes.js";
 export * from "./control-routes.js";

@@ -1,1 +1,2 @@
+export * from "./document-kinds.js";
 export * from "./document-routes.js";

@@ -1,1 +1,2 @@
+export * from "./evidence-attributes.js";
 export * from "./evidence-routes.js";

@@ -1,1 +1,2 @@
 export * from "./inventory-routes.js";
+export * from "./system-attributes.js";

@@ -1,1 +1,2 @@
+export * from "./risk-ratings.js";
 export * from "./risk-routes.js";

@@ -8,6 +8,10 @@ create table risks (
   system_id uuid references ai_systems (id),
   title text not null,
   status text not null,
+  owner_member_id uuid references memberships (id),
+  -- low | medium | high | critical, as the organisation's risk method rates likelihood × impact.
+  inherent_rating text,
+  residual_rating text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   version integer not null default 1,

@@ -5,6 +5,9 @@ export interface RisksTable extends RecordColumns {
   system_id: string | null;
   title: string;
   status: string;
+  owner_member_id: string | null;
+  inherent_rating: string | null;
+  residual_rating: string | null;
 }
 
 /** Tables of migration 0003-risks. */
