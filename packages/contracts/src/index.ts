@@ -6,6 +6,7 @@ export * from "./controls/index.js";
 export * from "./documents/index.js";
 export * from "./errors.js";
 export * from "./evidence/index.js";
+export * from "./exports.js";
 export * from "./impact-assessments/index.js";
 export * from "./inventory/index.js";
 export * from "./invitations.js";

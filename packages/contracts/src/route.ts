@@ -22,6 +22,11 @@ export interface RouteDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * The body is a raw file of any content type, at most `maxBytes` long; the handler receives it as a
+   * Buffer in `input.body` (metadata travels in the query). Exclusive with `body`.
+   */
+  upload?: { maxBytes: number };
   /** JSON response schema; null when the route redirects or streams another type. */
   response: z.ZodType | null;
   status?: number;
@@ -39,7 +44,7 @@ type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInput<R extends RouteDef> {
   params: Infer<R["params"]>;
   query: Infer<R["query"]>;
-  body: Infer<R["body"]>;
+  body: R["upload"] extends { maxBytes: number } ? Buffer : Infer<R["body"]>;
 }
 
 /** What a handler for a route must return. */

@@ -78,6 +78,15 @@ function operation(
     ...(route.access.kind === "public" ? { security: [] } : { security: [{ bearerToken: [] }, { sessionCookie: [] }] }),
     ...(route.access.kind === "org" ? { "x-permission": route.access.permission } : {}),
     ...(parameters.length ? { parameters } : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: `The file itself, at most ${route.upload.maxBytes} bytes.`,
+            content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+          },
+        }
+      : {}),
     ...(route.body
       ? { requestBody: { required: true, content: { "application/json": { schema: convert(route.body, "input") } } } }
       : {}),

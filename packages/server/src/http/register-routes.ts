@@ -20,16 +20,34 @@ export type DomainHandlers<G> = { [K in keyof G & RouteId]: Handler<Routes[K]> }
  * Authorisation lives here and nowhere else.
  */
 export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers: Handlers): void {
+  const uploads: [RouteDef, Handler<RouteDef>][] = [];
   for (const id of Object.keys(routes) as RouteId[]) {
     const route: RouteDef = routes[id];
     const handler = handlers[id] as unknown as Handler<RouteDef>;
     if (!handler) throw new Error(`Route ${id} has no handler`);
+    if (route.upload) {
+      uploads.push([route, handler]);
+      continue;
+    }
     app.route({
       method: route.method,
       url: route.path,
       handler: (request, reply) => handle(deps, route, handler, request, reply),
     });
   }
+  // Upload routes take any content type as raw bytes; their own context keeps JSON parsing elsewhere intact.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+    for (const [route, handler] of uploads) {
+      scope.route({
+        method: route.method,
+        url: route.path,
+        bodyLimit: route.upload?.maxBytes,
+        handler: (request, reply) => handle(deps, route, handler, request, reply),
+      });
+    }
+  });
 }
 
 async function handle(
@@ -52,6 +70,7 @@ async function handle(
   }
   if (actor && route.write && route.access.kind !== "public") checkWriteAllowed(route, actor, request);
   const input = validateInput(route, { params: request.params, query: request.query, body: request.body });
+  if (route.upload) input.body = uploadedFile(request.body);
 
   let deferred: AppError | null = null;
   const afterCommitTasks: (() => Promise<void>)[] = [];
@@ -82,6 +101,13 @@ async function handle(
   if (deferred) throw deferred;
   for (const task of afterCommitTasks) await task();
   return present(route, result, reply);
+}
+
+function uploadedFile(body: unknown): Buffer {
+  if (Buffer.isBuffer(body) && body.length > 0) return body;
+  throw new AppError("validation_failed", "Invalid request — body: send the file as the request body.", {
+    fields: [{ field: "body", message: "send the file as the request body" }],
+  });
 }
 
 function checkWriteAllowed(route: RouteDef, actor: Actor, request: FastifyRequest): void {

@@ -6,7 +6,11 @@ type Params<R extends RouteDef> = R["params"] extends z.ZodType ? { params: z.in
 type Query<R extends RouteDef> = R["query"] extends z.ZodType
   ? { query?: Partial<z.output<R["query"]>> }
   : { query?: never };
-type Body<R extends RouteDef> = R["body"] extends z.ZodType ? { body: z.input<R["body"]> } : { body?: never };
+type Body<R extends RouteDef> = R["upload"] extends { maxBytes: number }
+  ? { body: Blob }
+  : R["body"] extends z.ZodType
+    ? { body: z.input<R["body"]> }
+    : { body?: never };
 
 /** What a call to a route takes: path params, query and body, each typed by the route's schemas. */
 export type ApiInput<R extends RouteDef> = Params<R> & Query<R> & Body<R> & { signal?: AbortSignal };
@@ -43,7 +47,8 @@ export function buildUrl(path: string, params?: object, query?: object): string 
 export async function callApi<R extends RouteDef>(route: R, ...[input]: InputArgs<R>): Promise<ApiResult<R>> {
   const { params, query, body, signal } = (input ?? {}) as ApiInput<RouteDef>;
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const file = (body as unknown) instanceof Blob ? (body as unknown as Blob) : null;
+  if (body !== undefined) headers["content-type"] = file ? file.type || "application/octet-stream" : "application/json";
   if (route.method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -51,7 +56,7 @@ export async function callApi<R extends RouteDef>(route: R, ...[input]: InputArg
     response = await fetch(buildUrl(route.path, params, query), {
       method: route.method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: "same-origin",
       signal,
     });
