@@ -1,1 +1,4 @@
 export * from "./catalogue-routes.js";
+export * from "./catalogue-schemas.js";
+export * from "./framework-schemas.js";
+export * from "./threat-schemas.js";

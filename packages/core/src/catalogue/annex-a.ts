@@ -1,0 +1,132 @@
+import type { AnnexAArea, AnnexAControl, AnnexAObjective } from "./catalogue-types.js";
+
+/** The nine control areas of Annex A (A.2 … A.10). */
+export const annexAAreas: readonly AnnexAArea[] = [
+  { id: "A.2", title: "Policies related to AI" },
+  { id: "A.3", title: "Internal organization" },
+  { id: "A.4", title: "Resources for AI systems" },
+  { id: "A.5", title: "Assessing impacts of AI systems" },
+  { id: "A.6", title: "AI system life cycle" },
+  { id: "A.7", title: "Data for AI systems" },
+  { id: "A.8", title: "Information for interested parties of AI systems" },
+  { id: "A.9", title: "Use of AI systems" },
+  { id: "A.10", title: "Third-party and customer relationships" },
+];
+
+/** The ten control objectives of Annex A; area A.6 has two. Summaries are our own words. */
+export const annexAObjectives: readonly AnnexAObjective[] = [
+  {
+    id: "A.2.1",
+    areaId: "A.2",
+    group: null,
+    summary: "Management sets direction for AI and backs it, in line with what the business needs.",
+  },
+  {
+    id: "A.3.1",
+    areaId: "A.3",
+    group: null,
+    summary: "People inside the organisation are accountable for how AI is built, run and managed.",
+  },
+  {
+    id: "A.4.1",
+    areaId: "A.4",
+    group: null,
+    summary: "The organisation knows which components and assets its AI systems rely on, so it can weigh their risks.",
+  },
+  {
+    id: "A.5.1",
+    areaId: "A.5",
+    group: null,
+    summary: "Effects of AI systems on people, groups and society are judged throughout the system's life.",
+  },
+  {
+    id: "A.6.1",
+    areaId: "A.6",
+    group: "Management guidance for AI system development",
+    summary: "Goals and working methods for responsible AI design and development are written down and followed.",
+  },
+  {
+    id: "A.6.2",
+    areaId: "A.6",
+    group: "AI system life cycle",
+    summary: "Each life-cycle stage of an AI system has defined requirements and criteria.",
+  },
+  {
+    id: "A.7.1",
+    areaId: "A.7",
+    group: null,
+    summary: "The part data plays in an AI system, and its effects, are understood from start to end.",
+  },
+  {
+    id: "A.8.1",
+    areaId: "A.8",
+    group: null,
+    summary: "Interested parties receive what they need to understand and judge an AI system's risks and effects.",
+  },
+  {
+    id: "A.9.1",
+    areaId: "A.9",
+    group: null,
+    summary: "AI systems are used responsibly and as organisational policy says.",
+  },
+  {
+    id: "A.10.1",
+    areaId: "A.10",
+    group: null,
+    summary: "When suppliers, partners or customers are involved, responsibility and risk stay clearly shared out.",
+  },
+];
+
+/** The 38 controls of Annex A, numbered and titled as published. */
+export const annexAControls: readonly AnnexAControl[] = [
+  { id: "A.2.2", title: "AI policy", areaId: "A.2", objectiveId: "A.2.1" },
+  { id: "A.2.3", title: "Alignment with other organizational policies", areaId: "A.2", objectiveId: "A.2.1" },
+  { id: "A.2.4", title: "Review of the AI policy", areaId: "A.2", objectiveId: "A.2.1" },
+  { id: "A.3.2", title: "AI roles and responsibilities", areaId: "A.3", objectiveId: "A.3.1" },
+  { id: "A.3.3", title: "Reporting of concerns", areaId: "A.3", objectiveId: "A.3.1" },
+  { id: "A.4.2", title: "Resource documentation", areaId: "A.4", objectiveId: "A.4.1" },
+  { id: "A.4.3", title: "Data resources", areaId: "A.4", objectiveId: "A.4.1" },
+  { id: "A.4.4", title: "Tooling resources", areaId: "A.4", objectiveId: "A.4.1" },
+  { id: "A.4.5", title: "System and computing resources", areaId: "A.4", objectiveId: "A.4.1" },
+  { id: "A.4.6", title: "Human resources", areaId: "A.4", objectiveId: "A.4.1" },
+  { id: "A.5.2", title: "AI system impact assessment process", areaId: "A.5", objectiveId: "A.5.1" },
+  { id: "A.5.3", title: "Documentation of AI system impact assessments", areaId: "A.5", objectiveId: "A.5.1" },
+  {
+    id: "A.5.4",
+    title: "Assessing AI system impact on individuals or groups of individuals",
+    areaId: "A.5",
+    objectiveId: "A.5.1",
+    titleVariants: ["Assessing AI system impact on individuals and groups of individuals"],
+  },
+  { id: "A.5.5", title: "Assessing societal impacts of AI systems", areaId: "A.5", objectiveId: "A.5.1" },
+  { id: "A.6.1.2", title: "Objectives for responsible development of AI system", areaId: "A.6", objectiveId: "A.6.1" },
+  {
+    id: "A.6.1.3",
+    title: "Processes for responsible AI system design and development",
+    areaId: "A.6",
+    objectiveId: "A.6.1",
+    titleVariants: ["Processes for responsible design and development of AI systems"],
+  },
+  { id: "A.6.2.2", title: "AI system requirements and specification", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.3", title: "Documentation of AI system design and development", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.4", title: "AI system verification and validation", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.5", title: "AI system deployment", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.6", title: "AI system operation and monitoring", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.7", title: "AI system technical documentation", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.6.2.8", title: "AI system recording of event logs", areaId: "A.6", objectiveId: "A.6.2" },
+  { id: "A.7.2", title: "Data for development and enhancement of AI system", areaId: "A.7", objectiveId: "A.7.1" },
+  { id: "A.7.3", title: "Acquisition of data", areaId: "A.7", objectiveId: "A.7.1" },
+  { id: "A.7.4", title: "Quality of data for AI systems", areaId: "A.7", objectiveId: "A.7.1" },
+  { id: "A.7.5", title: "Data provenance", areaId: "A.7", objectiveId: "A.7.1" },
+  { id: "A.7.6", title: "Data preparation", areaId: "A.7", objectiveId: "A.7.1" },
+  { id: "A.8.2", title: "System documentation and information for users", areaId: "A.8", objectiveId: "A.8.1" },
+  { id: "A.8.3", title: "External reporting", areaId: "A.8", objectiveId: "A.8.1" },
+  { id: "A.8.4", title: "Communication of incidents", areaId: "A.8", objectiveId: "A.8.1" },
+  { id: "A.8.5", title: "Information for interested parties", areaId: "A.8", objectiveId: "A.8.1" },
+  { id: "A.9.2", title: "Processes for responsible use of AI systems", areaId: "A.9", objectiveId: "A.9.1" },
+  { id: "A.9.3", title: "Objectives for responsible use of AI system", areaId: "A.9", objectiveId: "A.9.1" },
+  { id: "A.9.4", title: "Intended use of the AI system", areaId: "A.9", objectiveId: "A.9.1" },
+  { id: "A.10.2", title: "Allocating responsibilities", areaId: "A.10", objectiveId: "A.10.1" },
+  { id: "A.10.3", title: "Suppliers", areaId: "A.10", objectiveId: "A.10.1" },
+  { id: "A.10.4", title: "Customers", areaId: "A.10", objectiveId: "A.10.1" },
+];
