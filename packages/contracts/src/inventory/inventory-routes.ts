@@ -1,2 +1,300 @@
-/** Routes of the inventory module. */
-export const inventoryRoutes = {} as const;
+import { z } from "zod";
+import { archiveRequestSchema, idSchema, pageQuerySchema, pageSchema } from "../common.js";
+import { exportQuerySchema } from "../exports.js";
+import { defineRoute } from "../route.js";
+import {
+  aiAssetSchema,
+  assetListQuerySchema,
+  createAssetRequestSchema,
+  linkAssetRequestSchema,
+  systemAssetLinkSchema,
+  systemAssetLinksSchema,
+  unlinkAssetRequestSchema,
+  updateAssetRequestSchema,
+} from "./asset-schemas.js";
+import { importQuerySchema, importReportSchema } from "./import-schemas.js";
+import { archivedFilterSchema } from "./inventory-fields.js";
+import {
+  aiSystemSchema,
+  createSystemRequestSchema,
+  systemListQuerySchema,
+  updateSystemRequestSchema,
+} from "./system-schemas.js";
+import {
+  createVendorRequestSchema,
+  updateVendorRequestSchema,
+  vendorListQuerySchema,
+  vendorSchema,
+} from "./vendor-schemas.js";
+
+const orgParams = z.object({ orgId: idSchema });
+const systemParams = z.object({ orgId: idSchema, systemId: idSchema });
+const systemAssetParams = z.object({ orgId: idSchema, systemId: idSchema, assetId: idSchema });
+const assetParams = z.object({ orgId: idSchema, assetId: idSchema });
+const vendorParams = z.object({ orgId: idSchema, vendorId: idSchema });
+const read = { kind: "org", permission: "governance.read" } as const;
+const write = { kind: "org", permission: "governance.write" } as const;
+const base = "/api/v1/orgs/:orgId";
+const tag = "inventory";
+
+/** The largest inventory file an import accepts. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+const systemRoutes = {
+  listSystems: defineRoute({
+    method: "GET",
+    path: `${base}/systems`,
+    summary: "List AI systems, filtered and sorted",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: pageQuerySchema.extend(systemListQuerySchema.shape),
+    response: pageSchema(aiSystemSchema),
+  }),
+  createSystem: defineRoute({
+    method: "POST",
+    path: `${base}/systems`,
+    summary: "Register an AI system",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    body: createSystemRequestSchema,
+    response: aiSystemSchema,
+    status: 201,
+  }),
+  exportSystems: defineRoute({
+    method: "GET",
+    path: `${base}/systems/export`,
+    summary: "Download the AI systems as CSV, XLSX or PDF (the CSV and XLSX import back unchanged)",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: exportQuerySchema,
+    response: null,
+    produces: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf",
+  }),
+  importSystems: defineRoute({
+    method: "POST",
+    path: `${base}/systems/import`,
+    summary: "Check (dry run) or apply a CSV or XLSX file of AI systems; rows match existing systems by slug",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    query: importQuerySchema,
+    upload: { maxBytes: IMPORT_MAX_BYTES },
+    response: importReportSchema,
+  }),
+  getSystem: defineRoute({
+    method: "GET",
+    path: `${base}/systems/:systemId`,
+    summary: "Read an AI system",
+    tag,
+    access: read,
+    write: false,
+    params: systemParams,
+    response: aiSystemSchema,
+  }),
+  updateSystem: defineRoute({
+    method: "PATCH",
+    path: `${base}/systems/:systemId`,
+    summary: "Change an AI system; material changes are dated for impact reassessment",
+    tag,
+    access: write,
+    write: true,
+    params: systemParams,
+    body: updateSystemRequestSchema,
+    response: aiSystemSchema,
+  }),
+  archiveSystem: defineRoute({
+    method: "POST",
+    path: `${base}/systems/:systemId/archive`,
+    summary: "Archive an AI system with a reason, keeping the record",
+    tag,
+    access: write,
+    write: true,
+    params: systemParams,
+    body: archiveRequestSchema,
+    response: aiSystemSchema,
+  }),
+  listSystemAssets: defineRoute({
+    method: "GET",
+    path: `${base}/systems/:systemId/assets`,
+    summary: "The assets linked to an AI system",
+    tag,
+    access: read,
+    write: false,
+    params: systemParams,
+    query: z.object({ archived: archivedFilterSchema.default("false") }),
+    response: systemAssetLinksSchema,
+  }),
+  linkSystemAsset: defineRoute({
+    method: "POST",
+    path: `${base}/systems/:systemId/asset-links`,
+    summary: "Link an asset to an AI system",
+    tag,
+    access: write,
+    write: true,
+    params: systemParams,
+    body: linkAssetRequestSchema,
+    response: systemAssetLinkSchema,
+    status: 201,
+  }),
+  unlinkSystemAsset: defineRoute({
+    method: "POST",
+    path: `${base}/systems/:systemId/asset-links/:assetId/archive`,
+    summary: "Unlink an asset from an AI system; the link is kept as archived, with the reason",
+    tag,
+    access: write,
+    write: true,
+    params: systemAssetParams,
+    body: unlinkAssetRequestSchema,
+    response: systemAssetLinkSchema,
+  }),
+} as const;
+
+const assetRoutes = {
+  listAssets: defineRoute({
+    method: "GET",
+    path: `${base}/assets`,
+    summary: "List AI assets (models, datasets, prompts, agents, tools, vendor services)",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: pageQuerySchema.extend(assetListQuerySchema.shape),
+    response: pageSchema(aiAssetSchema),
+  }),
+  createAsset: defineRoute({
+    method: "POST",
+    path: `${base}/assets`,
+    summary: "Record an AI asset",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    body: createAssetRequestSchema,
+    response: aiAssetSchema,
+    status: 201,
+  }),
+  exportAssets: defineRoute({
+    method: "GET",
+    path: `${base}/assets/export`,
+    summary: "Download the AI assets as CSV, XLSX or PDF",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: exportQuerySchema,
+    response: null,
+    produces: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf",
+  }),
+  getAsset: defineRoute({
+    method: "GET",
+    path: `${base}/assets/:assetId`,
+    summary: "Read an AI asset",
+    tag,
+    access: read,
+    write: false,
+    params: assetParams,
+    response: aiAssetSchema,
+  }),
+  updateAsset: defineRoute({
+    method: "PATCH",
+    path: `${base}/assets/:assetId`,
+    summary: "Change an AI asset",
+    tag,
+    access: write,
+    write: true,
+    params: assetParams,
+    body: updateAssetRequestSchema,
+    response: aiAssetSchema,
+  }),
+  archiveAsset: defineRoute({
+    method: "POST",
+    path: `${base}/assets/:assetId/archive`,
+    summary: "Archive an AI asset with a reason; its links to systems are archived with it",
+    tag,
+    access: write,
+    write: true,
+    params: assetParams,
+    body: archiveRequestSchema,
+    response: aiAssetSchema,
+  }),
+} as const;
+
+const vendorRoutes = {
+  listVendors: defineRoute({
+    method: "GET",
+    path: `${base}/vendors`,
+    summary: "List AI vendors",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: pageQuerySchema.extend(vendorListQuerySchema.shape),
+    response: pageSchema(vendorSchema),
+  }),
+  createVendor: defineRoute({
+    method: "POST",
+    path: `${base}/vendors`,
+    summary: "Record an AI vendor",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    body: createVendorRequestSchema,
+    response: vendorSchema,
+    status: 201,
+  }),
+  exportVendors: defineRoute({
+    method: "GET",
+    path: `${base}/vendors/export`,
+    summary: "Download the vendor AI register as CSV, XLSX or PDF",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: exportQuerySchema,
+    response: null,
+    produces: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf",
+  }),
+  getVendor: defineRoute({
+    method: "GET",
+    path: `${base}/vendors/:vendorId`,
+    summary: "Read an AI vendor",
+    tag,
+    access: read,
+    write: false,
+    params: vendorParams,
+    response: vendorSchema,
+  }),
+  updateVendor: defineRoute({
+    method: "PATCH",
+    path: `${base}/vendors/:vendorId`,
+    summary: "Change an AI vendor's record or review",
+    tag,
+    access: write,
+    write: true,
+    params: vendorParams,
+    body: updateVendorRequestSchema,
+    response: vendorSchema,
+  }),
+  archiveVendor: defineRoute({
+    method: "POST",
+    path: `${base}/vendors/:vendorId/archive`,
+    summary: "Archive an AI vendor with a reason, keeping the record",
+    tag,
+    access: write,
+    write: true,
+    params: vendorParams,
+    body: archiveRequestSchema,
+    response: vendorSchema,
+  }),
+} as const;
+
+/** Routes of the inventory module: AI systems, their assets, and vendors. */
+export const inventoryRoutes = { ...systemRoutes, ...assetRoutes, ...vendorRoutes } as const;

@@ -1,8 +1,13 @@
 import { z } from "zod";
 
+/** "must be one of a, b, c": the message every inventory enum gives, naming the accepted keys. */
+export function oneOfMessage(values: readonly string[]): string {
+  return `must be one of ${values.join(", ")}`;
+}
+
 /** The organisation's role for an AI system. */
 export const systemRoles = ["provider", "deployer", "user"] as const;
-export const systemRoleSchema = z.enum(systemRoles);
+export const systemRoleSchema = z.enum(systemRoles, { message: oneOfMessage(systemRoles) });
 
 /** Lifecycle stages of an AI system, from idea to retirement. */
 export const lifecycleStages = [
@@ -14,14 +19,14 @@ export const lifecycleStages = [
   "operation",
   "retired",
 ] as const;
-export const lifecycleStageSchema = z.enum(lifecycleStages);
+export const lifecycleStageSchema = z.enum(lifecycleStages, { message: oneOfMessage(lifecycleStages) });
 
 export const impactTiers = ["low", "medium", "high"] as const;
-export const impactTierSchema = z.enum(impactTiers);
+export const impactTierSchema = z.enum(impactTiers, { message: oneOfMessage(impactTiers) });
 
 /** Why a system counts as high-impact. */
 export const highImpactReasons = ["eligibility", "financial", "security_access", "safety", "regulated_data"] as const;
-export const highImpactReasonSchema = z.enum(highImpactReasons);
+export const highImpactReasonSchema = z.enum(highImpactReasons, { message: oneOfMessage(highImpactReasons) });
 
 export const dataCategories = [
   "personal",
@@ -34,11 +39,11 @@ export const dataCategories = [
   "public",
   "synthetic",
 ] as const;
-export const dataCategorySchema = z.enum(dataCategories);
+export const dataCategorySchema = z.enum(dataCategories, { message: oneOfMessage(dataCategories) });
 
 /** How much the system acts on its own. */
 export const autonomyLevels = ["advisory", "human_in_the_loop", "human_on_the_loop", "autonomous"] as const;
-export const autonomyLevelSchema = z.enum(autonomyLevels);
+export const autonomyLevelSchema = z.enum(autonomyLevels, { message: oneOfMessage(autonomyLevels) });
 
 /**
  * What the system technically does; threat modelling proposes threats from these.
@@ -54,7 +59,7 @@ export const systemCapabilities = [
   "public_api",
   "vendor_model",
 ] as const;
-export const systemCapabilitySchema = z.enum(systemCapabilities);
+export const systemCapabilitySchema = z.enum(systemCapabilities, { message: oneOfMessage(systemCapabilities) });
 
 /** The attributes of a system that threat modelling and impact assessment look at. */
 export const systemThreatProfileSchema = z.object({
@@ -66,3 +71,11 @@ export const systemThreatProfileSchema = z.object({
   customerFacing: z.boolean(),
 });
 export type SystemThreatProfile = z.infer<typeof systemThreatProfileSchema>;
+
+export type SystemRole = z.infer<typeof systemRoleSchema>;
+export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
+export type ImpactTier = z.infer<typeof impactTierSchema>;
+export type HighImpactReason = z.infer<typeof highImpactReasonSchema>;
+export type DataCategory = z.infer<typeof dataCategorySchema>;
+export type AutonomyLevel = z.infer<typeof autonomyLevelSchema>;
+export type SystemCapability = z.infer<typeof systemCapabilitySchema>;

@@ -1,5 +1,37 @@
 import type { inventoryRoutes } from "@openaims/contracts";
 import type { DomainHandlers } from "../http/register-routes.js";
+import { archiveAsset, createAsset, getAsset, listAssets, updateAsset } from "./asset-handlers.js";
+import { linkSystemAsset, listSystemAssets, unlinkSystemAsset } from "./asset-link-handlers.js";
+import { exportAssets, exportVendors } from "./export-registers.js";
+import { exportSystems } from "./export-systems.js";
+import { importSystems } from "./import-systems.js";
+import { archiveSystem, createSystem, getSystem, listSystems, updateSystem } from "./system-handlers.js";
+import { archiveVendor, createVendor, getVendor, listVendors, updateVendor } from "./vendor-handlers.js";
+
+export { findSystem, type SystemRow } from "./system-queries.js";
 
 /** Handlers of the inventory routes. */
-export const inventoryHandlers: DomainHandlers<typeof inventoryRoutes> = {};
+export const inventoryHandlers: DomainHandlers<typeof inventoryRoutes> = {
+  listSystems,
+  createSystem,
+  exportSystems,
+  importSystems,
+  getSystem,
+  updateSystem,
+  archiveSystem,
+  listSystemAssets,
+  linkSystemAsset,
+  unlinkSystemAsset,
+  listAssets,
+  createAsset,
+  exportAssets,
+  getAsset,
+  updateAsset,
+  archiveAsset,
+  listVendors,
+  createVendor,
+  exportVendors,
+  getVendor,
+  updateVendor,
+  archiveVendor,
+};

@@ -1,0 +1,55 @@
+import type { AiAsset, AssetKind, CreateAssetRequest, DataCategory } from "@openaims/contracts";
+
+/** What the asset form holds while a person edits it. */
+export interface AssetFormValues {
+  name: string;
+  kind: AssetKind | null;
+  description: string;
+  assetVersion: string;
+  ownerId: string | null;
+  vendorId: string | null;
+  provenance: string;
+  acquisitionMethod: string;
+  qualityNotes: string;
+  preparationNotes: string;
+  dataCategories: DataCategory[];
+  licence: string;
+}
+
+export type SetAssetField = <K extends keyof AssetFormValues>(key: K, value: AssetFormValues[K]) => void;
+
+export const emptyAssetForm: AssetFormValues = {
+  name: "",
+  kind: null,
+  description: "",
+  assetVersion: "",
+  ownerId: null,
+  vendorId: null,
+  provenance: "",
+  acquisitionMethod: "",
+  qualityNotes: "",
+  preparationNotes: "",
+  dataCategories: [],
+  licence: "",
+};
+
+export function assetFormOf(asset: AiAsset): AssetFormValues {
+  return {
+    name: asset.name,
+    kind: asset.kind,
+    description: asset.description,
+    assetVersion: asset.assetVersion,
+    ownerId: asset.owner?.id ?? null,
+    vendorId: asset.vendor?.id ?? null,
+    provenance: asset.provenance,
+    acquisitionMethod: asset.acquisitionMethod,
+    qualityNotes: asset.qualityNotes,
+    preparationNotes: asset.preparationNotes,
+    dataCategories: asset.dataCategories,
+    licence: asset.licence,
+  };
+}
+
+export function assetRequestOf(values: AssetFormValues): Partial<CreateAssetRequest> {
+  return { ...values, kind: values.kind ?? undefined };
+}

@@ -1,0 +1,107 @@
+import { Alert, Button, Group, Stack, Tabs } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { routes } from "@openaims/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router";
+import { callApi } from "../api/client";
+import { useOrg } from "../shell/current-org";
+import { ErrorAlert } from "../ui/error-alert";
+import { PageHeader } from "../ui/page-header";
+import { PageLoader } from "../ui/page-loader";
+import { ArchiveRecordModal } from "./archive-record-modal";
+import { ImpactTierBadge } from "./impact-tier-badge";
+import { InventoryNav } from "./inventory-nav";
+import { LifecycleBadge } from "./lifecycle-badge";
+import { SystemAssetsPanel } from "./system-assets-panel";
+import { SystemEdit } from "./system-edit";
+import { SystemOverview } from "./system-overview";
+import { SystemRelatedLinks } from "./system-related-links";
+
+/** One AI system: its record (view or edit), the assets it uses, and links to its risks and evidence. */
+export default function SystemDetailPage() {
+  const { orgId, can } = useOrg();
+  const systemId = useParams().systemId ?? "";
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const system = useQuery({
+    queryKey: ["systems", orgId, "detail", systemId],
+    queryFn: () => callApi(routes.getSystem, { params: { orgId, systemId } }),
+  });
+  const archive = useMutation({
+    mutationFn: (reason: string) =>
+      callApi(routes.archiveSystem, {
+        params: { orgId, systemId },
+        body: { reason, version: system.data?.version ?? 0 },
+      }),
+    onSuccess: async (archived) => {
+      notifications.show({ color: "blue", message: `${archived.name} was archived.` });
+      setArchiving(false);
+      await queryClient.invalidateQueries({ queryKey: ["systems", orgId] });
+    },
+    meta: { inlineError: true },
+  });
+
+  if (system.isPending) return <PageLoader />;
+  if (system.error) return <ErrorAlert error={system.error} title="Could not load the system" />;
+  const data = system.data;
+  const writable = can("governance.write") && data.status === "active";
+
+  return (
+    <Stack>
+      <InventoryNav />
+      <PageHeader title={data.name}>
+        <Group gap="xs">
+          <ImpactTierBadge tier={data.impactTier} />
+          <LifecycleBadge stage={data.lifecycleStage} />
+        </Group>
+      </PageHeader>
+      {data.status === "archived" && (
+        <Alert color="gray" title="Archived">
+          {data.archiveReason}
+        </Alert>
+      )}
+      <SystemRelatedLinks orgId={orgId} systemId={data.id} />
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="assets">Linked assets</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          {editing ? (
+            <SystemEdit system={data} onDone={() => setEditing(false)} />
+          ) : (
+            <Stack>
+              {writable && (
+                <Group>
+                  <Button onClick={() => setEditing(true)}>Edit system</Button>
+                  <Button variant="default" color="red" onClick={() => setArchiving(true)}>
+                    Archive system
+                  </Button>
+                </Group>
+              )}
+              <SystemOverview system={data} />
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="assets" pt="md">
+          <SystemAssetsPanel systemId={data.id} writable={writable} />
+        </Tabs.Panel>
+      </Tabs>
+      <ArchiveRecordModal
+        opened={archiving}
+        title={`Archive ${data.name}`}
+        explanation="The system leaves the active inventory. Its record, links and history are kept."
+        confirmLabel="Archive system"
+        pending={archive.isPending}
+        error={archive.error}
+        onConfirm={(reason) => archive.mutate(reason)}
+        onClose={() => {
+          archive.reset();
+          setArchiving(false);
+        }}
+      />
+    </Stack>
+  );
+}
