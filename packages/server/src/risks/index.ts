@@ -1,5 +1,34 @@
 import type { riskRoutes } from "@openaims/contracts";
 import type { DomainHandlers } from "../http/register-routes.js";
+import { acceptRisk } from "./accept-risk.js";
+import { exportRisks } from "./export-risks.js";
+import { listRisks } from "./list-risks.js";
+import { archiveRisk, createRisk, getRisk, updateRisk } from "./risk-handlers.js";
+import { getRiskMethod, previewRiskMethod, updateRiskMethod } from "./risk-method-handlers.js";
+import {
+  acceptThreatProposal,
+  dismissThreatProposal,
+  listThreatProposals,
+  proposeThreats,
+} from "./threat-model-handlers.js";
+import { createTreatmentAction, updateTreatmentAction } from "./treatment-action-handlers.js";
 
 /** Handlers of the risks routes. */
-export const riskHandlers: DomainHandlers<typeof riskRoutes> = {};
+export const riskHandlers: DomainHandlers<typeof riskRoutes> = {
+  getRiskMethod,
+  previewRiskMethod,
+  updateRiskMethod,
+  listRisks,
+  exportRisks,
+  createRisk,
+  getRisk,
+  updateRisk,
+  archiveRisk,
+  acceptRisk,
+  createTreatmentAction,
+  updateTreatmentAction,
+  listThreatProposals,
+  proposeThreats,
+  acceptThreatProposal,
+  dismissThreatProposal,
+};

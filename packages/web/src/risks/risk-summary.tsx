@@ -1,0 +1,60 @@
+import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { formatDate } from "../ui/format";
+import { RatingBadge } from "./rating-badge";
+import { statusLabels, treatmentLabels } from "./risk-labels";
+import type { RiskDetail } from "./risk-types";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      <div>{children}</div>
+    </Stack>
+  );
+}
+
+/** The facts of a risk at a glance. */
+export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }) {
+  return (
+    <Stack>
+      {risk.description && <Text style={{ whiteSpace: "pre-wrap" }}>{risk.description}</Text>}
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <Fact label="AI system">
+          {risk.system ? (
+            <Anchor component={Link} to={`/o/${orgId}/inventory/systems/${risk.system.id}`}>
+              {risk.system.name}
+            </Anchor>
+          ) : (
+            "Organisation-wide"
+          )}
+        </Fact>
+        <Fact label="Owner">{risk.owner?.name ?? "No owner yet"}</Fact>
+        <Fact label="Status">
+          <Group gap="xs">
+            {risk.archivedAt ? "Archived" : statusLabels[risk.status]}
+            {risk.acceptanceExpired && <Badge color="red">Acceptance expired</Badge>}
+            {risk.needsTreatment && <Badge color="orange">Needs treatment</Badge>}
+          </Group>
+        </Fact>
+        <Fact label="Review date">{formatDate(risk.reviewDate)}</Fact>
+        <Fact label="Inherent rating">
+          <RatingBadge rating={risk.inherentRating} />
+        </Fact>
+        <Fact label="Treatment option">
+          {risk.treatmentOption ? treatmentLabels[risk.treatmentOption] : "Not decided"}
+        </Fact>
+        <Fact label="Residual rating">
+          {risk.residualRating ? <RatingBadge rating={risk.residualRating} /> : "Not assessed"}
+        </Fact>
+        <Fact label="Threat and risk sources">
+          {[risk.threatId, ...risk.riskSources].filter(Boolean).join(", ") || "—"}
+        </Fact>
+      </SimpleGrid>
+      {risk.archiveReason && <Text>Archived because: {risk.archiveReason}</Text>}
+    </Stack>
+  );
+}
