@@ -3,6 +3,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { describeFailure } from "./cli-error.js";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
+import { registerExportCommands } from "./commands/export.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerRestoreCommand } from "./commands/restore.js";
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerAuditCommands(program, io);
   registerBackupCommand(program, io);
   registerRestoreCommand(program, io);
+  registerExportCommands(program, io);
   return program;
 }
 

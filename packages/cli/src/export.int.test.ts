@@ -1,0 +1,116 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AimsDatabase } from "@openaims/db";
+import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
+
+describe("aims export soa", () => {
+  let target: CliTarget;
+  let database: AimsDatabase;
+  let server: RunningServer;
+  let outDir: string;
+  let readToken: string;
+  let writeToken: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    target = await createCliTarget();
+    outDir = await mkdtemp(join(tmpdir(), "aims-export-"));
+    const init = await target.cli(["init", "--org", "Export Co", "--email", "owner@example.com", "--json"], {
+      AIMS_INIT_PASSWORD: "correct horse battery staple",
+    });
+    expect(init.code).toBe(0);
+    orgId = JSON.parse(init.stdout).orgId;
+    const token = async (scope: string) =>
+      JSON.parse(
+        (await target.cli(["token", "create", "--email", "owner@example.com", "--scope", scope, "--json"])).stdout,
+      ).secret as string;
+    readToken = await token("read");
+    writeToken = await token("write");
+    database = await openTargetDatabase(target);
+    server = await startServer(
+      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
+      database,
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+    await target.dispose();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  const exportSoa = (args: string[], env: NodeJS.ProcessEnv = { AIMS_URL: server.url, AIMS_TOKEN: readToken }) =>
+    runCli(["export", "soa", ...args], env);
+
+  it("writes the current draft as CSV and prints the content hash", async () => {
+    const out = join(outDir, "draft.csv");
+    const result = await exportSoa(["--format", "csv", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const hash = result.stdout.match(/Content SHA-256: ([0-9a-f]{64})/)?.[1];
+    expect(hash).toBeDefined();
+    const records: string[][] = parse(await readFile(out, "utf8"));
+    expect(records).toHaveLength(39);
+    expect(records[0]?.slice(0, 4)).toEqual(["Control", "Title", "Area", "Applicable"]);
+    expect(records[1]?.slice(0, 4)).toEqual(["A.2.2", "AI policy", "A.2 Policies related to AI", "Undecided"]);
+  });
+
+  it("writes an approved version as XLSX with --version", async () => {
+    await database.db
+      .updateTable("controls")
+      .set({ applicable: true, justification: "Applies to all our AI systems." })
+      .where("org_id", "=", orgId)
+      .execute();
+    const headers = { authorization: `Bearer ${writeToken}`, "content-type": "application/json" };
+    const draft = (await (await fetch(`${server.url}/api/v1/orgs/${orgId}/soa`, { headers })).json()) as {
+      contentHash: string;
+    };
+    const approved = await fetch(`${server.url}/api/v1/orgs/${orgId}/soa/approve`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ contentHash: draft.contentHash }),
+    });
+    expect(approved.status).toBe(201);
+
+    const out = join(outDir, "v1.xlsx");
+    const result = await exportSoa(["--format", "xlsx", "--out", out, "--version", "1"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("version 1");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.getCell("D2").value).toBe("Yes");
+    expect(workbook.worksheets[0]?.rowCount).toBe(39);
+    const facts = new Map<string, unknown>();
+    workbook.getWorksheet("About")?.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(facts.get("Version")).toBe("v1");
+    expect(facts.get("Organisation")).toBe("Export Co");
+  });
+
+  it("exits with the documented codes when something is wrong", async () => {
+    const out = join(outDir, "never.pdf");
+    expect((await exportSoa(["--format", "pdf", "--out", out, "--version", "9"])).code).toBe(4);
+    const badVersion = await exportSoa(["--format", "pdf", "--out", out, "--version", "latest"]);
+    expect(badVersion.code).toBe(2);
+    expect(badVersion.stderr).toContain("--version");
+    const noEnv = await exportSoa(["--format", "pdf", "--out", out], {});
+    expect(noEnv.code).toBe(2);
+    expect(noEnv.stderr).toContain("AIMS_URL");
+    const badToken = await exportSoa(["--format", "pdf", "--out", out], {
+      AIMS_URL: server.url,
+      AIMS_TOKEN: "aims_pat_not-a-token",
+    });
+    expect(badToken.code).toBe(2);
+    expect(badToken.stderr).toContain("refused AIMS_TOKEN");
+    const down = await exportSoa(["--format", "pdf", "--out", out], {
+      AIMS_URL: "http://127.0.0.1:9",
+      AIMS_TOKEN: readToken,
+    });
+    expect(down.code).toBe(3);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,56 @@
+import type { SoaRow } from "@openaims/contracts";
+import { findAnnexAArea } from "@openaims/core";
+import type { TableExport } from "../exports/index.js";
+
+const columns: TableExport["columns"] = [
+  { key: "ref", header: "Control", width: 9 },
+  { key: "title", header: "Title", width: 24 },
+  { key: "area", header: "Area", width: 18 },
+  { key: "applicable", header: "Applicable", width: 10 },
+  { key: "justification", header: "Justification", width: 34 },
+  { key: "implementationStatus", header: "Implementation status", width: 13 },
+  { key: "effectiveStatus", header: "Effective status", width: 15 },
+  { key: "owner", header: "Owner", width: 14 },
+  { key: "riskRefs", header: "Linked risks", width: 12 },
+  { key: "evidenceRefs", header: "Evidence", width: 12 },
+  { key: "overrideReason", header: "Override reason", width: 20 },
+];
+
+const words = (key: string) => key.replace(/_/g, " ");
+
+function areaLabel(areaId: string | null): string {
+  if (!areaId) return "Custom";
+  const area = findAnnexAArea(areaId);
+  return area ? `${area.id} ${area.title}` : areaId;
+}
+
+/** The Statement of Applicability as an export table: one line per control, values as people read them. */
+export function soaTable(input: {
+  rows: readonly SoaRow[];
+  orgName: string;
+  /** "draft" or "v3". */
+  version: string;
+  generatedAt: Date;
+}): TableExport {
+  return {
+    title: "Statement of Applicability",
+    orgName: input.orgName,
+    generatedAt: input.generatedAt,
+    version: input.version,
+    filenameStem: `statement-of-applicability-${input.version}`,
+    columns,
+    rows: input.rows.map((row) => ({
+      ref: row.ref,
+      title: row.title,
+      area: areaLabel(row.areaId),
+      applicable: row.applicable === null ? "Undecided" : row.applicable ? "Yes" : "No",
+      justification: row.justification,
+      implementationStatus: words(row.implementationStatus),
+      effectiveStatus: words(row.effectiveStatus),
+      owner: row.owner,
+      riskRefs: row.riskRefs.join(", "),
+      evidenceRefs: row.evidenceRefs.join(", "),
+      overrideReason: row.overrideReason,
+    })),
+  };
+}
