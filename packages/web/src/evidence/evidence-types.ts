@@ -1,0 +1,16 @@
+import type { routes } from "@openaims/contracts";
+import type { ApiResult } from "../api/client";
+
+export type Evidence = ApiResult<typeof routes.getEvidence>;
+export type EvidenceLink = Evidence["links"][number];
+export type AttentionItem = ApiResult<typeof routes.listEvidenceAttention>["items"][number];
+
+/** The link lists the create forms send: ids of controls, risks and systems, and clause ids. */
+export interface TargetSelection {
+  controlIds: string[];
+  clauseIds: string[];
+  riskIds: string[];
+  systemIds: string[];
+}
+
+export const emptySelection: TargetSelection = { controlIds: [], clauseIds: [], riskIds: [], systemIds: [] };
