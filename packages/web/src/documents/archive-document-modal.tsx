@@ -1,0 +1,53 @@
+import { notifications } from "@mantine/notifications";
+import { routes } from "@openaims/contracts";
+import { useMutation } from "@tanstack/react-query";
+import { callApi } from "../api/client";
+import { serverFieldErrors } from "../api/form-errors";
+import { useOrg } from "../shell/current-org";
+import type { DocumentDetail } from "./document-types";
+import { ReasonModal } from "./reason-modal";
+import { useDocumentInvalidation } from "./use-document-invalidation";
+
+/** Archives a document with a reason; it and its versions stay readable. */
+export function ArchiveDocumentModal({
+  doc,
+  opened,
+  onClose,
+}: {
+  doc: DocumentDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { orgId } = useOrg();
+  const invalidate = useDocumentInvalidation();
+  const archive = useMutation({
+    mutationFn: (reason: string) =>
+      callApi(routes.archiveDocument, {
+        params: { orgId, documentId: doc.id },
+        body: { reason, version: doc.version },
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: "blue", message: `${doc.ref} was archived.` });
+      onClose();
+      await invalidate();
+    },
+    meta: { inlineError: true },
+  });
+  return (
+    <ReasonModal
+      opened={opened}
+      title={`Archive ${doc.ref}`}
+      explanation="The document leaves the lists and can no longer change. It and every version are kept."
+      label="Reason"
+      submitLabel="Archive document"
+      pending={archive.isPending}
+      error={archive.error}
+      fieldError={serverFieldErrors(archive.error).reason}
+      onSubmit={(reason) => archive.mutate(reason)}
+      onClose={() => {
+        archive.reset();
+        onClose();
+      }}
+    />
+  );
+}
