@@ -1,0 +1,45 @@
+import type { ImpactDimensionKey, SystemThreatProfile } from "@openaims/contracts";
+
+/** A pointer from a system's attributes to a dimension that deserves extra care. */
+export interface ImpactFocusHint {
+  dimension: ImpactDimensionKey;
+  hint: string;
+}
+
+const PERSONAL = new Set(["personal", "sensitive_personal", "children", "biometric", "health", "financial"]);
+
+/**
+ * Dimensions the system's inventory attributes point at, so an author does not have to spot them
+ * alone. Advice only: every dimension is assessed regardless.
+ */
+export function impactFocusHints(profile: SystemThreatProfile): ImpactFocusHint[] {
+  const hints: ImpactFocusHint[] = [];
+  const data = new Set(profile.dataCategories);
+  const can = new Set(profile.capabilities);
+  const add = (dimension: ImpactDimensionKey, hint: string) => hints.push({ dimension, hint });
+
+  if (profile.dataCategories.some((c) => PERSONAL.has(c)))
+    add("privacy", "It processes personal data: say what is inferred, kept and shared, and how people can object.");
+  if (data.has("children"))
+    add("safety", "It handles children's data: consider how a child could be harmed or misled by its outputs.");
+  if (data.has("biometric"))
+    add("fairness", "It uses biometric data, where error rates often differ between groups of people.");
+  if (can.has("automated_decisions") || profile.autonomy === "autonomous")
+    add("human_agency", "It decides or acts without a person in the loop: say how people contest an outcome.");
+  if (profile.customerFacing) {
+    add("transparency", "Customers meet it directly: say how they learn that AI is involved.");
+    add("accessibility", "Customers meet it directly: say how people with disabilities can use it or an alternative.");
+  }
+  if (can.has("agent_tools") || can.has("retrieval") || can.has("public_api"))
+    add(
+      "security",
+      "It reads outside content, calls tools or is open to the internet: consider manipulation and misuse.",
+    );
+  if (data.has("financial") || profile.impactTier === "high")
+    add(
+      "economic",
+      "It is high-impact or touches money: consider effects on income, credit, jobs and access to services.",
+    );
+  if (can.has("trains_models")) add("environmental", "It trains models: estimate the computing and energy that takes.");
+  return hints;
+}
