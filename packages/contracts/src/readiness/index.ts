@@ -1,1 +1,2 @@
 export * from "./readiness-routes.js";
+export * from "./readiness-schemas.js";

@@ -1,10 +1,12 @@
 import { Route, Routes } from "react-router";
 import NotFoundPage from "../shell/not-found-page";
+import { ReadinessPage } from "./readiness-page";
 
 /** Every page below /o/:orgId/readiness. */
 export default function ReadinessModule() {
   return (
     <Routes>
+      <Route index element={<ReadinessPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

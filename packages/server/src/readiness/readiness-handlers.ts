@@ -1,0 +1,23 @@
+import type { Routes } from "@openaims/contracts";
+import { annexAAreas, catalogueVersion, clauseGuidance, clauses, computeReadiness } from "@openaims/core";
+import type { Handler } from "../http/handler-context.js";
+import { loadReadinessFacts } from "./load-readiness-facts.js";
+
+const readinessCatalogue = {
+  clauses: clauses.map((clause) => ({
+    id: clause.id,
+    title: clause.title,
+    expectedDocumentKind: clauseGuidance[clause.id]?.expectedDocumentKind,
+  })),
+  areas: annexAAreas,
+};
+
+export const getReadiness: Handler<Routes["getReadiness"]> = async ({ tx, org }) => {
+  const now = new Date();
+  const facts = await loadReadinessFacts(tx, org.orgId, now);
+  return {
+    generatedAt: now.toISOString(),
+    catalogueVersion,
+    ...computeReadiness(facts, readinessCatalogue),
+  };
+};
