@@ -22,11 +22,14 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   colors: { green },
   focusRing: "auto",
+  // Badges with autoContrast switch to dark text on orange and lighter fills, which white text fails.
+  luminanceThreshold: 0.2,
   defaultRadius: "sm",
   components: {
     // Icon-only close buttons need a name for screen readers.
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
     Notification: { defaultProps: { closeButtonProps: { "aria-label": "Close notification" } } },
+    FileInput: { defaultProps: { clearButtonProps: { "aria-label": "Remove the chosen file" } } },
     // A focusable reveal button, named without "password" so the field's own label stays unique.
     PasswordInput: {
       defaultProps: {
@@ -40,7 +43,8 @@ export const theme = createTheme({
 /**
  * Text colours darkened to reach WCAG AA 4.5:1 on white and on light alert backgrounds: secondary
  * text ("dimmed"), links, error messages, and the hover background of light blue items (such
- * as the active navigation link), which is lightened instead.
+ * as the active navigation link), which is lightened instead. Yellow and orange light badges get
+ * darker text than their palettes offer (Mantine's darkest shades reach only 2.7:1 and 3.6:1).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -50,6 +54,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     "--mantine-color-anchor": "var(--mantine-color-blue-9)",
     "--mantine-color-error": "var(--mantine-color-red-9)",
     "--mantine-color-blue-light-hover": "#c5e5ff",
+    "--mantine-color-yellow-light-color": "#7c5400",
+    "--mantine-color-orange-light-color": "#a33a00",
   },
   dark: {},
 });

@@ -23,17 +23,30 @@ export const backupTables = [
   // 0002-inventory
   { name: "org_counters", orderBy: "org_id, kind" },
   { name: "ai_systems", orderBy: "id" },
+  { name: "vendors", orderBy: "id" },
+  { name: "ai_assets", orderBy: "id" },
+  { name: "ai_system_assets", orderBy: "id" },
   // 0003-risks
+  { name: "risk_methods", orderBy: "id" },
   { name: "risks", orderBy: "id" },
+  { name: "risk_treatment_actions", orderBy: "id" },
+  { name: "risk_acceptances", orderBy: "id" },
+  { name: "threat_proposals", orderBy: "id" },
   // 0004-controls
   { name: "controls", orderBy: "id" },
+  { name: "control_risks", orderBy: "id" },
+  { name: "soa_versions", orderBy: "org_id, number" },
   // 0005-evidence
   { name: "evidence", orderBy: "id" },
   { name: "evidence_links", orderBy: "id" },
   // 0006-documents
   { name: "documents", orderBy: "id" },
+  // A version may name the one it was based on, which always has a lower number.
+  { name: "document_versions", orderBy: "document_id, number" },
+  { name: "responsibility_assignments", orderBy: "id" },
   // 0007-impact-assessments
-  { name: "impact_assessments", orderBy: "id" },
+  // Revisions point at the earlier revision they were copied from, so they load by revision.
+  { name: "impact_assessments", orderBy: "system_id, revision" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;
