@@ -35,7 +35,8 @@ describe("aims audit export and verify --file", () => {
   }
 
   it("exports every organisation's chain in the server's format and verifies it offline", async () => {
-    expect(lines).toHaveLength(6);
+    // Two organisations × (created, owner, risk method, Annex A controls, token)
+    expect(lines).toHaveLength(10);
     const first = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
     expect(Object.keys(first)).toEqual([
       "orgId",
@@ -58,7 +59,7 @@ describe("aims audit export and verify --file", () => {
     expect(verified.code).toBe(0);
     const result = JSON.parse(verified.stdout) as { ok: boolean; organizations: Array<{ entriesChecked: number }> };
     expect(result.ok).toBe(true);
-    expect(result.organizations.map((o) => o.entriesChecked)).toEqual([3, 3]);
+    expect(result.organizations.map((o) => o.entriesChecked)).toEqual([5, 5]);
   });
 
   it("names the altered entry when a field was changed", async () => {

@@ -59,13 +59,16 @@ describe("aims backup and restore", () => {
       users: 1,
       memberships: 1,
       api_tokens: 1,
-      audit_entries: 3,
+      // organisation, owner, token, and the defaults every organisation starts with (risk method, controls)
+      audit_entries: 5,
       audit_heads: 1,
+      controls: 38,
+      risk_methods: 1,
     });
     expect(await new FileBlobStore(join(restored.dataDir, "blobs")).has(blob.sha256)).toBe(true);
     const verify = await restored.cli(["audit", "verify", "--json"]);
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, organizations: [{ entriesChecked: 3 }] });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, organizations: [{ entriesChecked: 5 }] });
     const users = JSON.parse((await restored.cli(["user", "list", "--json"])).stdout) as Array<{ email: string }>;
     expect(users.map((u) => u.email)).toEqual(["owner@example.com"]);
   });

@@ -189,6 +189,6 @@ describe("aims init, token and user", () => {
     }
     const verify = await target.cli(["audit", "verify", "--json"]);
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, organizations: [{ ok: true, entriesChecked: 7 }] });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, organizations: [{ ok: true, entriesChecked: 9 }] });
   });
 });

@@ -135,6 +135,8 @@ describe("a newcomer's first session", () => {
     expect(actions).toEqual([
       "organization.created",
       "member.added",
+      "risk_method.created",
+      "controls.seeded",
       "invitation.created",
       "invitation.accepted",
       "member.added",
@@ -145,7 +147,7 @@ describe("a newcomer's first session", () => {
       url: `/api/v1/orgs/${orgId}/audit-trail/verify`,
       headers: { cookie, "x-csrf-token": csrfToken },
     });
-    expect(verify.json()).toMatchObject({ ok: true, entriesChecked: 6, firstBroken: null });
+    expect(verify.json()).toMatchObject({ ok: true, entriesChecked: 8, firstBroken: null });
 
     const logs = t.logs.join("");
     for (const secretValue of [secret, inviteToken, code as string, "a long enough password", csrfToken]) {

@@ -1,5 +1,6 @@
 import { type RouteDef, type RouteId, roleAllows, roles, routes } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { governanceIds, sampleBody } from "../testing/route-walk-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 /**
@@ -30,7 +31,13 @@ describe("route table authorisation", () => {
       .select("id")
       .where("user_id", "=", extra.userId)
       .executeTakeFirstOrThrow();
-    return { orgId: owner.orgId, memberId: member.id, invitationId: invite.json().invitation.id, tokenId: token.id };
+    return {
+      orgId: owner.orgId,
+      memberId: member.id,
+      invitationId: invite.json().invitation.id,
+      tokenId: token.id,
+      ...(await governanceIds(t, owner)),
+    };
   }
 
   const pathFor = (route: RouteDef, ids: Record<string, string>) =>
@@ -67,7 +74,7 @@ describe("route table authorisation", () => {
     expect(res.json().error.code).toBe("unauthenticated");
   });
 
-  it.each(orgRoutes)("%s answers 404 for another organisation's id", async (_id, route) => {
+  it.each(orgRoutes)("%s answers 404 for another organisation's id", async (id, route) => {
     // Another organisation in the URL.
     const foreignOrg = await t.call(own.owner?.token as string, {
       method: route.method,
@@ -80,7 +87,7 @@ describe("route table authorisation", () => {
       const foreignEntity = await t.call(own.owner?.token as string, {
         method: route.method,
         url: pathFor(route, { ...otherIds, orgId: own.owner?.orgId as string }),
-        payload: bodyFor(route),
+        payload: sampleBody(id, route),
       });
       expect(foreignEntity.statusCode).toBe(404);
     }
@@ -127,12 +134,3 @@ describe("route table authorisation", () => {
     expect(bogus.statusCode).toBe(401);
   });
 });
-
-/** A body valid enough to reach the record lookup, so a foreign id answers 404 rather than 400. */
-function bodyFor(route: RouteDef): Record<string, unknown> | undefined {
-  if (!route.body) return undefined;
-  if (route.path.endsWith("/archive")) return { reason: "leaving the team", version: 1 };
-  if (route.path.endsWith("/revoke")) return { version: 1 };
-  if (route.method === "PATCH" && route.path.includes(":memberId")) return { role: "viewer", version: 1 };
-  return {};
-}
