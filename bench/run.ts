@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
+import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { provisionPostgres } from "./postgres.js";
 import { type BenchResults, type EngineResult, formatTable, targets } from "./report.js";
@@ -15,7 +16,17 @@ const settings = {
   auditEntries: intFromEnv("AIMS_BENCH_AUDIT_ENTRIES", 1_000_000),
   connections: 64,
   seconds: intFromEnv("AIMS_BENCH_SECONDS", 10),
+  /** Which parts run: "foundation" (members, audit chain, /me) and "core" (the management system). */
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core").split(",").map((part) => part.trim()),
+  core: {
+    systems: intFromEnv("AIMS_BENCH_SYSTEMS", 2_000),
+    risks: intFromEnv("AIMS_BENCH_RISKS", 50_000),
+    evidenceLinks: intFromEnv("AIMS_BENCH_EVIDENCE_LINKS", 20_000),
+  },
+  importRows: intFromEnv("AIMS_BENCH_IMPORT_ROWS", 10_000),
 };
+const runs = (part: string) => settings.parts.includes(part);
+const coreResults: CoreResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -91,7 +102,16 @@ const results: BenchResults = {
   skipped: {},
 };
 
-results.engines.push(await benchEngine("pglite", "embedded PGlite in a temporary data directory", undefined));
+/** Every selected part on one engine. */
+async function benchParts(engine: EngineResult["engine"], description: string, url: string | undefined) {
+  if (runs("foundation")) results.engines.push(await benchEngine(engine, description, url));
+  if (runs("core")) {
+    const load = { connections: settings.connections, seconds: settings.seconds, importRows: settings.importRows };
+    coreResults.push(await benchAimsCore(engine, url, settings.core, load, log));
+  }
+}
+
+await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
 const postgres = await provisionPostgres();
 if ("skipped" in postgres) {
@@ -100,14 +120,15 @@ if ("skipped" in postgres) {
   cleanups.push(postgres.dispose);
   try {
     log(`[postgres] using ${postgres.description}`);
-    results.engines.push(await benchEngine("postgres", postgres.description, postgres.url));
+    await benchParts("postgres", postgres.description, postgres.url);
   } finally {
     await postgres.dispose();
   }
 }
 
-process.stdout.write(`\n${formatTable(results)}\n`);
+if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
+if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(join(resultsDir, "latest.json"), `${JSON.stringify({ ...results, core: coreResults }, null, 2)}\n`);
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
