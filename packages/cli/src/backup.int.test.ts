@@ -127,7 +127,7 @@ describe("aims backup and restore", () => {
       expect((await second(["restore", fromPostgres])).code).toBe(0);
       const verified = await second(["audit", "verify", "--json"]);
       expect(verified.code).toBe(0);
-      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, organizations: [{ entriesChecked: 2 }] });
+      expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, organizations: [{ entriesChecked: 4 }] });
       const users = JSON.parse((await second(["user", "list", "--json"])).stdout) as Array<{ email: string }>;
       expect(users.map((u) => u.email)).toEqual(["local@example.com"]);
     } finally {

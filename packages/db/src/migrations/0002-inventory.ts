@@ -29,11 +29,11 @@ create table ai_systems (
   owner_member_id uuid references memberships (id),
   review_date date,
   -- Set whenever a field that matters to an impact assessment changes.
-  material_changed_at timestamptz not null default now(),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  material_changed_at timestamptz(3) not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   unique (org_id, slug)
 );
@@ -59,10 +59,10 @@ create table vendors (
   last_review_date date,
   next_review_date date,
   review_notes text not null default '',
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text
 );
 create index vendors_name on vendors (org_id, name, id);
@@ -85,10 +85,10 @@ create table ai_assets (
   preparation_notes text not null default '',
   data_categories jsonb not null default '[]',
   licence text not null default '',
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text
 );
 create index ai_assets_name on ai_assets (org_id, name, id);
@@ -104,8 +104,8 @@ create table ai_system_assets (
   system_id uuid not null references ai_systems (id),
   asset_id uuid not null references ai_assets (id),
   note text not null default '',
-  created_at timestamptz not null default now(),
-  archived_at timestamptz,
+  created_at timestamptz(3) not null default now(),
+  archived_at timestamptz(3),
   archive_reason text
 );
 create unique index ai_system_assets_active on ai_system_assets (system_id, asset_id) where archived_at is null;

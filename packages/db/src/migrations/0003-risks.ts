@@ -10,10 +10,10 @@ create table risk_methods (
   acceptable_without_treatment text not null,
   -- { "<role>": "<highest rating it may accept>" | null }
   acceptance_by_role jsonb not null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text
 );
 
@@ -44,10 +44,10 @@ create table risks (
   review_date date,
   -- Last day the current acceptance covers, while the risk is accepted.
   accepted_until date,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   unique (org_id, ref)
 );
@@ -69,10 +69,10 @@ create table risk_treatment_actions (
   due_date date,
   -- open | in_progress | done | cancelled
   status text not null default 'open',
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text
 );
 create index risk_treatment_actions_risk on risk_treatment_actions (org_id, risk_id);
@@ -88,8 +88,8 @@ create table risk_acceptances (
   -- Name and e-mail at the time of signing, kept even if the membership later ends.
   approver_label text not null,
   expires_on date not null,
-  withdrawn_at timestamptz,
-  created_at timestamptz not null default now()
+  withdrawn_at timestamptz(3),
+  created_at timestamptz(3) not null default now()
 );
 create index risk_acceptances_risk on risk_acceptances (org_id, risk_id, created_at);
 
@@ -104,10 +104,10 @@ create table threat_proposals (
   status text not null default 'proposed',
   dismissal_reason text,
   risk_id uuid references risks (id),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   -- A threat is proposed for a system once; later runs leave a decided proposal alone.
   unique (org_id, system_id, threat_id)

@@ -25,10 +25,10 @@ create table controls (
   evidence_requirement text,
   -- Evidence linked to this control is current for this many days after collection.
   evidence_freshness_days integer check (evidence_freshness_days > 0),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   unique (org_id, ref)
 );
@@ -40,8 +40,8 @@ create table control_risks (
   org_id uuid not null references organizations (id),
   control_id uuid not null references controls (id),
   risk_id uuid not null references risks (id),
-  created_at timestamptz not null default now(),
-  archived_at timestamptz
+  created_at timestamptz(3) not null default now(),
+  archived_at timestamptz(3)
 );
 create unique index control_risks_live_idx on control_risks (control_id, risk_id) where archived_at is null;
 create index control_risks_control_idx on control_risks (org_id, control_id);
@@ -55,13 +55,13 @@ create table soa_versions (
   approved_by_member_id uuid not null references memberships (id),
   -- How the approver was named at approval ('Name <e-mail>'), kept even if they are renamed later.
   approved_by_label text not null,
-  approved_at timestamptz not null default now(),
+  approved_at timestamptz(3) not null default now(),
   -- {"rows": [...], "catalogueVersion": "..."}: the SoA rows as approved.
   content jsonb not null,
   -- SHA-256 of the canonical JSON of content.rows (keys sorted), the hash the approver reviewed.
   content_hash text not null,
   change_summary text not null,
-  created_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
   unique (org_id, number)
 );
 

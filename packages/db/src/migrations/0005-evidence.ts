@@ -19,16 +19,16 @@ create table evidence (
   file_size integer,
   file_media_type text,
   file_name text,
-  collected_at timestamptz not null,
+  collected_at timestamptz(3) not null,
   -- Null means it does not expire.
-  valid_until timestamptz,
+  valid_until timestamptz(3),
   -- explicit (someone set valid_until) | control_freshness (derived from linked controls) | none
   validity_basis text not null default 'none',
   created_by_member_id uuid references memberships (id),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   unique (org_id, ref),
   check (kind <> 'file' or (file_sha256 is not null and file_size is not null and file_media_type is not null))
@@ -48,8 +48,8 @@ create table evidence_links (
   target_id uuid,
   -- The clause id ('6.1.2') for a clause link.
   clause_id text,
-  created_at timestamptz not null default now(),
-  archived_at timestamptz,
+  created_at timestamptz(3) not null default now(),
+  archived_at timestamptz(3),
   archive_reason text,
   check ((target_type = 'clause') = (clause_id is not null and target_id is null))
 );

@@ -16,23 +16,23 @@ create table impact_assessments (
   -- Context, dimensions and conclusion, as written by the author.
   content jsonb not null,
   created_by uuid references users (id),
-  submitted_at timestamptz,
+  submitted_at timestamptz(3),
   submitted_by uuid references users (id),
   -- SHA-256 of the content's canonical JSON at submission; approval requires the content still hashes to it.
   submitted_content_hash text,
   -- The system's material_changed_at at submission; a later material change blocks approval.
-  submitted_system_material_at timestamptz,
-  approved_at timestamptz,
+  submitted_system_material_at timestamptz(3),
+  approved_at timestamptz(3),
   approved_by uuid references users (id),
   -- The system's material_changed_at when this assessment was approved; older than the system's now = stale.
-  system_material_at timestamptz,
-  superseded_at timestamptz,
+  system_material_at timestamptz(3),
+  superseded_at timestamptz(3),
   -- Submissions, returns and approvals with who, when and the comment, oldest first.
   review_log jsonb not null default '[]',
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
   version integer not null default 1,
-  archived_at timestamptz,
+  archived_at timestamptz(3),
   archive_reason text,
   unique (org_id, ref),
   unique (system_id, revision)

@@ -5,6 +5,7 @@ import controls from "./0004-controls.js";
 import evidence from "./0005-evidence.js";
 import documents from "./0006-documents.js";
 import impactAssessments from "./0007-impact-assessments.js";
+import millisecondTimestamps from "./0008-millisecond-timestamps.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0005-evidence", sql: evidence },
   { id: "0006-documents", sql: documents },
   { id: "0007-impact-assessments", sql: impactAssessments },
+  { id: "0008-millisecond-timestamps", sql: millisecondTimestamps },
 ];
