@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 const webDir = resolve(import.meta.dirname, "../../packages/web/dist");
@@ -58,4 +59,75 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     return (await axe.run(document)).violations;
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Waits for opening transitions (axe measures contrast on what is painted), then lists serious violations as text. */
+export async function a11yProblems(page: Page, what: string): Promise<string[]> {
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
+  const violations = await seriousA11yViolations(page);
+  return violations.map((v) => `${what}: ${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** Collects the console errors a Content Security Policy violation causes on this page. */
+export function watchCspErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+  });
+  return errors;
+}
+
+/** Opens a Mantine Select or MultiSelect by its label and picks options by their exact text or a pattern. */
+export async function pickOptions(page: Page, label: string, options: readonly (string | RegExp)[]): Promise<void> {
+  const input = page.getByRole("combobox", { name: label, exact: true });
+  // Opened from the keyboard: a click can land on the sticky header or the MultiSelect's pill field.
+  await input.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await input.focus();
+  if ((await input.getAttribute("aria-expanded")) !== "true") await input.press("ArrowDown");
+  for (const option of options) await page.getByRole("option", { name: option, exact: true }).click();
+  // A MultiSelect stays open after a pick; close it so it does not cover what comes next.
+  if ((await input.getAttribute("aria-expanded")) === "true") await input.press("Escape");
+}
+
+/** Clicks what starts a download and returns the saved file's name and bytes. */
+export async function download(page: Page, start: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [event] = await Promise.all([page.waitForEvent("download"), start()]);
+  const path = await event.path();
+  return { name: event.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** The first sheet of an XLSX file as records keyed by the heading row. */
+export async function readXlsxRecords(bytes: Buffer): Promise<Record<string, string>[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error("The workbook has no sheet");
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell((cell, column) => {
+    headers[column] = String(cell.value ?? "");
+  });
+  const records: Record<string, string>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const record: Record<string, string> = {};
+    headers.forEach((header, column) => {
+      if (header) record[header] = String(row.getCell(column).value ?? "");
+    });
+    records.push(record);
+  });
+  return records;
+}
+
+/** The text of a PDF, all pages joined, as pdf.js extracts it. */
+export async function readPdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const require = createRequire(import.meta.url);
+  const fonts = `${join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fonts }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages.join("\n");
 }
