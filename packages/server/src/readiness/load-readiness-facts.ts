@@ -2,7 +2,6 @@ import type { DocumentKind } from "@openaims/contracts";
 import type { ControlFacts, ReadinessFacts, SystemFacts } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
-import { loadControlStates } from "../controls/control-evidence-state.js";
 import { loadSoaDraft } from "../controls/load-soa.js";
 
 /**
@@ -10,16 +9,16 @@ import { loadSoaDraft } from "../controls/load-soa.js";
  * number of systems and controls, not with the number of risks or evidence links.
  */
 export async function loadReadinessFacts(db: Kysely<Database>, orgId: string, now: Date): Promise<ReadinessFacts> {
-  const [documents, processes, clauseEvidence, systems, soa, states, risks] = await Promise.all([
+  const [documents, processes, clauseEvidence, systems, soa, controlIds, risks] = await Promise.all([
     approvedDocumentKinds(db, orgId),
     accountableProcesses(db, orgId),
     evidenceByClause(db, orgId, now),
     systemFacts(db, orgId, now),
     loadSoaDraft(db, orgId, now),
-    loadControlStates(db, orgId, now),
+    db.selectFrom("controls").select(["id", "ref"]).where("org_id", "=", orgId).execute(),
     riskTotals(db, orgId),
   ]);
-  const idByRef = new Map(states.map((state) => [state.ref, state.controlId]));
+  const idByRef = new Map(controlIds.map((control) => [control.ref, control.id]));
   const controls: ControlFacts[] = soa.rows.map((row) => ({
     id: idByRef.get(row.ref) ?? row.ref,
     ref: row.ref,
