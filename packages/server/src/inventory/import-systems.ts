@@ -12,10 +12,9 @@ import {
 } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
-import type { AuditEvent } from "../audit/append-audit-entry.js";
+import { type AuditEvent, appendAuditEntries } from "../audit/append-audit-entry.js";
 import type { Handler } from "../http/handler-context.js";
 import { auditActorOf } from "../http/register-routes.js";
-import { appendAuditEntries } from "./append-audit-batch.js";
 import { activeMemberIdsByEmail } from "./owners.js";
 import { readSheet, sniffFormat, UnreadableFile } from "./read-sheet.js";
 import { systemColumnsOf, systemQuery, systemValuesOf } from "./system-queries.js";
