@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Card, Stack, Title } from "@mantine/core";
 import { type Control, routes } from "@openaims/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { ErrorAlert } from "../ui/error-alert";
 import { humanize } from "../ui/format";
+import { LinkPicker } from "./link-picker";
+import { LinkedRecordsTable } from "./linked-records-table";
 import { useControlSaved } from "./use-control";
 import { useRiskOptions } from "./use-risk-options";
 
@@ -53,68 +54,36 @@ export function ControlRisksSection({
         {(link.error || unlink.error) && (
           <ErrorAlert error={link.error ?? unlink.error} title="Could not change the link" />
         )}
-        {control.risks.length === 0 ? (
-          <Text>This control is not linked to any risk.</Text>
-        ) : (
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Risk</Table.Th>
-                <Table.Th scope="col">Title</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                {canWrite && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {control.risks.map((risk) => (
-                <Table.Tr key={risk.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/o/${orgId}/risks/${risk.id}`}>
-                      {risk.ref}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{risk.title}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={risk.open ? "orange" : "gray"}>
-                      {humanize(risk.status)}
-                    </Badge>
-                  </Table.Td>
-                  {canWrite && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Unlink ${risk.ref}`}
-                        loading={unlink.isPending && unlink.variables === risk.id}
-                        onClick={() => unlink.mutate(risk.id)}
-                      >
-                        Unlink
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <LinkedRecordsTable
+          rows={control.risks.map((risk) => ({
+            ...risk,
+            href: `/o/${orgId}/risks/${risk.id}`,
+            status: (
+              <Badge variant="light" color={risk.open ? "orange" : "gray"}>
+                {humanize(risk.status)}
+              </Badge>
+            ),
+          }))}
+          refLabel="Risk"
+          statusLabel="Status"
+          emptyText="This control is not linked to any risk."
+          canWrite={canWrite}
+          unlink={unlink}
+        />
         {canWrite && (
-          <Group align="flex-end">
-            <Select
-              label="Link a risk"
-              placeholder="Search risks by ref or title"
-              searchable
-              searchValue={search}
-              onSearchChange={setSearch}
-              data={risks.options}
-              value={riskId}
-              onChange={setRiskId}
-              nothingFoundMessage="No matching risks"
-              w={420}
-            />
-            <Button disabled={!riskId} loading={link.isPending} onClick={() => riskId && link.mutate(riskId)}>
-              Link risk
-            </Button>
-          </Group>
+          <LinkPicker
+            label="Link a risk"
+            placeholder="Search risks by ref or title"
+            nothingFoundMessage="No matching risks"
+            buttonLabel="Link risk"
+            options={risks.options}
+            search={search}
+            onSearchChange={setSearch}
+            value={riskId}
+            onChange={setRiskId}
+            pending={link.isPending}
+            onLink={(id) => link.mutate(id)}
+          />
         )}
       </Stack>
     </Card>

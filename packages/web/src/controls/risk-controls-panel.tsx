@@ -1,13 +1,14 @@
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Stack, Title } from "@mantine/core";
 import { roleAllows, routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { useCurrentMembership } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
 import { EffectiveStatusBadge } from "./effective-status-badge";
+import { LinkPicker } from "./link-picker";
+import { LinkedRecordsTable } from "./linked-records-table";
 import { useControlOptions } from "./use-control-options";
 
 /** The controls that treat one risk, with link and unlink; embedded in the risk page. */
@@ -58,66 +59,34 @@ export function RiskControlsPanel({ orgId, riskId }: { orgId: string; riskId: st
         )}
         {linked.isPending ? (
           <PageLoader />
-        ) : items.length === 0 ? (
-          <Text>No control treats this risk yet.</Text>
         ) : (
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Control</Table.Th>
-                <Table.Th scope="col">Title</Table.Th>
-                <Table.Th scope="col">Effective status</Table.Th>
-                {canWrite && <Table.Th scope="col">Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((control) => (
-                <Table.Tr key={control.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/o/${orgId}/controls/${control.id}`}>
-                      {control.ref}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{control.title}</Table.Td>
-                  <Table.Td>
-                    <EffectiveStatusBadge status={control.effectiveStatus} />
-                  </Table.Td>
-                  {canWrite && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Unlink ${control.ref}`}
-                        loading={unlink.isPending && unlink.variables === control.id}
-                        onClick={() => unlink.mutate(control.id)}
-                      >
-                        Unlink
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <LinkedRecordsTable
+            rows={items.map((control) => ({
+              ...control,
+              href: `/o/${orgId}/controls/${control.id}`,
+              status: <EffectiveStatusBadge status={control.effectiveStatus} />,
+            }))}
+            refLabel="Control"
+            statusLabel="Effective status"
+            emptyText="No control treats this risk yet."
+            canWrite={canWrite}
+            unlink={unlink}
+          />
         )}
         {canWrite && (
-          <Group align="flex-end">
-            <Select
-              label="Link a control"
-              placeholder="Search controls by id or title"
-              searchable
-              searchValue={search}
-              onSearchChange={setSearch}
-              data={options.options}
-              value={controlId}
-              onChange={setControlId}
-              nothingFoundMessage="No matching controls"
-              w={420}
-            />
-            <Button disabled={!controlId} loading={link.isPending} onClick={() => controlId && link.mutate(controlId)}>
-              Link control
-            </Button>
-          </Group>
+          <LinkPicker
+            label="Link a control"
+            placeholder="Search controls by id or title"
+            nothingFoundMessage="No matching controls"
+            buttonLabel="Link control"
+            options={options.options}
+            search={search}
+            onSearchChange={setSearch}
+            value={controlId}
+            onChange={setControlId}
+            pending={link.isPending}
+            onLink={(id) => link.mutate(id)}
+          />
         )}
       </Stack>
     </Card>

@@ -2,10 +2,9 @@ import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { callApi } from "../api/client";
-import { serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
+import { ReasonModal } from "../ui/reason-modal";
 import type { DocumentDetail } from "./document-types";
-import { ReasonModal } from "./reason-modal";
 import { useDocumentInvalidation } from "./use-document-invalidation";
 
 /** Archives a document with a reason; it and its versions stay readable. */
@@ -37,17 +36,12 @@ export function ArchiveDocumentModal({
     <ReasonModal
       opened={opened}
       title={`Archive ${doc.ref}`}
-      explanation="The document leaves the lists and can no longer change. It and every version are kept."
+      description="The document leaves the lists and can no longer change. It and every version are kept."
       label="Reason"
-      submitLabel="Archive document"
-      pending={archive.isPending}
-      error={archive.error}
-      fieldError={serverFieldErrors(archive.error).reason}
-      onSubmit={(reason) => archive.mutate(reason)}
-      onClose={() => {
-        archive.reset();
-        onClose();
-      }}
+      confirmLabel="Archive document"
+      errorTitle="That did not work"
+      mutation={archive}
+      onClose={onClose}
     />
   );
 }

@@ -2,9 +2,8 @@ import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "../api/client";
-import { serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
-import { ReasonModal } from "./reason-modal";
+import { ReasonModal } from "../ui/reason-modal";
 
 /** The assignment being ended, with the words that describe it. */
 export interface EndingAssignment {
@@ -32,26 +31,19 @@ export function EndAssignmentModal({
     onSuccess: async () => {
       notifications.show({ color: "blue", message: "Assignment ended." });
       await queryClient.invalidateQueries({ queryKey: ["responsibilities", orgId] });
-      close();
     },
     meta: { inlineError: true },
   });
-  const close = () => {
-    end.reset();
-    onClose();
-  };
   return (
     <ReasonModal
       opened={assignment !== null}
       title="End assignment"
-      explanation={`${assignment?.description ?? ""}. The assignment is kept on record as ended.`}
+      description={`${assignment?.description ?? ""}. The assignment is kept on record as ended.`}
       label="Reason"
-      submitLabel="End assignment"
-      pending={end.isPending}
-      error={end.error}
-      fieldError={serverFieldErrors(end.error).reason}
-      onSubmit={(reason) => end.mutate(reason)}
-      onClose={close}
+      confirmLabel="End assignment"
+      errorTitle="That did not work"
+      mutation={end}
+      onClose={onClose}
     />
   );
 }

@@ -7,9 +7,9 @@ import { callApi } from "../api/client";
 import { serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { ReasonModal, type ReasonMutation } from "../ui/reason-modal";
 import { ApproveModal } from "./approve-modal";
 import type { DocumentVersion } from "./document-types";
-import { ReasonModal } from "./reason-modal";
 import { useDocumentInvalidation } from "./use-document-invalidation";
 
 type Step =
@@ -57,6 +57,14 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
     setModal(kind);
   };
   const fieldErrors = serverFieldErrors(run.error);
+  const retiring = modal === "retire";
+  const textStep: ReasonMutation = {
+    isPending: run.isPending,
+    error: run.error,
+    reset: run.reset,
+    mutate: (text, options) =>
+      run.mutate(retiring ? { kind: "retire", reason: text } : { kind: "request_changes", comment: text }, options),
+  };
   const actions = version.allowedActions;
   if (actions.length === 0) return null;
 
@@ -86,21 +94,18 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
         )}
       </Group>
       <ReasonModal
-        opened={modal === "request_changes" || modal === "retire"}
-        title={modal === "retire" ? `Retire version ${version.number}` : `Request changes to version ${version.number}`}
-        explanation={
-          modal === "retire"
+        opened={modal === "request_changes" || retiring}
+        title={retiring ? `Retire version ${version.number}` : `Request changes to version ${version.number}`}
+        description={
+          retiring
             ? "The version stops being in force. It and its history are kept."
             : "The version goes back to draft so its author can change it."
         }
-        label={modal === "retire" ? "Reason" : "What should change"}
-        submitLabel={modal === "retire" ? "Retire version" : "Send back to draft"}
-        pending={run.isPending}
-        error={run.error}
-        fieldError={fieldErrors.reason ?? fieldErrors.comment}
-        onSubmit={(text) =>
-          run.mutate(modal === "retire" ? { kind: "retire", reason: text } : { kind: "request_changes", comment: text })
-        }
+        label={retiring ? "Reason" : "What should change"}
+        confirmLabel={retiring ? "Retire version" : "Send back to draft"}
+        errorTitle="That did not work"
+        field={retiring ? "reason" : "comment"}
+        mutation={textStep}
         onClose={() => setModal(null)}
       />
       <ApproveModal

@@ -3,7 +3,7 @@ import { routes } from "@openaims/contracts";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
-import { CommentActionModal } from "./comment-action-modal";
+import { ReasonModal } from "../ui/reason-modal";
 import type { Assessment } from "./impact-types";
 import { StartAssessmentButton } from "./start-assessment-button";
 import { useAssessmentAction } from "./use-assessment-action";
@@ -37,7 +37,6 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
     mutations[next].reset();
     setStep(next);
   };
-  const done = { onSuccess: () => setStep(null) };
   const live = assessment.archivedAt === null;
   const { status } = assessment;
 
@@ -66,44 +65,42 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
           label="Start new revision"
         />
       )}
-      <CommentActionModal
+      <ReasonModal
         opened={step === "approve"}
         title={`Approve ${assessment.ref}`}
-        intro="You approve this revision exactly as shown. If the system changes materially later, the approval becomes stale."
+        description="You approve this revision exactly as shown. If the system changes materially later, the approval becomes stale."
         label="Comment (optional)"
         field="comment"
         required={false}
         confirmLabel="Approve revision"
-        pending={approve.isPending}
-        error={approve.error}
-        onConfirm={(comment) => approve.mutate(comment, done)}
+        errorTitle="That step was refused"
+        maxLength={4000}
+        mutation={approve}
         onClose={() => setStep(null)}
       />
-      <CommentActionModal
+      <ReasonModal
         opened={step === "return"}
         title={`Return ${assessment.ref} to draft`}
-        intro="The author can edit it again and resubmit. Say what should change."
+        description="The author can edit it again and resubmit. Say what should change."
         label="What should change"
         field="comment"
-        required
         confirmLabel="Return to draft"
-        pending={returnIt.isPending}
-        error={returnIt.error}
-        onConfirm={(comment) => returnIt.mutate(comment, done)}
+        errorTitle="That step was refused"
+        maxLength={4000}
+        mutation={returnIt}
         onClose={() => setStep(null)}
       />
-      <CommentActionModal
+      <ReasonModal
         opened={step === "archive"}
         title={`Archive ${assessment.ref}`}
-        intro="The revision is kept with its reason but can no longer change. The system can then be assessed afresh."
+        description="The revision is kept with its reason but can no longer change. The system can then be assessed afresh."
         label="Reason"
         field="reason"
-        required
-        color="red"
+        confirmColor="red"
         confirmLabel="Archive revision"
-        pending={archive.isPending}
-        error={archive.error}
-        onConfirm={(reason) => archive.mutate(reason, done)}
+        errorTitle="That step was refused"
+        maxLength={4000}
+        mutation={archive}
         onClose={() => setStep(null)}
       />
     </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type AssetKind, routes } from "@openaims/contracts";
 import { useState } from "react";
@@ -6,18 +6,13 @@ import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
-import { ErrorAlert } from "../ui/error-alert";
-import { LoadMore } from "../ui/load-more";
-import { PageHeader } from "../ui/page-header";
-import { PageLoader } from "../ui/page-loader";
 import { AssetsTable } from "./assets-table";
-import { ExportLinks } from "./export-links";
 import { assetKindLabels, optionsOf } from "./inventory-labels";
-import { InventoryNav } from "./inventory-nav";
+import { InventoryListLayout } from "./inventory-list-layout";
 
 /** Models, datasets, prompts, agents, tools and vendor services, filtered by kind or text. */
 export default function AssetsPage() {
-  const { orgId, can } = useOrg();
+  const { orgId } = useOrg();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [kind, setKind] = useState<AssetKind | null>(null);
@@ -31,24 +26,18 @@ export default function AssetsPage() {
     callApi(routes.listAssets, { params: { orgId }, query: { ...query, cursor, limit: PAGE_SIZE } }),
   );
   return (
-    <Stack>
-      <InventoryNav />
-      <PageHeader title="AI assets">
-        {can("governance.write") && (
-          <Button component={Link} to={`/o/${orgId}/inventory/assets/new`}>
-            New asset
-          </Button>
-        )}
-      </PageHeader>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Group align="flex-end" wrap="wrap">
-          <TextInput
-            label="Search"
-            description="Name or description"
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
+    <InventoryListLayout
+      title="AI assets"
+      actions={
+        <Button component={Link} to={`/o/${orgId}/inventory/assets/new`}>
+          New asset
+        </Button>
+      }
+      searchHint="Name or description"
+      search={search}
+      onSearchChange={setSearch}
+      filters={
+        <>
           <Select<AssetKind>
             label="Kind"
             placeholder="Any kind"
@@ -67,12 +56,12 @@ export default function AssetsPage() {
             onChange={(value) => setArchived(value === "all")}
             allowDeselect={false}
           />
-        </Group>
-        <ExportLinks path={routes.exportAssets.path} orgId={orgId} what="AI assets" />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.isPending ? <PageLoader /> : <AssetsTable assets={list.items} />}
-      <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} />
-    </Stack>
+        </>
+      }
+      exportPath={routes.exportAssets.path}
+      exportWhat="AI assets"
+      list={list}
+      table={<AssetsTable assets={list.items} />}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, Stack, Table, Text } from "@mantine/core";
-import { routes, type SystemAssetLink } from "@openaims/contracts";
+import { reasonSchema, routes, type SystemAssetLink } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -8,7 +8,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDate } from "../ui/format";
 import { PageLoader } from "../ui/page-loader";
-import { ArchiveRecordModal } from "./archive-record-modal";
+import { ReasonModal } from "../ui/reason-modal";
 import { assetKindLabels } from "./inventory-labels";
 import { LinkAssetForm } from "./link-asset-form";
 
@@ -22,8 +22,11 @@ export function SystemAssetsPanel({ systemId, writable }: { systemId: string; wr
     queryFn: () => callApi(routes.listSystemAssets, { params: { orgId, systemId } }),
   });
   const unlink = useMutation({
-    mutationFn: ({ assetId, reason }: { assetId: string; reason: string }) =>
-      callApi(routes.unlinkSystemAsset, { params: { orgId, systemId, assetId }, body: { reason } }),
+    mutationFn: (reason: string) =>
+      callApi(routes.unlinkSystemAsset, {
+        params: { orgId, systemId, assetId: unlinking?.asset.id ?? "" },
+        body: { reason },
+      }),
     onSuccess: async () => {
       setUnlinking(null);
       await queryClient.invalidateQueries({ queryKey: ["system-assets", orgId, systemId] });
@@ -80,18 +83,18 @@ export function SystemAssetsPanel({ systemId, writable }: { systemId: string; wr
         </Table>
       )}
       {writable && <LinkAssetForm systemId={systemId} linkedAssetIds={items.map((link) => link.asset.id)} />}
-      <ArchiveRecordModal
+      <ReasonModal
         opened={unlinking !== null}
         title={`Unlink ${unlinking?.asset.name ?? "asset"}`}
-        explanation="The link ends but stays in the system's history with your reason."
+        description="The link ends but stays in the system's history with your reason."
+        label="Reason"
+        hint="Recorded in the audit trail."
         confirmLabel="Unlink asset"
-        pending={unlink.isPending}
-        error={unlink.error}
-        onConfirm={(reason) => unlinking && unlink.mutate({ assetId: unlinking.asset.id, reason })}
-        onClose={() => {
-          unlink.reset();
-          setUnlinking(null);
-        }}
+        confirmColor="red"
+        errorTitle="Not done"
+        schema={reasonSchema}
+        mutation={unlink}
+        onClose={() => setUnlinking(null)}
       />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Tabs } from "@mantine/core";
+import { Group, Stack, Tabs } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,12 +7,11 @@ import { useParams } from "react-router";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
-import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
-import { ArchiveRecordModal } from "./archive-record-modal";
 import { ImpactTierBadge } from "./impact-tier-badge";
-import { InventoryNav } from "./inventory-nav";
 import { LifecycleBadge } from "./lifecycle-badge";
+import { RecordActions } from "./record-actions";
+import { RecordHeader } from "./record-header";
 import { SystemAssetsPanel } from "./system-assets-panel";
 import { SystemEdit } from "./system-edit";
 import { SystemOverview } from "./system-overview";
@@ -24,7 +23,6 @@ export default function SystemDetailPage() {
   const systemId = useParams().systemId ?? "";
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [archiving, setArchiving] = useState(false);
   const system = useQuery({
     queryKey: ["systems", orgId, "detail", systemId],
     queryFn: () => callApi(routes.getSystem, { params: { orgId, systemId } }),
@@ -37,7 +35,6 @@ export default function SystemDetailPage() {
       }),
     onSuccess: async (archived) => {
       notifications.show({ color: "blue", message: `${archived.name} was archived.` });
-      setArchiving(false);
       await queryClient.invalidateQueries({ queryKey: ["systems", orgId] });
     },
     meta: { inlineError: true },
@@ -50,18 +47,12 @@ export default function SystemDetailPage() {
 
   return (
     <Stack>
-      <InventoryNav />
-      <PageHeader title={data.name}>
+      <RecordHeader title={data.name} archived={data.status === "archived"} archiveReason={data.archiveReason}>
         <Group gap="xs">
           <ImpactTierBadge tier={data.impactTier} />
           <LifecycleBadge stage={data.lifecycleStage} />
         </Group>
-      </PageHeader>
-      {data.status === "archived" && (
-        <Alert color="gray" title="Archived">
-          {data.archiveReason}
-        </Alert>
-      )}
+      </RecordHeader>
       <SystemRelatedLinks orgId={orgId} systemId={data.id} />
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List>
@@ -73,14 +64,14 @@ export default function SystemDetailPage() {
             <SystemEdit system={data} onDone={() => setEditing(false)} />
           ) : (
             <Stack>
-              {writable && (
-                <Group>
-                  <Button onClick={() => setEditing(true)}>Edit system</Button>
-                  <Button variant="default" color="red" onClick={() => setArchiving(true)}>
-                    Archive system
-                  </Button>
-                </Group>
-              )}
+              <RecordActions
+                noun="system"
+                name={data.name}
+                explanation="The system leaves the active inventory. Its record, links and history are kept."
+                writable={writable}
+                onEdit={() => setEditing(true)}
+                archive={archive}
+              />
               <SystemOverview system={data} />
             </Stack>
           )}
@@ -89,19 +80,6 @@ export default function SystemDetailPage() {
           <SystemAssetsPanel systemId={data.id} writable={writable} />
         </Tabs.Panel>
       </Tabs>
-      <ArchiveRecordModal
-        opened={archiving}
-        title={`Archive ${data.name}`}
-        explanation="The system leaves the active inventory. Its record, links and history are kept."
-        confirmLabel="Archive system"
-        pending={archive.isPending}
-        error={archive.error}
-        onConfirm={(reason) => archive.mutate(reason)}
-        onClose={() => {
-          archive.reset();
-          setArchiving(false);
-        }}
-      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { type ImpactTier, type LifecycleStage, routes } from "@openaims/contracts";
 import { useState } from "react";
@@ -6,13 +6,8 @@ import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
-import { ErrorAlert } from "../ui/error-alert";
-import { LoadMore } from "../ui/load-more";
-import { PageHeader } from "../ui/page-header";
-import { PageLoader } from "../ui/page-loader";
-import { ExportLinks } from "./export-links";
 import { impactTierLabels, lifecycleStageLabels, optionsOf } from "./inventory-labels";
-import { InventoryNav } from "./inventory-nav";
+import { InventoryListLayout } from "./inventory-list-layout";
 import { SystemsTable } from "./systems-table";
 
 type Archived = "false" | "true" | "all";
@@ -24,7 +19,7 @@ const archivedOptions = [
 
 /** The AI systems register with its filters, and the ways in and out: register, import, export. */
 export default function SystemsPage() {
-  const { orgId, can } = useOrg();
+  const { orgId } = useOrg();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
   const [impactTier, setImpactTier] = useState<ImpactTier | null>(null);
@@ -40,29 +35,23 @@ export default function SystemsPage() {
   );
 
   return (
-    <Stack>
-      <InventoryNav />
-      <PageHeader title="AI systems">
-        {can("governance.write") && (
-          <Group gap="xs">
-            <Button component={Link} to={`/o/${orgId}/inventory/systems/new`}>
-              Register AI system
-            </Button>
-            <Button component={Link} to={`/o/${orgId}/inventory/systems/import`} variant="default">
-              Import
-            </Button>
-          </Group>
-        )}
-      </PageHeader>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Group align="flex-end" wrap="wrap">
-          <TextInput
-            label="Search"
-            description="Name, slug or description"
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
+    <InventoryListLayout
+      title="AI systems"
+      actions={
+        <Group gap="xs">
+          <Button component={Link} to={`/o/${orgId}/inventory/systems/new`}>
+            Register AI system
+          </Button>
+          <Button component={Link} to={`/o/${orgId}/inventory/systems/import`} variant="default">
+            Import
+          </Button>
+        </Group>
+      }
+      searchHint="Name, slug or description"
+      search={search}
+      onSearchChange={setSearch}
+      filters={
+        <>
           <Select<ImpactTier>
             label="Impact tier"
             placeholder="Any tier"
@@ -86,12 +75,12 @@ export default function SystemsPage() {
             onChange={(value) => setArchived((value as Archived | null) ?? "false")}
             allowDeselect={false}
           />
-        </Group>
-        <ExportLinks path={routes.exportSystems.path} orgId={orgId} what="AI systems" />
-      </Group>
-      {list.error && <ErrorAlert error={list.error} />}
-      {list.isPending ? <PageLoader /> : <SystemsTable systems={list.items} />}
-      <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} />
-    </Stack>
+        </>
+      }
+      exportPath={routes.exportSystems.path}
+      exportWhat="AI systems"
+      list={list}
+      table={<SystemsTable systems={list.items} />}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,10 +7,9 @@ import { useParams } from "react-router";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
-import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
-import { ArchiveRecordModal } from "./archive-record-modal";
-import { InventoryNav } from "./inventory-nav";
+import { RecordActions } from "./record-actions";
+import { RecordHeader } from "./record-header";
 import { VendorForm, type VendorRequestBody } from "./vendor-form";
 import { vendorFormOf } from "./vendor-form-values";
 import { VendorOverview } from "./vendor-overview";
@@ -21,7 +20,6 @@ export default function VendorDetailPage() {
   const vendorId = useParams().vendorId ?? "";
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [archiving, setArchiving] = useState(false);
   const vendor = useQuery({
     queryKey: ["vendors", orgId, "detail", vendorId],
     queryFn: () => callApi(routes.getVendor, { params: { orgId, vendorId } }),
@@ -43,26 +41,16 @@ export default function VendorDetailPage() {
   const archive = useMutation({
     mutationFn: (reason: string) =>
       callApi(routes.archiveVendor, { params: { orgId, vendorId }, body: { reason, version } }),
-    onSuccess: async (result) => {
-      await saved(`${result.name} was archived.`);
-      setArchiving(false);
-    },
+    onSuccess: (result) => saved(`${result.name} was archived.`),
     meta: { inlineError: true },
   });
 
   if (vendor.isPending) return <PageLoader />;
   if (vendor.error) return <ErrorAlert error={vendor.error} title="Could not load the vendor" />;
   const data = vendor.data;
-  const writable = can("governance.write") && data.status === "active";
   return (
     <Stack>
-      <InventoryNav />
-      <PageHeader title={data.name} />
-      {data.status === "archived" && (
-        <Alert color="gray" title="Archived">
-          {data.archiveReason}
-        </Alert>
-      )}
+      <RecordHeader title={data.name} archived={data.status === "archived"} archiveReason={data.archiveReason} />
       {editing ? (
         <VendorForm
           initial={vendorFormOf(data)}
@@ -74,30 +62,17 @@ export default function VendorDetailPage() {
         />
       ) : (
         <>
-          {writable && (
-            <Group>
-              <Button onClick={() => setEditing(true)}>Edit vendor</Button>
-              <Button variant="default" color="red" onClick={() => setArchiving(true)}>
-                Archive vendor
-              </Button>
-            </Group>
-          )}
+          <RecordActions
+            noun="vendor"
+            name={data.name}
+            explanation="The vendor leaves the active register. Its record, review history and assets are kept."
+            writable={can("governance.write") && data.status === "active"}
+            onEdit={() => setEditing(true)}
+            archive={archive}
+          />
           <VendorOverview vendor={data} />
         </>
       )}
-      <ArchiveRecordModal
-        opened={archiving}
-        title={`Archive ${data.name}`}
-        explanation="The vendor leaves the active register. Its record, review history and assets are kept."
-        confirmLabel="Archive vendor"
-        pending={archive.isPending}
-        error={archive.error}
-        onConfirm={(reason) => archive.mutate(reason)}
-        onClose={() => {
-          archive.reset();
-          setArchiving(false);
-        }}
-      />
     </Stack>
   );
 }

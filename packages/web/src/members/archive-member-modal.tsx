@@ -1,13 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { archiveRequestSchema, routes } from "@openaims/contracts";
+import { reasonSchema, routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import type { z } from "zod";
 import { callApi } from "../api/client";
-import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
-import { ErrorAlert } from "../ui/error-alert";
+import { ReasonModal } from "../ui/reason-modal";
 import type { Member } from "./member-types";
 
 interface Props {
@@ -19,64 +15,32 @@ interface Props {
 export function ArchiveMemberModal({ member, onClose }: Props) {
   const { orgId } = useOrg();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const archive = useMutation({
-    mutationFn: (body: z.output<typeof archiveRequestSchema>) =>
-      callApi(routes.archiveMember, { params: { orgId, memberId: member?.id ?? "" }, body }),
+    mutationFn: (reason: string) =>
+      callApi(routes.archiveMember, {
+        params: { orgId, memberId: member?.id ?? "" },
+        body: { reason, version: member?.version ?? 0 },
+      }),
     onSuccess: async (archived) => {
       notifications.show({ color: "blue", message: `${archived.name} was archived.` });
       await queryClient.invalidateQueries({ queryKey: ["members", orgId] });
-      close();
     },
-    onError: (error) => setErrors(serverFieldErrors(error)),
     meta: { inlineError: true },
   });
 
-  const close = () => {
-    setReason("");
-    setErrors({});
-    archive.reset();
-    onClose();
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!member) return;
-    const result = validate(archiveRequestSchema, { reason, version: member.version });
-    setErrors(result.errors ?? {});
-    if (result.data) archive.mutate(result.data);
-  };
-
   return (
-    <Modal opened={member !== null} onClose={close} title={`Archive ${member?.name ?? "member"}`}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">
-            {member?.name} loses access to this organisation. The membership record and its history are kept.
-          </Text>
-          {archive.error && <ErrorAlert error={archive.error} title="Could not archive" />}
-          <Textarea
-            label="Reason"
-            description="Recorded in the audit trail."
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={archive.isPending}>
-              Archive member
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={member !== null}
+      title={`Archive ${member?.name ?? "member"}`}
+      description={`${member?.name ?? ""} loses access to this organisation. The membership record and its history are kept.`}
+      label="Reason"
+      hint="Recorded in the audit trail."
+      confirmLabel="Archive member"
+      confirmColor="red"
+      errorTitle="Could not archive"
+      schema={reasonSchema}
+      mutation={archive}
+      onClose={onClose}
+    />
   );
 }
