@@ -30,8 +30,11 @@ export interface SoaControlInput {
 
 /** A ref order people expect: "A.10.2" after "A.9.4", "C-10" after "C-9". */
 export function compareRefs(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  return refCollator.compare(a, b);
 }
+
+// One collator for every comparison: `localeCompare` with options builds a new one per call.
+const refCollator = new Intl.Collator("en", { numeric: true });
 
 /** One SoA row from one control record. */
 export function soaRowOf(control: SoaControlInput): SoaRow {
