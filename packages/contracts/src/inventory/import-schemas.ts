@@ -31,6 +31,7 @@ export type ImportError = z.infer<typeof importErrorSchema>;
 
 export const importRowSchema = z.object({
   row: z.number().int(),
+  /** What the row matches existing records by: a system's slug, or an asset's or vendor's lower-case name. */
   slug: z.string(),
   name: z.string(),
   action: z.enum(importActions),

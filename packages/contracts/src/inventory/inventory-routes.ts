@@ -183,7 +183,7 @@ const assetRoutes = {
   exportAssets: defineRoute({
     method: "GET",
     path: `${base}/assets/export`,
-    summary: "Download the AI assets as CSV, XLSX or PDF",
+    summary: "Download the AI assets as CSV, XLSX or PDF (the CSV and XLSX import back unchanged)",
     tag,
     access: read,
     write: false,
@@ -191,6 +191,19 @@ const assetRoutes = {
     query: exportQuerySchema,
     response: null,
     produces: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf",
+  }),
+  importAssets: defineRoute({
+    method: "POST",
+    path: `${base}/assets/import`,
+    summary:
+      "Check (dry run) or apply a CSV or XLSX file of AI assets; rows match existing assets by name, ignoring case, and name their vendor by name",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    query: importQuerySchema,
+    upload: { maxBytes: IMPORT_MAX_BYTES },
+    response: importReportSchema,
   }),
   getAsset: defineRoute({
     method: "GET",
@@ -253,7 +266,7 @@ const vendorRoutes = {
   exportVendors: defineRoute({
     method: "GET",
     path: `${base}/vendors/export`,
-    summary: "Download the vendor AI register as CSV, XLSX or PDF",
+    summary: "Download the vendor AI register as CSV, XLSX or PDF (the CSV and XLSX import back unchanged)",
     tag,
     access: read,
     write: false,
@@ -261,6 +274,19 @@ const vendorRoutes = {
     query: exportQuerySchema,
     response: null,
     produces: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/pdf",
+  }),
+  importVendors: defineRoute({
+    method: "POST",
+    path: `${base}/vendors/import`,
+    summary:
+      "Check (dry run) or apply a CSV or XLSX file of AI vendors; rows match existing vendors by name, ignoring case",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    query: importQuerySchema,
+    upload: { maxBytes: IMPORT_MAX_BYTES },
+    response: importReportSchema,
   }),
   getVendor: defineRoute({
     method: "GET",

@@ -1,6 +1,7 @@
 import type { SystemValues } from "@openaims/contracts";
 import { describe, expect, it } from "vitest";
-import { planSystemImport, type SheetTable } from "./system-import-plan.js";
+import type { SheetTable } from "./import-plan.js";
+import { planSystemImport } from "./system-import-plan.js";
 import type { SystemImportLookups } from "./system-import-row.js";
 
 const OWNER_ID = "0b6e5e9e-5a2f-4c55-9e7a-3b1c0d9f1a11";
@@ -66,7 +67,7 @@ describe("planSystemImport", () => {
       lookups,
     );
     expect(fixed.valid).toBe(true);
-    expect(fixed.rows[0]).toMatchObject({ action: "create", slug: "credit-scorer" });
+    expect(fixed.rows[0]).toMatchObject({ action: "create", key: "credit-scorer" });
     expect(fixed.rows[0]?.values).toMatchObject({
       ourRole: "provider",
       impactTier: "high",

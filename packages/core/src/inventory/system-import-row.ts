@@ -1,6 +1,5 @@
 import {
   createSystemRequestSchema,
-  type ImportAction,
   type ImportError,
   oneOfMessage,
   type SystemColumn,
@@ -10,6 +9,7 @@ import {
 } from "@openaims/contracts";
 import { canonicalJson } from "../audit/canonical-json.js";
 import { booleanCell, dateCell, enumCell, enumListCell } from "./import-cells.js";
+import { importError, type PlannedImportRow } from "./import-plan.js";
 import { normaliseSystemValues, systemFieldProblems, systemSlugFromName } from "./system-rules.js";
 
 /** A system already in the organisation, as an import row would compare against it. */
@@ -26,22 +26,8 @@ export interface SystemImportLookups {
   existingBySlug: ReadonlyMap<string, ExistingSystem>;
 }
 
-export interface PlannedSystemRow {
-  row: number;
-  slug: string;
-  name: string;
-  action: ImportAction;
-  /** The values to store; null when the row is invalid. */
-  values: SystemValues | null;
-  existing: ExistingSystem | null;
-  errors: ImportError[];
-}
-
-/** An import problem with its sentence, e.g. "row 7, impact_tier: must be one of low, medium, high". */
-export function importError(row: number | null, column: string | null, message: string): ImportError {
-  const where = [row === null ? null : `row ${row}`, column].filter((part) => part !== null).join(", ");
-  return { row, column, message: where ? `${where}: ${message}` : message };
-}
+/** A systems row; its key is the slug. */
+export type PlannedSystemRow = PlannedImportRow<SystemValues, ExistingSystem>;
 
 const requiredEnums: Readonly<Record<string, readonly string[]>> = {
   ourRole: createSystemRequestSchema.shape.ourRole.options,
@@ -83,7 +69,11 @@ function readCell(
   }
 }
 
-function issueMessage(issue: { path: PropertyKey[]; message: string }, candidate: Record<string, unknown>): string {
+/** A schema issue's message, naming the list value it is about. */
+export function issueMessage(
+  issue: { path: PropertyKey[]; message: string },
+  candidate: Record<string, unknown>,
+): string {
   const [field, index] = issue.path;
   const list = candidate[String(field)];
   if (typeof index === "number" && Array.isArray(list)) return `"${String(list[index])}" ${issue.message}`;
@@ -138,7 +128,7 @@ export function planSystemRow(
       errors.push(importError(row, column || null, issueMessage(issue, candidate)));
     }
   }
-  const base = { row, slug, name, existing };
+  const base = { row, key: slug, name, existing };
   if (errors.length > 0 || !values) return { ...base, action: "invalid", values: null, errors };
   const action = !existing ? "create" : sameSystemValues(existing.values, values) ? "unchanged" : "update";
   return { ...base, action, values, errors };

@@ -24,7 +24,7 @@ const SORT_KEYS: Record<string, keyof AssetRow> = {
   "ai_assets.updated_at": "updated_at",
 };
 
-function assetValuesOf(row: AssetRow): AssetValues {
+export function assetValuesOf(row: AssetRow): AssetValues {
   return {
     name: row.name,
     kind: row.kind as AssetKind,
@@ -41,7 +41,7 @@ function assetValuesOf(row: AssetRow): AssetValues {
   };
 }
 
-function assetColumnsOf(values: AssetValues) {
+export function assetColumnsOf(values: AssetValues) {
   return {
     name: values.name,
     kind: values.kind,

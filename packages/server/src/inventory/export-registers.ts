@@ -1,4 +1,4 @@
-import type { ExportFormat, Routes } from "@openaims/contracts";
+import { assetColumns, type ExportFormat, type RegisterColumn, type Routes, vendorColumns } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { type ExportColumn, type ExportHeaderTarget, exportTable, type TableExport } from "../exports/index.js";
@@ -25,21 +25,9 @@ async function exportRegister(
   );
 }
 
-const assetColumns: ExportColumn[] = [
-  { key: "name", header: "Name", width: 26 },
-  { key: "kind", header: "Kind", width: 14 },
-  { key: "asset_version", header: "Version", width: 14 },
-  { key: "description", header: "Description", width: 36 },
-  { key: "owner_email", header: "Owner email", width: 24 },
-  { key: "vendor", header: "Vendor", width: 20 },
-  { key: "systems", header: "Used by systems", width: 24 },
-  { key: "provenance", header: "Provenance", width: 30 },
-  { key: "acquisition_method", header: "Acquisition method", width: 24 },
-  { key: "quality_notes", header: "Quality notes", width: 30 },
-  { key: "preparation_notes", header: "Preparation notes", width: 30 },
-  { key: "data_categories", header: "Data categories", width: 22 },
-  { key: "licence", header: "Licence", width: 20 },
-];
+/** The export writes the columns the import reads back. */
+const toExportColumns = (columns: readonly RegisterColumn<string>[]): ExportColumn[] =>
+  columns.map(({ key, header, width }) => ({ key, header, ...(width ? { width } : {}) }));
 
 /** The active assets with their dataset facts and the systems (by slug) that use them. */
 export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, input, reply }) => {
@@ -64,23 +52,9 @@ export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, i
     data_categories: asset.dataCategories.join("; "),
     licence: asset.licence,
   }));
-  const table = { title: "AI assets", columns: assetColumns, rows: cells, filenameStem: "ai-assets" };
+  const table = { title: "AI assets", columns: toExportColumns(assetColumns), rows: cells, filenameStem: "ai-assets" };
   return exportRegister(tx, org.orgId, table, input.query.format, reply);
 };
-
-const vendorColumns: ExportColumn[] = [
-  { key: "name", header: "Name", width: 24 },
-  { key: "website", header: "Website", width: 24 },
-  { key: "services", header: "Services", width: 30 },
-  { key: "ai_features_on_by_default", header: "AI features on by default", width: 12 },
-  { key: "trains_on_customer_data", header: "Trains on customer data", width: 12 },
-  { key: "data_retention", header: "Data retention", width: 24 },
-  { key: "connectors", header: "Connectors", width: 32 },
-  { key: "certifications", header: "Certifications", width: 22 },
-  { key: "last_review_date", header: "Last review date", width: 12 },
-  { key: "next_review_date", header: "Next review date", width: 12 },
-  { key: "review_notes", header: "Review notes", width: 30 },
-];
 
 /** The active vendors with their AI practices, connectors ("name: permissions") and review dates. */
 export const exportVendors: Handler<Routes["exportVendors"]> = async ({ tx, org, input, reply }) => {
@@ -102,6 +76,11 @@ export const exportVendors: Handler<Routes["exportVendors"]> = async ({ tx, org,
     next_review_date: vendor.nextReviewDate ?? "",
     review_notes: vendor.reviewNotes,
   }));
-  const table = { title: "AI vendors", columns: vendorColumns, rows: cells, filenameStem: "ai-vendors" };
+  const table = {
+    title: "AI vendors",
+    columns: toExportColumns(vendorColumns),
+    rows: cells,
+    filenameStem: "ai-vendors",
+  };
   return exportRegister(tx, org.orgId, table, input.query.format, reply);
 };

@@ -1,26 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { ImportFormat, ImportReport, Routes, SystemValues } from "@openaims/contracts";
+import type { Routes } from "@openaims/contracts";
 import {
-  type AuditChanges,
   changedMaterialFields,
   diffChanges,
   type ExistingSystem,
-  importError,
   type PlannedSystemRow,
   planSystemImport,
-  type SystemImportPlan,
 } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
-import { type AuditEvent, appendAuditEntries } from "../audit/append-audit-entry.js";
+import type { AuditEvent } from "../audit/append-audit-entry.js";
 import type { Handler } from "../http/handler-context.js";
-import { auditActorOf } from "../http/register-routes.js";
+import { creationChanges, runImport } from "./import-runner.js";
 import { activeMemberIdsByEmail } from "./owners.js";
-import { readSheet, sniffFormat, UnreadableFile } from "./read-sheet.js";
 import { systemColumnsOf, systemQuery, systemValuesOf } from "./system-queries.js";
 
-const MAX_REPORTED_ERRORS = 500;
-const MAX_REPORTED_ROWS = 1000;
 /** Rows per upsert: about 22 parameters each. */
 const CHUNK = 500;
 
@@ -34,16 +28,6 @@ async function existingSystems(tx: Kysely<Database>, orgId: string) {
     materialChangedAt.set(row.id, row.material_changed_at);
   }
   return { bySlug, materialChangedAt };
-}
-
-/** The audit changes of a new system: its values, leaving out empty ones to keep bulk imports light. */
-function creationChanges(values: SystemValues): AuditChanges {
-  const changes: AuditChanges = {};
-  for (const [field, value] of Object.entries(values)) {
-    const empty = value === null || value === "" || (Array.isArray(value) && value.length === 0);
-    if (!empty) changes[field] = { before: null, after: value };
-  }
-  return changes;
 }
 
 /**
@@ -119,50 +103,16 @@ async function applyPlan(
   return events;
 }
 
-function report(plan: SystemImportPlan, format: ImportFormat, dryRun: boolean, applied: boolean): ImportReport {
-  return {
-    format,
-    dryRun,
-    valid: plan.valid,
-    applied,
-    summary: plan.summary,
-    errors: plan.errors.slice(0, MAX_REPORTED_ERRORS),
-    warnings: plan.warnings,
-    rows: plan.rows.slice(0, MAX_REPORTED_ROWS).map(({ row, slug, name, action }) => ({ row, slug, name, action })),
-  };
-}
-
-export const importSystems: Handler<Routes["importSystems"]> = async ({ tx, org, input, actor, requestId }) => {
-  const format = input.query.format ?? sniffFormat(input.body);
-  const dryRun = input.query.dryRun;
-  let sheet: Awaited<ReturnType<typeof readSheet>>;
-  try {
-    sheet = await readSheet(input.body, format);
-  } catch (error) {
-    if (!(error instanceof UnreadableFile)) throw error;
-    const errors = [importError(null, null, error.message)];
-    const summary = { rows: 0, create: 0, update: 0, unchanged: 0, invalid: 0, errors: 1 };
-    return report({ valid: false, errors, warnings: [], rows: [], summary }, format, dryRun, false);
-  }
-  const existing = await existingSystems(tx, org.orgId);
-  const memberIdByEmail = await activeMemberIdsByEmail(tx, org.orgId);
-  const plan = planSystemImport(sheet, { memberIdByEmail, existingBySlug: existing.bySlug });
-  if (!plan.valid || dryRun) return report(plan, format, dryRun, false);
-
-  const events = await applyPlan(tx, org.orgId, plan.rows, existing.materialChangedAt);
-  const { create, update, unchanged } = plan.summary;
-  events.push({
-    action: "system.import_applied",
+/** Imports AI systems; rows match existing systems by slug. */
+export const importSystems: Handler<Routes["importSystems"]> = async (ctx) => {
+  const existing = await existingSystems(ctx.tx, ctx.org.orgId);
+  return runImport(ctx, {
+    actionPrefix: "system",
     entityType: "ai_system",
-    entityId: null,
-    changes: {
-      format: { before: null, after: format },
-      rows: { before: null, after: plan.summary.rows },
-      created: { before: null, after: create },
-      updated: { before: null, after: update },
-      unchanged: { before: null, after: unchanged },
+    plan: async (sheet) => {
+      const memberIdByEmail = await activeMemberIdsByEmail(ctx.tx, ctx.org.orgId);
+      return planSystemImport(sheet, { memberIdByEmail, existingBySlug: existing.bySlug });
     },
+    apply: (rows) => applyPlan(ctx.tx, ctx.org.orgId, rows, existing.materialChangedAt),
   });
-  await appendAuditEntries(tx, { orgId: org.orgId, actor: auditActorOf(actor), requestId }, events);
-  return report(plan, format, dryRun, true);
 };

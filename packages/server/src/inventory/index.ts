@@ -4,6 +4,7 @@ import { archiveAsset, createAsset, getAsset, listAssets, updateAsset } from "./
 import { linkSystemAsset, listSystemAssets, unlinkSystemAsset } from "./asset-link-handlers.js";
 import { exportAssets, exportVendors } from "./export-registers.js";
 import { exportSystems } from "./export-systems.js";
+import { importAssets, importVendors } from "./import-registers.js";
 import { importSystems } from "./import-systems.js";
 import { archiveSystem, createSystem, getSystem, listSystems, updateSystem } from "./system-handlers.js";
 import { archiveVendor, createVendor, getVendor, listVendors, updateVendor } from "./vendor-handlers.js";
@@ -25,12 +26,14 @@ export const inventoryHandlers: DomainHandlers<typeof inventoryRoutes> = {
   listAssets,
   createAsset,
   exportAssets,
+  importAssets,
   getAsset,
   updateAsset,
   archiveAsset,
   listVendors,
   createVendor,
   exportVendors,
+  importVendors,
   getVendor,
   updateVendor,
   archiveVendor,
