@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { catalogueVersion, diffSoaRows, summarizeSoaDiff } from "@openaims/core";
-import { exportTable } from "../exports/index.js";
+import { exportOrgTable } from "../exports/index.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
@@ -97,13 +97,8 @@ export const diffSoa: Handler<Routes["diffSoa"]> = async ({ tx, org, input }) =>
   return { from, to: to ?? null, ...diffSoaRows(before.rows, afterRows) };
 };
 
-export const exportSoa: Handler<Routes["exportSoa"]> = async ({ tx, org, input, reply }) => {
+export const exportSoa: Handler<Routes["exportSoa"]> = async ({ tx, org, input }) => {
   const { format, version } = input.query;
-  const organization = await tx
-    .selectFrom("organizations")
-    .select("name")
-    .where("id", "=", org.orgId)
-    .executeTakeFirstOrThrow();
   const generatedAt = new Date();
   const rows =
     version === undefined
@@ -111,9 +106,8 @@ export const exportSoa: Handler<Routes["exportSoa"]> = async ({ tx, org, input, 
       : (await loadSoaVersion(tx, org.orgId, { number: version })).rows;
   const table = soaTable({
     rows,
-    orgName: organization.name,
     version: version === undefined ? "draft" : `v${version}`,
     generatedAt,
   });
-  return exportTable(table, format, reply);
+  return exportOrgTable(tx, org.orgId, table, format);
 };

@@ -27,14 +27,12 @@ function areaLabel(areaId: string | null): string {
 /** The Statement of Applicability as an export table: one line per control, values as people read them. */
 export function soaTable(input: {
   rows: readonly SoaRow[];
-  orgName: string;
   /** "draft" or "v3". */
   version: string;
   generatedAt: Date;
-}): TableExport {
+}): Omit<TableExport, "orgName"> {
   return {
     title: "Statement of Applicability",
-    orgName: input.orgName,
     generatedAt: input.generatedAt,
     version: input.version,
     filenameStem: `statement-of-applicability-${input.version}`,

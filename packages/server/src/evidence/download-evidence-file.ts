@@ -17,7 +17,7 @@ export function contentDisposition(filename: string): string {
  * cannot be called back once it has started.
  */
 export const downloadEvidenceFile: Handler<Routes["downloadEvidenceFile"]> = async (ctx) => {
-  const { tx, org, input, deps, request, reply } = ctx;
+  const { tx, org, input, deps, request } = ctx;
   const row = await findEvidence(tx, org.orgId, input.params.evidenceId);
   if (row.kind !== "file" || !row.file_sha256 || !row.file_media_type) {
     throw new AppError("not_found", `Evidence ${row.ref} is a ${row.kind}, not a file; it has nothing to download.`);
@@ -51,7 +51,8 @@ export const downloadEvidenceFile: Handler<Routes["downloadEvidenceFile"]> = asy
       { reason: "evidence_file_corrupted", evidenceId: row.id, expectedSha256: expected },
     );
   }
-  reply.header("x-content-sha256", expected);
-  reply.header("content-disposition", contentDisposition(row.file_name ?? `${row.ref}.bin`));
-  return new RawResponse(row.file_media_type, Buffer.concat(chunks));
+  return new RawResponse(row.file_media_type, Buffer.concat(chunks), undefined, {
+    "x-content-sha256": expected,
+    "content-disposition": contentDisposition(row.file_name ?? `${row.ref}.bin`),
+  });
 };

@@ -1,5 +1,5 @@
 import type { Evidence, Routes } from "@openaims/contracts";
-import { type ExportColumn, exportTable } from "../exports/index.js";
+import { type ExportColumn, exportOrgTable } from "../exports/index.js";
 import type { Handler } from "../http/handler-context.js";
 import { filteredEvidence } from "./list-evidence.js";
 import { presentEvidenceRows } from "./present-evidence.js";
@@ -29,19 +29,17 @@ function refsOf(item: Evidence, type: Evidence["links"][number]["targetType"]): 
 }
 
 /** The active evidence register, one row per piece of evidence with its hash and links. */
-export const exportEvidence: Handler<Routes["exportEvidence"]> = async ({ tx, org, input, reply }) => {
-  const [organization, rows] = await Promise.all([
-    tx.selectFrom("organizations").select("name").where("id", "=", org.orgId).executeTakeFirstOrThrow(),
-    filteredEvidence(tx, org.orgId, { status: "active" }, new Date())
-      .orderBy("evidence.collected_at", "asc")
-      .orderBy("evidence.id", "asc")
-      .execute(),
-  ]);
+export const exportEvidence: Handler<Routes["exportEvidence"]> = async ({ tx, org, input }) => {
+  const rows = await filteredEvidence(tx, org.orgId, { status: "active" }, new Date())
+    .orderBy("evidence.collected_at", "asc")
+    .orderBy("evidence.id", "asc")
+    .execute();
   const evidence = await presentEvidenceRows(tx, org.orgId, rows);
-  return exportTable(
+  return exportOrgTable(
+    tx,
+    org.orgId,
     {
       title: "Evidence register",
-      orgName: organization.name,
       generatedAt: new Date(),
       version: "current",
       columns,
@@ -62,6 +60,5 @@ export const exportEvidence: Handler<Routes["exportEvidence"]> = async ({ tx, or
       })),
     },
     input.query.format,
-    reply,
   );
 };

@@ -7,19 +7,6 @@ import { guardFormula } from "./render-csv.js";
 import { exportContent, exportContentHash } from "./table-export.js";
 import { readPdfPages } from "./testing/read-pdf-text.js";
 
-function headerSink() {
-  const headers: Record<string, string> = {};
-  return {
-    headers,
-    reply: {
-      header(name: string, value: unknown) {
-        headers[name] = String(value);
-        return this;
-      },
-    } as unknown as Parameters<typeof exportTable>[2],
-  };
-}
-
 const table: TableExport = {
   title: "Statement of Applicability",
   orgName: "Zoë & Co",
@@ -62,8 +49,7 @@ describe("exportTable", () => {
   });
 
   it("writes RFC 4180 CSV with a formula guard and the facts in headers", async () => {
-    const sink = headerSink();
-    const response = await exportTable(table, "csv", sink.reply);
+    const response = await exportTable(table, "csv");
     expect(response.contentType).toBe("text/csv; charset=utf-8");
     expect(response.filename).toBe("soa-v3-2025.csv");
     const text = (response.body as Buffer).toString("utf8");
@@ -74,10 +60,10 @@ describe("exportTable", () => {
     expect(records[1]).toEqual(["A.2.2", "AI policy", '\'=HYPERLINK("http://x")', "3"]);
     expect(records[2]).toEqual(["A.2.3", 'Quotes "inside", commas, and\nnew lines', "", "'-1"]);
     expect(records[3]?.[2]).toBe("'@sum +1 -2");
-    expect(sink.headers[exportHeaders.contentSha256]).toBe(expectedHash);
-    expect(decodeURIComponent(sink.headers[exportHeaders.organization] ?? "")).toBe("Zoë & Co");
-    expect(sink.headers[exportHeaders.version]).toBe("v3");
-    expect(sink.headers[exportHeaders.generatedAt]).toBe("2025-03-04T05:06:07.000Z");
+    expect(response.headers[exportHeaders.contentSha256]).toBe(expectedHash);
+    expect(decodeURIComponent(response.headers[exportHeaders.organization] ?? "")).toBe("Zoë & Co");
+    expect(response.headers[exportHeaders.version]).toBe("v3");
+    expect(response.headers[exportHeaders.generatedAt]).toBe("2025-03-04T05:06:07.000Z");
   });
 
   it("guards every character that starts a formula and leaves other text alone", () => {
@@ -87,8 +73,7 @@ describe("exportTable", () => {
   });
 
   it("writes XLSX with a frozen bold header row, widths, and an About sheet", async () => {
-    const sink = headerSink();
-    const response = await exportTable(table, "xlsx", sink.reply);
+    const response = await exportTable(table, "xlsx");
     expect(response.filename).toBe("soa-v3-2025.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
@@ -110,12 +95,11 @@ describe("exportTable", () => {
     expect(facts.get("Generated at")).toBe("2025-03-04T05:06:07.000Z");
     expect(facts.get("Content SHA-256")).toBe(expectedHash);
     expect(String(facts.get("How the hash is computed"))).toContain("canonical JSON");
-    expect(sink.headers[exportHeaders.contentSha256]).toBe(expectedHash);
+    expect(response.headers[exportHeaders.contentSha256]).toBe(expectedHash);
   });
 
   it("writes a PDF stating organisation, date, version and hash, with every row", async () => {
-    const sink = headerSink();
-    const response = await exportTable(table, "pdf", sink.reply);
+    const response = await exportTable(table, "pdf");
     expect(response.contentType).toBe("application/pdf");
     const text = await pdfText(response.body as Buffer);
     expect(text).toContain("Statement of Applicability");
@@ -126,14 +110,14 @@ describe("exportTable", () => {
     expect(text).toContain("canonical JSON");
     for (const id of ["A.2.2", "A.2.3", "A.2.4"]) expect(text).toContain(id);
     expect(text).toContain("Ünïcødé");
-    expect(sink.headers[exportHeaders.contentSha256]).toBe(expectedHash);
+    expect(response.headers[exportHeaders.contentSha256]).toBe(expectedHash);
   });
 
   it("breaks long tables and very tall rows across pages, repeating the header", async () => {
     const long = "word ".repeat(1500).trim();
     const rows = Array.from({ length: 60 }, (_, i) => ({ id: `R-${i + 1}`, title: `Row ${i + 1}`, note: "", n: i }));
     rows.push({ id: "TALL", title: "Tall", note: long, n: 0 });
-    const response = await exportTable({ ...table, rows }, "pdf", headerSink().reply);
+    const response = await exportTable({ ...table, rows }, "pdf");
     const pages = (await pdfText(response.body as Buffer)).split("\n");
     expect(pages.length).toBeGreaterThan(3);
     for (const page of pages) {

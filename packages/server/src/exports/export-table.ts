@@ -1,5 +1,6 @@
 import { type ExportFormat, exportContentTypes } from "@openaims/contracts";
-import type { FastifyReply } from "fastify";
+import type { Database } from "@openaims/db";
+import type { Kysely } from "kysely";
 import { RawResponse } from "../http/handler-context.js";
 import { renderCsv } from "./render-csv.js";
 import { renderPdf } from "./render-pdf.js";
@@ -7,9 +8,6 @@ import { renderXlsx } from "./render-xlsx.js";
 import { exportContentHash, safeFilename, type TableExport } from "./table-export.js";
 
 export { contentHashDefinition, type ExportCell, type ExportColumn, type TableExport } from "./table-export.js";
-
-/** Where the export's facts are written as HTTP headers: pass the handler's `ctx.reply`. */
-export type ExportHeaderTarget = Pick<FastifyReply, "header">;
 
 /** Header names of an export's facts. Text values are percent-encoded UTF-8. */
 export const exportHeaders = {
@@ -27,22 +25,18 @@ export const exportHeaders = {
  *
  * ```ts
  * export const exportRisks: Handler<Routes["exportRisks"]> = async (ctx) =>
- *   exportTable({ title: "Risk register", orgName, generatedAt: new Date(), version: "draft", columns, rows,
- *     filenameStem: "risk-register" }, ctx.input.query.format, ctx.reply);
+ *   exportOrgTable(ctx.tx, ctx.org.orgId, { title: "Risk register", generatedAt: new Date(), version: "draft",
+ *     columns, rows, filenameStem: "risk-register" }, ctx.input.query.format);
  * ```
  * (declare the route with `query: exportQuerySchema`, `response: null` and `produces` the content types).
  *
  * Every format states the organisation, generation time, version and the SHA-256 of the content:
  * the PDF in its heading and footers, the XLSX on an "About" sheet, the CSV only in HTTP headers.
- * Every format also sends `X-Content-SHA256` (set on `reply`), so a reader can check the file
+ * Every format also sends `X-Content-SHA256` (carried by the returned response), so a reader can check the file
  * against the hash; `contentHashDefinition` says exactly what is hashed. CSV cells that a
  * spreadsheet would run as formulas are prefixed with a quote.
  */
-export async function exportTable(
-  table: TableExport,
-  format: ExportFormat,
-  reply: ExportHeaderTarget,
-): Promise<RawResponse> {
+export async function exportTable(table: TableExport, format: ExportFormat): Promise<RawResponse> {
   const contentSha256 = exportContentHash(table);
   const body =
     format === "csv"
@@ -50,10 +44,31 @@ export async function exportTable(
       : format === "xlsx"
         ? await renderXlsx(table, contentSha256)
         : await renderPdf(table, contentSha256);
-  reply.header(exportHeaders.contentSha256, contentSha256);
-  reply.header(exportHeaders.title, encodeURIComponent(table.title));
-  reply.header(exportHeaders.organization, encodeURIComponent(table.orgName));
-  reply.header(exportHeaders.version, encodeURIComponent(table.version));
-  reply.header(exportHeaders.generatedAt, table.generatedAt.toISOString());
-  return new RawResponse(exportContentTypes[format], body, safeFilename(table.filenameStem, format));
+  return new RawResponse(exportContentTypes[format], body, safeFilename(table.filenameStem, format), {
+    [exportHeaders.contentSha256]: contentSha256,
+    [exportHeaders.title]: encodeURIComponent(table.title),
+    [exportHeaders.organization]: encodeURIComponent(table.orgName),
+    [exportHeaders.version]: encodeURIComponent(table.version),
+    [exportHeaders.generatedAt]: table.generatedAt.toISOString(),
+  });
+}
+
+/** `exportTable` for one organisation's records: the file's heading names the organisation. */
+export async function exportOrgTable(
+  db: Kysely<Database>,
+  orgId: string,
+  table: Omit<TableExport, "orgName">,
+  format: ExportFormat,
+): Promise<RawResponse> {
+  const organization = await db
+    .selectFrom("organizations")
+    .select("name")
+    .where("id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return exportTable({ ...table, orgName: organization.name }, format);
+}
+
+/** The export columns of a register whose column list also drives its import. */
+export function exportColumnsOf(columns: readonly { key: string; header: string; width?: number }[]) {
+  return columns.map(({ key, header, width }) => ({ key, header, ...(width ? { width } : {}) }));
 }

@@ -2,8 +2,9 @@ export {
   contentHashDefinition,
   type ExportCell,
   type ExportColumn,
-  type ExportHeaderTarget,
+  exportColumnsOf,
   exportHeaders,
+  exportOrgTable,
   exportTable,
   type TableExport,
 } from "./export-table.js";

@@ -78,6 +78,8 @@ export class RawResponse {
     readonly contentType: string,
     readonly body: string | Buffer | Readable,
     readonly filename?: string,
+    /** Further response headers, e.g. the SHA-256 of a download. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {}
 }
 

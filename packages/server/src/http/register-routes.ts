@@ -139,6 +139,7 @@ function present(route: RouteDef, result: unknown, reply: FastifyReply): unknown
   if (result instanceof RawResponse) {
     reply.type(result.contentType);
     if (result.filename) reply.header("content-disposition", `attachment; filename="${result.filename}"`);
+    for (const [name, value] of Object.entries(result.headers)) reply.header(name, value);
     return reply.send(result.body);
   }
   const version = (result as { version?: unknown } | null)?.version;

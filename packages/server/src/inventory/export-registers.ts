@@ -1,36 +1,23 @@
-import { assetColumns, type ExportFormat, type RegisterColumn, type Routes, vendorColumns } from "@openaims/contracts";
+import { assetColumns, type ExportFormat, type Routes, vendorColumns } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { type ExportColumn, type ExportHeaderTarget, exportTable, type TableExport } from "../exports/index.js";
+import { exportColumnsOf, exportOrgTable, type TableExport } from "../exports/index.js";
 import type { Handler } from "../http/handler-context.js";
 import { assetQuery, presentAssets } from "./asset-queries.js";
 import { presentVendor, vendorQuery } from "./vendor-queries.js";
 
-async function exportRegister(
+/** A register as the organisation holds it now. */
+function exportRegister(
   tx: Kysely<Database>,
   orgId: string,
   table: Pick<TableExport, "title" | "columns" | "rows" | "filenameStem">,
   format: ExportFormat,
-  reply: ExportHeaderTarget,
 ) {
-  const organization = await tx
-    .selectFrom("organizations")
-    .select("name")
-    .where("id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return exportTable(
-    { ...table, orgName: organization.name, generatedAt: new Date(), version: "current" },
-    format,
-    reply,
-  );
+  return exportOrgTable(tx, orgId, { ...table, generatedAt: new Date(), version: "current" }, format);
 }
 
-/** The export writes the columns the import reads back. */
-const toExportColumns = (columns: readonly RegisterColumn<string>[]): ExportColumn[] =>
-  columns.map(({ key, header, width }) => ({ key, header, ...(width ? { width } : {}) }));
-
 /** The active assets with their dataset facts and the systems (by slug) that use them. */
-export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, input, reply }) => {
+export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, input }) => {
   const rows = await assetQuery(tx, org.orgId)
     .where("ai_assets.archived_at", "is", null)
     .orderBy("ai_assets.name")
@@ -52,12 +39,12 @@ export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, i
     data_categories: asset.dataCategories.join("; "),
     licence: asset.licence,
   }));
-  const table = { title: "AI assets", columns: toExportColumns(assetColumns), rows: cells, filenameStem: "ai-assets" };
-  return exportRegister(tx, org.orgId, table, input.query.format, reply);
+  const table = { title: "AI assets", columns: exportColumnsOf(assetColumns), rows: cells, filenameStem: "ai-assets" };
+  return exportRegister(tx, org.orgId, table, input.query.format);
 };
 
 /** The active vendors with their AI practices, connectors ("name: permissions") and review dates. */
-export const exportVendors: Handler<Routes["exportVendors"]> = async ({ tx, org, input, reply }) => {
+export const exportVendors: Handler<Routes["exportVendors"]> = async ({ tx, org, input }) => {
   const rows = await vendorQuery(tx, org.orgId)
     .where("vendors.archived_at", "is", null)
     .orderBy("vendors.name")
@@ -78,9 +65,9 @@ export const exportVendors: Handler<Routes["exportVendors"]> = async ({ tx, org,
   }));
   const table = {
     title: "AI vendors",
-    columns: toExportColumns(vendorColumns),
+    columns: exportColumnsOf(vendorColumns),
     rows: cells,
     filenameStem: "ai-vendors",
   };
-  return exportRegister(tx, org.orgId, table, input.query.format, reply);
+  return exportRegister(tx, org.orgId, table, input.query.format);
 };

@@ -1,6 +1,6 @@
 import { type Routes, systemColumns } from "@openaims/contracts";
 import { systemExportRow } from "@openaims/core";
-import { exportTable } from "../exports/index.js";
+import { exportColumnsOf, exportOrgTable } from "../exports/index.js";
 import type { Handler } from "../http/handler-context.js";
 import { presentSystem, systemQuery } from "./system-queries.js";
 
@@ -8,28 +8,23 @@ import { presentSystem, systemQuery } from "./system-queries.js";
  * The organisation's active AI systems as a table whose columns are exactly what the import reads,
  * so an exported CSV or XLSX file imports back without changes.
  */
-export const exportSystems: Handler<Routes["exportSystems"]> = async ({ tx, org, input, reply }) => {
-  const organization = await tx
-    .selectFrom("organizations")
-    .select("name")
-    .where("id", "=", org.orgId)
-    .executeTakeFirstOrThrow();
+export const exportSystems: Handler<Routes["exportSystems"]> = async ({ tx, org, input }) => {
   const rows = await systemQuery(tx, org.orgId)
     .where("ai_systems.archived_at", "is", null)
     .orderBy("ai_systems.name")
     .orderBy("ai_systems.slug")
     .execute();
-  return exportTable(
+  return exportOrgTable(
+    tx,
+    org.orgId,
     {
       title: "AI systems",
-      orgName: organization.name,
       generatedAt: new Date(),
       version: "current",
-      columns: systemColumns.map(({ key, header, width }) => ({ key, header, ...(width ? { width } : {}) })),
+      columns: exportColumnsOf(systemColumns),
       rows: rows.map((row) => systemExportRow(presentSystem(row))),
       filenameStem: "ai-systems",
     },
     input.query.format,
-    reply,
   );
 };

@@ -1,7 +1,7 @@
 import type { Routes } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { type ExportColumn, exportTable } from "../exports/index.js";
+import { type ExportColumn, exportOrgTable } from "../exports/index.js";
 import type { Handler } from "../http/handler-context.js";
 import { presentRisk, riskQuery } from "./risk-queries.js";
 
@@ -56,12 +56,7 @@ async function linkedRefs(db: Kysely<Database>, orgId: string) {
 const pair = (l: number | null, i: number | null) => (l === null || i === null ? null : `${l}×${i}`);
 
 /** The register as it stands (archived risks left out), oldest reference first, with linked controls and evidence. */
-export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, input, reply }) => {
-  const organization = await tx
-    .selectFrom("organizations")
-    .select("name")
-    .where("id", "=", org.orgId)
-    .executeTakeFirstOrThrow();
+export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, input }) => {
   const rows = await riskQuery(tx, org.orgId)
     .where("risks.archived_at", "is", null)
     .orderBy("risks.created_at")
@@ -69,10 +64,11 @@ export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, inp
     .execute();
   const links = await linkedRefs(tx, org.orgId);
   const generatedAt = new Date();
-  return exportTable(
+  return exportOrgTable(
+    tx,
+    org.orgId,
     {
       title: "Risk register",
-      orgName: organization.name,
       generatedAt,
       version: `as of ${generatedAt.toISOString().slice(0, 10)}`,
       filenameStem: `risk-register-${generatedAt.toISOString().slice(0, 10)}`,
@@ -100,6 +96,5 @@ export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, inp
       }),
     },
     input.query.format,
-    reply,
   );
 };
