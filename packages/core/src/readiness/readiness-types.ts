@@ -1,4 +1,4 @@
-import type { DocumentKind } from "@openaims/contracts";
+import type { DocumentKind, SystemImpactState } from "@openaims/contracts";
 
 /** One thing readiness checks; when unmet, `gap` says what to do and where. */
 export interface ReadinessCheck {
@@ -25,7 +25,7 @@ export interface SystemFacts {
   name: string;
   hasOwner: boolean;
   reviewOverdue: boolean;
-  impactAssessment: "missing" | "draft" | "submitted" | "approved" | "stale";
+  impactAssessment: SystemImpactState;
   openHighRisks: number;
   riskCount: number;
   hasAccountable: boolean;

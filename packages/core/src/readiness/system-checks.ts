@@ -1,7 +1,7 @@
 import type { ReadinessCheck, SystemFacts } from "./readiness-types.js";
 
 const assessmentAction: Record<SystemFacts["impactAssessment"], string> = {
-  missing: "Start an impact assessment",
+  none: "Start an impact assessment",
   draft: "Finish and submit the draft impact assessment",
   submitted: "Review and approve the submitted impact assessment",
   stale: "Reassess impact: the system changed since its assessment was approved",

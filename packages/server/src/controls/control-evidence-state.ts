@@ -1,7 +1,7 @@
-import type { EffectiveStatus, EvidenceState, ImplementationStatus } from "@openaims/contracts";
-import { compareRefs, effectiveStatus, evidenceValidity } from "@openaims/core";
+import type { EvidenceState } from "@openaims/contracts";
+import { compareRefs } from "@openaims/core";
 import type { Database } from "@openaims/db";
-import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 
 /** The evidence behind one control. */
 export interface ControlEvidence {
@@ -15,20 +15,13 @@ export interface ControlEvidence {
 
 export const NO_EVIDENCE: ControlEvidence = Object.freeze({ state: "missing", refs: [], latestValidUntil: null });
 
-/** Folds the live evidence linked to one control into its state (pure; `now` decides expiry). */
-export function controlEvidenceOf(
-  items: readonly { ref: string; validUntil: Date | null }[],
-  now: Date,
-): ControlEvidence {
-  if (items.length === 0) return NO_EVIDENCE;
-  const current = items.some((item) => evidenceValidity(item.validUntil, now).state === "current");
-  const neverExpires = items.some((item) => item.validUntil === null);
-  const latest = neverExpires ? null : Math.max(...items.map((item) => (item.validUntil as Date).getTime()));
-  return {
-    state: current ? "current" : "expired",
-    refs: [...new Set(items.map((item) => item.ref))].sort(compareRefs),
-    latestValidUntil: latest === null ? null : new Date(latest),
-  };
+/**
+ * Evidence in table `alias` is current at `now`: it does not expire, or expires later. The one SQL
+ * form of `evidenceValidity` in @openaims/core, shared by everything that folds evidence in a query.
+ */
+export function evidenceCurrentAt(alias: string, now: Date): RawBuilder<boolean> {
+  const validUntil = sql.ref(`${alias}.valid_until`);
+  return sql<boolean>`(${validUntil} is null or ${validUntil} > ${now})`;
 }
 
 /**
@@ -51,7 +44,7 @@ export async function loadControlEvidence(
     .select([
       "evidence_links.target_id",
       sql<string[]>`json_agg(distinct evidence.ref)`.as("refs"),
-      sql<boolean>`bool_or(evidence.valid_until is null or evidence.valid_until > ${now})`.as("current"),
+      sql<boolean>`bool_or(${evidenceCurrentAt("evidence", now)})`.as("current"),
       sql<boolean>`bool_or(evidence.valid_until is null)`.as("never_expires"),
       sql<Date | null>`max(evidence.valid_until)`.as("latest"),
     ])
@@ -82,50 +75,8 @@ export function controlEvidenceStateIs(state: EvidenceState, now: Date): Express
   const live = sql`select 1 from evidence_links l join evidence e on e.id = l.evidence_id
     where l.target_type = 'control' and l.target_id = controls.id and l.org_id = controls.org_id
       and e.org_id = controls.org_id and l.archived_at is null and e.archived_at is null`;
-  const valid = sql`${live} and (e.valid_until is null or e.valid_until > ${now})`;
+  const valid = sql`${live} and ${evidenceCurrentAt("e", now)}`;
   if (state === "missing") return sql<SqlBool>`not exists (${live})`;
   if (state === "current") return sql<SqlBool>`exists (${valid})`;
   return sql<SqlBool>`(exists (${live}) and not exists (${valid}))`;
-}
-
-/** A control's evidence with the status it presents (see `effectiveStatus` in @openaims/core). */
-export interface ControlState {
-  controlId: string;
-  ref: string;
-  applicable: boolean | null;
-  implementationStatus: ImplementationStatus;
-  evidence: ControlEvidence;
-  effectiveStatus: EffectiveStatus;
-}
-
-/**
- * Every live control of an organisation with its evidence and effective status, in SoA order.
- * For modules that report on controls (evidence, readiness) without repeating the rules.
- */
-export async function loadControlStates(
-  db: Kysely<Database>,
-  orgId: string,
-  now: Date = new Date(),
-): Promise<ControlState[]> {
-  const controls = await db
-    .selectFrom("controls")
-    .select(["id", "ref", "applicable", "implementation_status"])
-    .where("org_id", "=", orgId)
-    .where("archived_at", "is", null)
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-  const evidence = await loadControlEvidence(db, orgId, null, now);
-  return controls.map((control) => {
-    const controlEvidence = evidence.get(control.id) ?? NO_EVIDENCE;
-    const implementation = control.implementation_status as ImplementationStatus;
-    return {
-      controlId: control.id,
-      ref: control.ref,
-      applicable: control.applicable,
-      implementationStatus: implementation,
-      evidence: controlEvidence,
-      effectiveStatus: effectiveStatus(control.applicable, implementation, controlEvidence.state),
-    };
-  });
 }

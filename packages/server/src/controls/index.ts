@@ -8,14 +8,12 @@ import { updateControl } from "./update-control.js";
 
 export {
   type ControlEvidence,
-  type ControlState,
-  controlEvidenceOf,
   controlEvidenceStateIs,
+  evidenceCurrentAt,
   loadControlEvidence,
-  loadControlStates,
   NO_EVIDENCE,
 } from "./control-evidence-state.js";
-export { loadSoaStatus, type SoaStatus } from "./soa-status.js";
+export { type SoaStatus, soaStatusOf } from "./soa-status.js";
 
 /** Handlers of the controls routes. */
 export const controlHandlers: DomainHandlers<typeof controlRoutes> = {

@@ -1,6 +1,4 @@
-import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
-import { loadSoaDraft } from "./load-soa.js";
+import type { SoaDraft } from "@openaims/contracts";
 
 /** Where an organisation's Statement of Applicability stands, for readiness and dashboards. */
 export interface SoaStatus {
@@ -11,8 +9,8 @@ export interface SoaStatus {
   changedSinceApproval: boolean;
 }
 
-export async function loadSoaStatus(db: Kysely<Database>, orgId: string, now: Date = new Date()): Promise<SoaStatus> {
-  const draft = await loadSoaDraft(db, orgId, now);
+/** The status of a derived SoA draft (see `loadSoaDraft`), so callers that hold the draft don't derive it twice. */
+export function soaStatusOf(draft: SoaDraft): SoaStatus {
   return {
     approvedVersions: draft.lastApproved?.number ?? 0,
     openIssues: draft.issues.length,

@@ -2,7 +2,10 @@ import type { DocumentKind } from "@openaims/contracts";
 import type { ControlFacts, ReadinessFacts, SystemFacts } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
+import { evidenceCurrentAt } from "../controls/control-evidence-state.js";
 import { loadSoaDraft } from "../controls/load-soa.js";
+import { soaStatusOf } from "../controls/soa-status.js";
+import { presentSystemImpactStatus, systemImpactStatusQuery } from "../impact-assessments/system-impact-statuses.js";
 
 /**
  * Reads what readiness is computed from, in a handful of grouped queries whose cost grows with the
@@ -36,11 +39,7 @@ export async function loadReadinessFacts(db: Kysely<Database>, orgId: string, no
     clauseEvidence,
     systems,
     controls,
-    soa: {
-      approvedVersions: soa.lastApproved?.number ?? 0,
-      openIssues: soa.issues.length,
-      changedSinceApproval: soa.changedSinceApproval,
-    },
+    soa: soaStatusOf(soa),
     risks,
   };
 }
@@ -78,8 +77,8 @@ async function evidenceByClause(db: Kysely<Database>, orgId: string, now: Date) 
     .innerJoin("evidence as e", "e.id", "l.evidence_id")
     .select([
       "l.clause_id",
-      sql<number>`count(*) filter (where e.valid_until is null or e.valid_until > ${now})`.as("current"),
-      sql<number>`count(*) filter (where e.valid_until <= ${now})`.as("expired"),
+      sql<number>`count(*) filter (where ${evidenceCurrentAt("e", now)})`.as("current"),
+      sql<number>`count(*) filter (where not ${evidenceCurrentAt("e", now)})`.as("expired"),
     ])
     .where("l.org_id", "=", orgId)
     .where("l.target_type", "=", "clause")
@@ -97,13 +96,10 @@ async function evidenceByClause(db: Kysely<Database>, orgId: string, now: Date) 
 async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Promise<SystemFacts[]> {
   const today = now.toISOString().slice(0, 10);
   // One grouped query per kind of fact instead of correlated subqueries per system.
-  const [systems, risks, assessments, accountable] = await Promise.all([
-    db
-      .selectFrom("ai_systems")
-      .select(["id", "slug", "name", "owner_member_id", "review_date"])
-      .where("org_id", "=", orgId)
-      .where("archived_at", "is", null)
-      .orderBy("name")
+  const [systems, risks, accountable] = await Promise.all([
+    systemImpactStatusQuery(db, orgId)
+      .select(["ai_systems.owner_member_id", "ai_systems.review_date"])
+      .orderBy("ai_systems.name")
       .execute(),
     db
       .selectFrom("risks")
@@ -118,20 +114,6 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
       .groupBy("system_id")
       .execute(),
     db
-      .selectFrom("impact_assessments as a")
-      .innerJoin("ai_systems as s", "s.id", "a.system_id")
-      .select([
-        "a.system_id",
-        sql<string>`string_agg(case when a.status = 'approved' and a.system_material_at < s.material_changed_at then 'stale' else a.status end, ',')`.as(
-          "states",
-        ),
-      ])
-      .where("a.org_id", "=", orgId)
-      .where("a.archived_at", "is", null)
-      .where("a.status", "in", ["draft", "submitted", "approved"])
-      .groupBy("a.system_id")
-      .execute(),
-    db
       .selectFrom("responsibility_assignments")
       .select(["system_id", sql<number>`count(*)`.as("n")])
       .where("org_id", "=", orgId)
@@ -142,7 +124,6 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
       .execute(),
   ]);
   const riskBySystem = new Map(risks.map((row) => [row.system_id, row]));
-  const statesBySystem = new Map(assessments.map((row) => [row.system_id, row.states]));
   const accountableBySystem = new Map(accountable.map((row) => [row.system_id, Number(row.n)]));
   return systems.map((row) => ({
     id: row.id,
@@ -150,21 +131,11 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
     name: row.name,
     hasOwner: row.owner_member_id !== null,
     reviewOverdue: row.review_date !== null && row.review_date < today,
-    impactAssessment: assessmentState(statesBySystem.get(row.id) ?? null),
+    impactAssessment: presentSystemImpactStatus(row).state,
     openHighRisks: Number(riskBySystem.get(row.id)?.open_high ?? 0),
     riskCount: Number(riskBySystem.get(row.id)?.total ?? 0),
     hasAccountable: accountableBySystem.get(row.id) === 1,
   }));
-}
-
-/** The approved revision decides when there is one; otherwise the open one; otherwise missing. */
-function assessmentState(states: string | null): SystemFacts["impactAssessment"] {
-  const all = new Set((states ?? "").split(",").filter(Boolean));
-  if (all.has("stale")) return "stale";
-  if (all.has("approved")) return "approved";
-  if (all.has("submitted")) return "submitted";
-  if (all.has("draft")) return "draft";
-  return "missing";
 }
 
 async function riskTotals(db: Kysely<Database>, orgId: string): Promise<ReadinessFacts["risks"]> {
