@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   type Control,
@@ -15,6 +15,7 @@ import { type FieldErrors, serverFieldErrors } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
 import { ApplicabilityFields, type ApplicabilityValues } from "./applicability-fields";
 import { implementationLabels } from "./control-labels";
+import { EvidenceRuleFields } from "./evidence-rule-fields";
 import { OwnerSelect } from "./owner-select";
 import { useControlSaved } from "./use-control";
 
@@ -125,24 +126,13 @@ export function ControlEditForm({ orgId, control }: { orgId: string; control: Co
             onChange={setOwner}
             error={errors.ownerMemberId}
           />
-          <Textarea
-            label="Evidence requirement"
-            description="What evidence shows the control works."
-            autosize
-            minRows={2}
-            value={requirement}
-            onChange={(e) => setRequirement(e.currentTarget.value)}
-            error={errors.evidenceRequirement}
-          />
-          <NumberInput
-            label="Evidence stays current for (days)"
-            min={1}
-            max={3650}
-            allowDecimal={false}
-            value={freshness}
-            onChange={setFreshness}
-            error={errors.evidenceFreshnessDays}
-            maw={280}
+          <EvidenceRuleFields
+            requirement={requirement}
+            onRequirementChange={setRequirement}
+            freshness={freshness}
+            onFreshnessChange={setFreshness}
+            errors={errors}
+            requirementHint="What evidence shows the control works."
           />
           <Group>
             <Button type="submit" loading={save.isPending}>

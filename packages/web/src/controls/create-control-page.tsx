@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { createControlRequestSchema, routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -10,6 +10,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
+import { EvidenceRuleFields } from "./evidence-rule-fields";
 
 /** Creates a custom control (ref C-n) beside the Annex A ones. */
 export default function CreateControlPage() {
@@ -69,23 +70,12 @@ export default function CreateControlPage() {
             onChange={(e) => setDescription(e.currentTarget.value)}
             error={errors.description}
           />
-          <Textarea
-            label="Evidence requirement"
-            autosize
-            minRows={2}
-            value={requirement}
-            onChange={(e) => setRequirement(e.currentTarget.value)}
-            error={errors.evidenceRequirement}
-          />
-          <NumberInput
-            label="Evidence stays current for (days)"
-            min={1}
-            max={3650}
-            allowDecimal={false}
-            value={freshness}
-            onChange={setFreshness}
-            error={errors.evidenceFreshnessDays}
-            maw={280}
+          <EvidenceRuleFields
+            requirement={requirement}
+            onRequirementChange={setRequirement}
+            freshness={freshness}
+            onFreshnessChange={setFreshness}
+            errors={errors}
           />
           <Group>
             <Button type="submit" loading={create.isPending}>
