@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { migrate, openDatabase } from "@openaims/db";
 import { inventoryCsv, type Timed, timeImport, timeRequest } from "./aims-core-load.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
+import { alignColumns } from "./report.js";
 import { type AimsCoreSize, seedAimsCore } from "./seed-aims-core.js";
 
 export const coreTargets = { soaExportMs: 1000, riskListP95Ms: 50, readinessMs: 300, importMs: 5000 };
@@ -117,13 +118,5 @@ export function formatCoreTable(results: readonly CoreResult[]): string {
     ),
   ]);
   rows.push(["seeding (s)", "", ...results.map((r) => String(r.seedSeconds))]);
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? "").length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
-        .join("   ")
-        .trimEnd(),
-    )
-    .join("\n");
+  return alignColumns(rows).join("\n");
 }

@@ -83,13 +83,7 @@ export function formatTable(results: BenchResults): string {
     "",
     engines.map((e) => e.seedSeconds.toFixed(0)),
   );
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? "").length))) ?? [];
-  const lines = rows.map((row) =>
-    row
-      .map((cell, col) => cell.padEnd(widths[col] ?? 0))
-      .join("   ")
-      .trimEnd(),
-  );
+  const lines = alignColumns(rows);
   const web = results.web;
   lines.push(
     "",
@@ -99,4 +93,15 @@ export function formatTable(results: BenchResults): string {
   );
   for (const [what, why] of Object.entries(results.skipped)) lines.push(`${what}: skipped (${why})`);
   return lines.join("\n");
+}
+
+/** Pads every cell to its column's widest, so rows line up in a terminal. */
+export function alignColumns(rows: readonly string[][]): string[] {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? "").length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+      .join("   ")
+      .trimEnd(),
+  );
 }

@@ -1,5 +1,5 @@
 import type { AimsDatabase, RawSession } from "@openaims/db";
-import { createApiToken, createOrganization, createUser, systemActor } from "@openaims/server";
+import { createBenchOrganization } from "./seed.js";
 
 export interface AimsCoreSize {
   systems: number;
@@ -22,24 +22,10 @@ export interface SeededAimsCore {
  */
 export async function seedAimsCore(database: AimsDatabase, size: AimsCoreSize): Promise<SeededAimsCore> {
   const started = performance.now();
-  const actor = systemActor("bench seed");
-  const { orgId, tokenSecret } = await database.db.transaction().execute(async (tx) => {
-    const owner = await createUser(tx, {
-      email: "lead@core-bench.example",
-      name: "Bench Lead",
-      password: "bench password 123",
-    });
-    const org = await createOrganization(tx, { name: "Core Bench", ownerUserId: owner.id, actor, requestId: null });
-    const token = await createApiToken(tx, {
-      orgId: org.id,
-      userId: owner.id,
-      name: "bench",
-      scope: "write",
-      expiresInDays: 1,
-      actor,
-      requestId: null,
-    });
-    return { orgId: org.id, tokenSecret: token.secret };
+  const { orgId, tokenSecret } = await createBenchOrganization(database, {
+    orgName: "Core Bench",
+    ownerEmail: "lead@core-bench.example",
+    tokenScope: "write",
   });
   await database.withSession(async (session) => {
     await session.exec("begin");

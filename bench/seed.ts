@@ -52,28 +52,43 @@ export async function seedOrganization(
   auditEntries: number,
 ): Promise<SeededOrganization> {
   const started = performance.now();
+  const { orgId, tokenSecret } = await createBenchOrganization(database, {
+    orgName: "Bench Org",
+    ownerEmail: "owner@bench.example",
+    tokenScope: "read",
+  });
+  const membershipIds = await database.withSession((session) => insertMembers(session, orgId, members - 1));
+  await database.withSession((session) => appendAuditChain(session, orgId, auditEntries, membershipIds));
+  return { orgId, tokenSecret, members, auditEntries, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * An organisation with its owner and an API token of the owner, through the real operations (so the
+ * organisation gets its defaults and audit entries exactly as the server creates them).
+ */
+export async function createBenchOrganization(
+  database: AimsDatabase,
+  input: { orgName: string; ownerEmail: string; tokenScope: "read" | "write" },
+): Promise<{ orgId: string; tokenSecret: string }> {
   const actor = systemActor("bench seed");
-  const { orgId, tokenSecret } = await database.db.transaction().execute(async (tx) => {
+  return database.db.transaction().execute(async (tx) => {
     const owner = await createUser(tx, {
-      email: "owner@bench.example",
+      email: input.ownerEmail,
       name: "Bench Owner",
       password: "bench password 123",
     });
-    const org = await createOrganization(tx, { name: "Bench Org", ownerUserId: owner.id, actor, requestId: null });
+    const org = await createOrganization(tx, { name: input.orgName, ownerUserId: owner.id, actor, requestId: null });
     const token = await createApiToken(tx, {
       orgId: org.id,
       userId: owner.id,
       name: "bench",
-      scope: "read",
+      scope: input.tokenScope,
       expiresInDays: 1,
       actor,
       requestId: null,
     });
     return { orgId: org.id, tokenSecret: token.secret };
   });
-  const membershipIds = await database.withSession((session) => insertMembers(session, orgId, members - 1));
-  await database.withSession((session) => appendAuditChain(session, orgId, auditEntries, membershipIds));
-  return { orgId, tokenSecret, members, auditEntries, seconds: (performance.now() - started) / 1000 };
 }
 
 async function insertMembers(session: RawSession, orgId: string, count: number): Promise<string[]> {
