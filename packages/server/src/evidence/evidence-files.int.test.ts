@@ -168,6 +168,15 @@ describe("evidence files", () => {
     expect(res.json().error.code).toBe("payload_too_large");
   });
 
+  it("refuses an upload with no file in the body, naming the body, and records nothing", async () => {
+    const before = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
+    const res = await upload(owner.token, Buffer.alloc(0), "title=Nothing");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toEqual([{ field: "body", message: "send the file as the request body" }]);
+    const after = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
+    expect(after).toHaveLength(before.length);
+  });
+
   it("names the bad query field and refuses links to unknown records", async () => {
     const noTitle = await upload(owner.token, "x", "");
     expect(noTitle.statusCode).toBe(400);
