@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The reference app from the command line:
+ *   node examples/vulnerable-ai-app/server.mjs [--port 8000] [--host 127.0.0.1] [--hardened]
+ *     [--mode openai|http|both] [--rate-limit 10]
+ * Importing this file gives `startApp` without starting anything.
+ */
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { DEFAULT_RATE_LIMIT, startApp } from "./start-app.mjs";
+
+export { startApp } from "./start-app.mjs";
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8000" },
+      host: { type: "string", default: "127.0.0.1" },
+      hardened: { type: "boolean", default: false },
+      mode: { type: "string", default: "both" },
+      "rate-limit": { type: "string", default: String(DEFAULT_RATE_LIMIT) },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      "usage: server.mjs [--port 8000] [--host 127.0.0.1] [--hardened] [--mode openai|http|both] [--rate-limit 10]",
+    );
+    return;
+  }
+  const mode = values.mode;
+  if (mode !== "openai" && mode !== "http" && mode !== "both") throw new Error("--mode must be openai, http or both");
+  const port = Number(values.port);
+  const rateLimit = Number(values["rate-limit"]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a port number");
+  if (!Number.isInteger(rateLimit) || rateLimit < 0)
+    throw new Error("--rate-limit must be a whole number (0 turns it off)");
+  const app = await startApp({ port, host: values.host, hardened: values.hardened, mode, rateLimit });
+  console.log(`vulnerable-ai-app (${values.hardened ? "hardened" : "vulnerable"}) listening on ${app.url}`);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`vulnerable-ai-app: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

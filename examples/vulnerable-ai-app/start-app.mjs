@@ -1,0 +1,89 @@
+// @ts-check
+/**
+ * Starts the reference app: one HTTP server with the OpenAI-compatible API, the support-agent
+ * `/chat` endpoint, or both. Hardened mode adds an input size limit and per-client rate limiting
+ * on top of the hardened model.
+ */
+import { createServer } from "node:http";
+import { HARD_BODY_LIMIT, readBody, sendError, sendJson } from "./http-util.mjs";
+import { chatCompletion, listModels } from "./openai-api.mjs";
+import { createRateLimiter } from "./rate-limiter.mjs";
+import { createSupportAgent } from "./support-agent.mjs";
+
+/** Hardened mode refuses request bodies larger than this with 413. */
+export const HARDENED_BODY_LIMIT = 32 * 1024;
+/** Hardened mode lets each client send this many requests at once, refilled at this many per second. */
+export const DEFAULT_RATE_LIMIT = 10;
+
+/**
+ * @typedef {object} AppOptions
+ * @property {number} [port] 0 (the default) picks a free port
+ * @property {string} [host] default 127.0.0.1
+ * @property {boolean} [hardened]
+ * @property {"openai" | "http" | "both"} [mode] default both
+ * @property {number} [rateLimit] hardened only: requests per second per client (burst of the same size); 0 turns it off
+ */
+
+/**
+ * @param {AppOptions} [options]
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export async function startApp(options = {}) {
+  const { port = 0, host = "127.0.0.1", hardened = false, mode = "both", rateLimit = DEFAULT_RATE_LIMIT } = options;
+  const limiter = hardened && rateLimit > 0 ? createRateLimiter({ burst: rateLimit }) : null;
+  const agent = createSupportAgent({ hardened });
+  const bodyLimit = hardened ? HARDENED_BODY_LIMIT : HARD_BODY_LIMIT;
+  const openai = mode !== "http";
+  const http = mode !== "openai";
+
+  const server = createServer(async (request, response) => {
+    try {
+      const path = (request.url ?? "/").split("?")[0];
+      if (request.method === "GET" && path === "/v1/models" && openai) return listModels(response);
+      if (request.method === "GET" && (path === "/" || path === "/healthz"))
+        return sendJson(response, 200, { app: "vulnerable-ai-app", hardened, openai, http });
+      const chatPath = (path === "/v1/chat/completions" && openai) || (path === "/chat" && http);
+      if (!chatPath) return sendError(response, 404, `no route for ${request.method} ${path}`, "not_found");
+      if (request.method !== "POST") return sendError(response, 405, `use POST for ${path}`, "method_not_allowed");
+
+      const client = String(request.headers["x-client-id"] ?? request.socket.remoteAddress ?? "unknown");
+      if (limiter && !limiter.take(client))
+        return sendError(response, 429, "too many requests: slow down and retry after a second", "rate_limited", {
+          "retry-after": "1",
+        });
+      const { body, tooLarge } = await readBody(request, bodyLimit);
+      if (tooLarge)
+        return sendError(response, 413, `the request is larger than ${bodyLimit} bytes`, "request_too_large");
+      let parsed;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return sendError(response, 400, "the body is not valid JSON", "invalid_json");
+      }
+      if (path === "/v1/chat/completions") return chatCompletion(response, parsed, { hardened });
+      const sid = /(?:^|;\s*)sid=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
+      const result = await agent.chat({ authorization: request.headers.authorization, sid, body: parsed });
+      const cookie = result.sid ? { "set-cookie": `sid=${result.sid}; Path=/; HttpOnly; SameSite=Lax` } : undefined;
+      return sendJson(response, result.status, result.body, cookie);
+    } catch (error) {
+      if (!response.headersSent) sendError(response, 500, "the app failed to answer", "server_error");
+      else response.destroy(error instanceof Error ? error : undefined);
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

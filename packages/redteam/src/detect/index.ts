@@ -1,0 +1,15 @@
+export { excerptOf, findInViews, type MatchOptions, type MatchResult } from "./approximate-match.js";
+export { type CaseTokens, caseTokens } from "./case-tokens.js";
+export { ibanValid, luhnValid } from "./checksums.js";
+export { DECODED_VIEW_LIMIT, decodedViews } from "./decoded-views.js";
+export { evaluateDetector } from "./evaluate-detector.js";
+export { judgeTranscript } from "./judge-detector.js";
+export {
+  findPatterns,
+  PATTERN_PACKS,
+  type PatternDefinition,
+  type PatternMatch,
+  type PatternPackName,
+} from "./patterns.js";
+export { usesRefusalWording } from "./refusal.js";
+export { verdictOf } from "./verdict.js";

@@ -1,0 +1,194 @@
+/**
+ * Runs one planned case: sends its user turns in order (carrying the conversation and the session),
+ * fires the bounded burst when the probe has one, then lets the detectors decide.
+ */
+import { createHash } from "node:crypto";
+import { evaluateDetector } from "../detect/evaluate-detector.js";
+import { usesRefusalWording } from "../detect/refusal.js";
+import { verdictOf } from "../detect/verdict.js";
+import type {
+  CaseResult,
+  ChatMessage,
+  DetectionContext,
+  ExchangeRequest,
+  ExchangeResult,
+  PlannedCase,
+  SessionState,
+  Target,
+  ToolCall,
+} from "../model.js";
+import type { TranscriptLine } from "../reports/transcript-writer.js";
+
+/** A target behind the pacer, which can also send one attempt outside its rate accounting. */
+export interface PacedTarget extends Target {
+  sendUnpaced(request: ExchangeRequest, signal?: AbortSignal): Promise<ExchangeResult>;
+}
+
+export interface CaseEnvironment {
+  seed: number;
+  target: PacedTarget;
+  controlsConversation: boolean;
+  trapHits(token: string): number;
+  judge?: DetectionContext["judge"];
+  writeTranscript(line: TranscriptLine): void;
+  signal?: AbortSignal;
+}
+
+/** What the HTML report shows of a case: the attack as sent and the reply, shortened. */
+export interface CaseExcerpt {
+  request: string;
+  reply: string;
+}
+
+const EXCERPT_CHARS = 2_000;
+
+export async function runCase(
+  planned: PlannedCase,
+  env: CaseEnvironment,
+): Promise<{ result: CaseResult; excerpt: CaseExcerpt }> {
+  const exchanges: ExchangeResult[] = [];
+  const toolCalls: ToolCall[] = [];
+  let traced = true;
+  const userTexts: string[] = [];
+  const conversation: ChatMessage[] = [];
+  const session: SessionState = { cookies: new Map(), values: new Map() };
+  const record = (request: ExchangeRequest, result: ExchangeResult, startedAt: Date) => {
+    exchanges.push(result);
+    if (result.toolCalls === null) traced = false;
+    else toolCalls.push(...result.toolCalls);
+    env.writeTranscript(transcriptLine(planned, exchanges.length - 1, request, result, startedAt));
+  };
+
+  const sendPoints = sendPointsOf(planned.messages);
+  let firstRequest: ExchangeRequest | undefined;
+  for (const [index, message] of planned.messages.entries()) {
+    const { as: identity, ...plain } = message as typeof message & { as?: "primary" | "secondary" };
+    if (plain.role === "user") userTexts.push(plain.content);
+    if (plain.role === "user" || env.controlsConversation) conversation.push(plain as ChatMessage);
+    if (!sendPoints.has(index)) continue;
+    if (env.signal?.aborted) break;
+    const request: ExchangeRequest = {
+      messages: [...conversation],
+      tools: planned.tools,
+      session,
+      ...(identity ? { identity } : {}),
+    };
+    firstRequest ??= request;
+    const startedAt = new Date();
+    const result = await env.target.send(request, env.signal);
+    record(request, result, startedAt);
+    conversation.push({
+      role: "assistant",
+      content: result.reply,
+      ...(result.toolCalls?.length ? { toolCalls: result.toolCalls } : {}),
+    });
+    if (!result.ok && result.error?.kind !== "http_status") break;
+  }
+
+  // The case keeps the model, prompt hash and rationale of the judge's (last) answer.
+  const judge = env.judge;
+  let judged: CaseResult["judge"];
+  const recordingJudge: DetectionContext["judge"] = async (question, transcript) => {
+    judged = await (judge as NonNullable<typeof judge>)(question, transcript);
+    return judged;
+  };
+
+  const burstStatuses: number[] = [];
+  if (planned.burst > 0 && firstRequest && !env.signal?.aborted) {
+    const template = firstRequest;
+    const results = await Promise.all(
+      Array.from({ length: planned.burst }, () =>
+        env.target.sendUnpaced({ ...template, session: { cookies: new Map(), values: new Map() } }, env.signal),
+      ),
+    );
+    for (const result of results) burstStatuses.push(result.httpStatus ?? (result.ok ? 200 : 0));
+  }
+
+  const context: DetectionContext = {
+    seed: env.seed,
+    caseId: planned.caseId,
+    variant: planned.variant,
+    canary: planned.canary,
+    marker: planned.marker,
+    trapToken: planned.trapToken,
+    trapUrl: planned.trapUrl,
+    trapHits: env.trapHits(planned.trapToken),
+    secrets: planned.secrets,
+    userTexts,
+    exchanges,
+    toolCalls: traced ? toolCalls : null,
+    burstStatuses,
+    ...(judge ? { judge: recordingJudge } : {}),
+  };
+  const detectors = [];
+  for (const detector of planned.probe.detect) detectors.push(await evaluateDetector(detector, context));
+  const verdict = exchanges.length === 0 ? "error" : verdictOf(detectors, exchanges);
+  const failure = exchanges.find((exchange) => !exchange.ok && exchange.error?.kind !== "http_status");
+  const { probe } = planned;
+  const result: CaseResult = {
+    caseId: planned.caseId,
+    probeId: probe.id,
+    variant: planned.variant,
+    title: probe.title,
+    category: probe.category,
+    severity: probe.severity,
+    tags: probe.tags,
+    verdict,
+    detectors,
+    refused: exchanges.some((exchange) => usesRefusalWording(exchange.reply)),
+    exchanges: exchanges.length,
+    targetLatencyMs: exchanges.reduce((sum, exchange) => sum + exchange.latencyMs, 0),
+    ...(verdict === "error" ? { note: failure?.error?.message ?? "the run stopped before the case was sent" } : {}),
+    ...(judged ? { judge: judged } : {}),
+  };
+  const lastReply = exchanges.at(-1)?.reply ?? "";
+  return {
+    result,
+    excerpt: { request: shorten(userTexts.join("\n---\n")), reply: shorten(lastReply) },
+  };
+}
+
+/**
+ * Indexes at which the conversation is sent: a user or planted tool message that is the last one or
+ * is followed by a user turn. Planted assistant and tool messages in between are history.
+ */
+export function sendPointsOf(messages: PlannedCase["messages"]): Set<number> {
+  const points = new Set<number>();
+  messages.forEach((message, index) => {
+    const next = messages[index + 1];
+    if ((message.role === "user" || message.role === "tool") && (!next || next.role === "user")) points.add(index);
+  });
+  return points;
+}
+
+function transcriptLine(
+  planned: PlannedCase,
+  turn: number,
+  request: ExchangeRequest,
+  result: ExchangeResult,
+  startedAt: Date,
+): TranscriptLine {
+  return {
+    caseId: planned.caseId,
+    probeId: planned.probe.id,
+    variant: planned.variant,
+    turn,
+    ...(request.identity ? { identity: request.identity } : {}),
+    startedAt: startedAt.toISOString(),
+    latencyMs: result.latencyMs,
+    attempts: result.attempts,
+    ok: result.ok,
+    ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}),
+    ...(result.error ? { error: result.error } : {}),
+    truncated: result.truncated,
+    request: result.wire.request,
+    response: result.wire.response,
+    reply: result.reply,
+    toolCalls: result.toolCalls,
+    sha256: createHash("sha256").update(`${result.wire.request}\n${result.wire.response}`).digest("hex"),
+  };
+}
+
+function shorten(text: string): string {
+  return text.length <= EXCERPT_CHARS ? text : `${text.slice(0, EXCERPT_CHARS)}… (${text.length} characters)`;
+}
