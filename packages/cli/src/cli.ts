@@ -6,6 +6,7 @@ import { registerBackupCommand } from "./commands/backup.js";
 import { registerExportCommands } from "./commands/export.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerRedteamCommand } from "./commands/redteam.js";
 import { registerRestoreCommand } from "./commands/restore.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): Command {
   registerBackupCommand(program, io);
   registerRestoreCommand(program, io);
   registerExportCommands(program, io);
+  registerRedteamCommand(program, io);
   return program;
 }
 
@@ -54,7 +56,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const failure = describeFailure(error);
-    io.stderr(`aims: ${failure.message}\n`);
+    // A command that has already said everything exits with an empty message.
+    if (failure.message) io.stderr(`aims: ${failure.message}\n`);
     if (io.env.AIMS_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return failure.exitCode;
   }

@@ -16,6 +16,8 @@ export interface RemoteApi {
   baseUrl: string;
   /** GETs a path below the server's address; a refusal becomes a CliError with the server's message. */
   get(path: string): Promise<Response>;
+  /** POSTs a body (JSON text or raw bytes) below the server's address; refusals as for get. */
+  post(path: string, body: string | Buffer, contentType: string): Promise<Response>;
   /** The organisation the token was issued for. */
   tokenOrgId(): Promise<string>;
 }
@@ -36,10 +38,13 @@ export function remoteApi(io: CliIo): RemoteApi {
     throw usageError(`AIMS_URL is not an http(s) address: '${rawUrl}'.`);
   }
 
-  async function get(path: string): Promise<Response> {
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      response = await fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+      });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw new CliError(ExitCode.unavailable, `Cannot reach the server at ${baseUrl} (${cause}).`);
@@ -48,9 +53,18 @@ export function remoteApi(io: CliIo): RemoteApi {
     throw new CliError(exitCodeFor(response.status), await failureMessage(response));
   }
 
+  const get = (path: string) => request(path);
+  const post = (path: string, body: string | Buffer, contentType: string) =>
+    request(path, {
+      method: "POST",
+      body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]),
+      headers: { "content-type": contentType },
+    });
+
   return {
     baseUrl,
     get,
+    post,
     async tokenOrgId() {
       const me = meSchema.parse(await (await get("/api/v1/me")).json());
       const [membership, ...others] = me.memberships;

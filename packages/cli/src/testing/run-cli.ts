@@ -12,8 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `aims` in this process with a controlled environment; nothing is typed at a terminal. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/**
+ * Runs `aims` in this process with a controlled environment; nothing is typed at a terminal. The
+ * shutdown signal arrives at once unless `shutdown` says when (long-running commands such as
+ * `serve` stop on it; `redteam` would abort).
+ */
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { shutdown?: Promise<string>; cwd?: string } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -24,9 +32,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
       stderr += text;
     },
     env,
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     readSecret: async () => null,
-    waitForShutdown: () => Promise.resolve("SIGTERM"),
+    waitForShutdown: () => options.shutdown ?? Promise.resolve("SIGTERM"),
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -1,0 +1,57 @@
+import { relative } from "node:path";
+import { type ScanSummary, severityRank } from "@openaims/redteam";
+import type { CliIo } from "../io.js";
+
+const LISTED_FINDINGS = 40;
+
+/** The end-of-run report on stdout: totals per category, the findings, and the files written. */
+export function printScanSummary(summary: ScanSummary, files: string[], io: CliIo): void {
+  const { totals } = summary;
+  const seconds = (summary.durationMs / 1000).toFixed(2);
+  io.stdout(
+    `Scanned ${summary.target.endpoint}${summary.target.model ? ` (${summary.target.model})` : ""} with ` +
+      `${summary.pack.id} ${summary.pack.version}, seed ${summary.seed}: ${totals.cases} cases in ${seconds} s` +
+      `${summary.complete ? "" : " (partial)"}.\n\n`,
+  );
+  const rows = [["category", "cases", "vulnerable", "not observed", "inconclusive", "error"]];
+  for (const [category, counts] of Object.entries(summary.byCategory)) {
+    if (counts.cases === 0) continue;
+    rows.push([
+      category,
+      ...[counts.cases, counts.vulnerable, counts.not_observed, counts.inconclusive, counts.error].map(String),
+    ]);
+  }
+  rows.push([
+    "total",
+    ...[totals.cases, totals.vulnerable, totals.not_observed, totals.inconclusive, totals.error].map(String),
+  ]);
+  io.stdout(`${alignTable(rows)}\n`);
+
+  const findings = summary.cases
+    .filter((c) => c.verdict === "vulnerable")
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.caseId.localeCompare(b.caseId));
+  if (findings.length === 0) io.stdout("No vulnerable behaviour observed.\n");
+  else {
+    io.stdout(`Findings (${findings.length}):\n`);
+    for (const finding of findings.slice(0, LISTED_FINDINGS)) {
+      const detail = finding.detectors.find((d) => d.outcome === "matched")?.detail ?? "";
+      io.stdout(
+        `  ${finding.severity.padEnd(8)} ${finding.caseId.padEnd(28)} ${finding.title}\n${" ".repeat(11)}${detail}\n`,
+      );
+    }
+    if (findings.length > LISTED_FINDINGS)
+      io.stdout(`  … and ${findings.length - LISTED_FINDINGS} more in the reports.\n`);
+  }
+  io.stdout(`\nWrote ${files.map((file) => relative(io.cwd, file) || file).join(", ")}\n`);
+}
+
+function alignTable(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join("  "),
+    )
+    .join("\n");
+}
