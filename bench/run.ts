@@ -6,6 +6,7 @@ import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { provisionPostgres } from "./postgres.js";
+import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
 import { type BenchResults, type EngineResult, formatTable, targets } from "./report.js";
 import { seedOrganization } from "./seed.js";
 import { measureVerify } from "./verify.js";
@@ -16,14 +17,23 @@ const settings = {
   auditEntries: intFromEnv("AIMS_BENCH_AUDIT_ENTRIES", 1_000_000),
   connections: 64,
   seconds: intFromEnv("AIMS_BENCH_SECONDS", 10),
-  /** Which parts run: "foundation" (members, audit chain, /me) and "core" (the management system). */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core").split(",").map((part) => part.trim()),
+  /**
+   * Which parts run: "foundation" (members, audit chain, /me), "core" (the management system) and
+   * "redteam" (the scanner against the reference app, and promptfoo beside it).
+   */
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,redteam").split(",").map((part) => part.trim()),
   core: {
     systems: intFromEnv("AIMS_BENCH_SYSTEMS", 2_000),
     risks: intFromEnv("AIMS_BENCH_RISKS", 50_000),
     evidenceLinks: intFromEnv("AIMS_BENCH_EVIDENCE_LINKS", 20_000),
   },
   importRows: intFromEnv("AIMS_BENCH_IMPORT_ROWS", 10_000),
+  redteam: {
+    cases: intFromEnv("AIMS_BENCH_REDTEAM_CASES", 1_000),
+    concurrencies: [1, 8, 32],
+    /** An existing promptfoo install to reuse (default: a folder under the system's temp dir). */
+    promptfooDir: process.env.AIMS_BENCH_PROMPTFOO_DIR,
+  },
 };
 const runs = (part: string) => settings.parts.includes(part);
 const coreResults: CoreResult[] = [];
@@ -111,24 +121,32 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
   }
 }
 
-await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
+if (runs("foundation") || runs("core")) {
+  await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
-const postgres = await provisionPostgres();
-if ("skipped" in postgres) {
-  results.skipped.postgres = postgres.skipped;
-} else {
-  cleanups.push(postgres.dispose);
-  try {
-    log(`[postgres] using ${postgres.description}`);
-    await benchParts("postgres", postgres.description, postgres.url);
-  } finally {
-    await postgres.dispose();
+  const postgres = await provisionPostgres();
+  if ("skipped" in postgres) {
+    results.skipped.postgres = postgres.skipped;
+  } else {
+    cleanups.push(postgres.dispose);
+    try {
+      log(`[postgres] using ${postgres.description}`);
+      await benchParts("postgres", postgres.description, postgres.url);
+    } finally {
+      await postgres.dispose();
+    }
   }
 }
+let redteam: RedteamBench | undefined;
+if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
+if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
-await writeFile(join(resultsDir, "latest.json"), `${JSON.stringify({ ...results, core: coreResults }, null, 2)}\n`);
+await writeFile(
+  join(resultsDir, "latest.json"),
+  `${JSON.stringify({ ...results, core: coreResults, redteam }, null, 2)}\n`,
+);
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

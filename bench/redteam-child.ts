@@ -1,0 +1,36 @@
+/**
+ * One measured scan in its own process (so peak memory is the scanner's alone): reads its settings
+ * from argv[2] as JSON and prints one JSON line with wall time, target latency and peak RSS.
+ */
+import { parseScanConfig, runScan } from "@openaims/redteam";
+
+const settings = JSON.parse(process.argv[2] ?? "{}") as {
+  url: string;
+  concurrency: number;
+  cases: number;
+  seed: number;
+};
+const config = parseScanConfig({
+  target: { type: "openai", url: settings.url, model: "reference", retries: 0 },
+  concurrency: settings.concurrency,
+  seed: settings.seed,
+  repeat: 1000,
+  maxCases: settings.cases,
+});
+const started = performance.now();
+const { summary } = await runScan({ config });
+const wallMs = performance.now() - started;
+const targetLatencyMs = summary.cases.reduce((sum, c) => sum + c.targetLatencyMs, 0);
+const exchanges = summary.cases.reduce((sum, c) => sum + c.exchanges, 0);
+process.stdout.write(
+  `${JSON.stringify({
+    wallMs,
+    targetLatencyMs,
+    exchanges,
+    cases: summary.totals.cases,
+    vulnerable: summary.totals.vulnerable,
+    errors: summary.totals.error,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    resultDigest: summary.cases.map((c) => `${c.caseId}:${c.verdict}`).join(","),
+  })}\n`,
+);
