@@ -13,6 +13,7 @@ export * from "./invitations.js";
 export * from "./orgs.js";
 export * from "./permissions.js";
 export * from "./readiness/index.js";
+export * from "./redteam/index.js";
 export * from "./risks/index.js";
 export * from "./route.js";
 export * from "./routes.js";

@@ -27,6 +27,8 @@ export interface RouteDef {
    * Buffer in `input.body` (metadata travels in the query). Exclusive with `body`.
    */
   upload?: { maxBytes: number };
+  /** Largest JSON body this route accepts, in bytes, for routes that need more than the server's default. */
+  bodyLimit?: number;
   /** JSON response schema; null when the route redirects or streams another type. */
   response: z.ZodType | null;
   status?: number;

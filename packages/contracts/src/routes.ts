@@ -36,6 +36,7 @@ import {
   updateOrgRequestSchema,
 } from "./orgs.js";
 import { readinessRoutes } from "./readiness/readiness-routes.js";
+import { redteamRoutes } from "./redteam/redteam-routes.js";
 import { riskRoutes } from "./risks/risk-routes.js";
 import { defineRoute } from "./route.js";
 import { putSsoConfigRequestSchema, ssoConfigSchema } from "./sso.js";
@@ -384,6 +385,7 @@ export const routes = {
   ...evidenceRoutes,
   ...impactAssessmentRoutes,
   ...readinessRoutes,
+  ...redteamRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@ import type { DocumentTables } from "./schema/documents.js";
 import type { EvidenceTables } from "./schema/evidence.js";
 import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
 import type { InventoryTables } from "./schema/inventory.js";
+import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
 
 export type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -169,7 +170,8 @@ export interface Database
     ControlTables,
     EvidenceTables,
     DocumentTables,
-    ImpactAssessmentTables {
+    ImpactAssessmentTables,
+    RedteamTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { parseAllowedOrigins } from "./redteam/allowed-targets.js";
 
 export interface ServerConfig {
   host: string;
@@ -19,6 +20,8 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Origins server-side red-team scans may target (AIMS_REDTEAM_TARGETS); empty turns them off. */
+  redteamTargets: string[];
 }
 
 export const defaultConfig: ServerConfig = {
@@ -34,6 +37,7 @@ export const defaultConfig: ServerConfig = {
   mailFrom: "OpenAIMS <no-reply@localhost>",
   trustProxy: false,
   bodyLimitBytes: 1024 * 1024,
+  redteamTargets: [],
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -51,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     smtpUrl: env.AIMS_SMTP_URL || undefined,
     mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
     trustProxy: env.AIMS_TRUST_PROXY === "true",
+    redteamTargets: parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS),
     ...overrides,
   };
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {

@@ -14,6 +14,7 @@ import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
 import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
 import { createOrg, getOrg, updateOrg } from "./orgs/org-handlers.js";
 import { readinessHandlers } from "./readiness/index.js";
+import { redteamHandlers } from "./redteam/index.js";
 import { riskHandlers } from "./risks/index.js";
 import { getSsoConfig, putSsoConfig } from "./sso/sso-config-handlers.js";
 import { finishSso, startSso } from "./sso/sso-login-handlers.js";
@@ -58,5 +59,6 @@ export const handlers: Handlers = {
   ...impactAssessmentHandlers,
   ...inventoryHandlers,
   ...readinessHandlers,
+  ...redteamHandlers,
   ...riskHandlers,
 };

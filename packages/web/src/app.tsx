@@ -25,6 +25,7 @@ const ControlsModule = lazy(() => import("./controls/controls-module"));
 const DocumentsModule = lazy(() => import("./documents/documents-module"));
 const EvidenceModule = lazy(() => import("./evidence/evidence-module"));
 const CatalogueModule = lazy(() => import("./catalogue/catalogue-module"));
+const RedteamModule = lazy(() => import("./redteam/redteam-module"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page"));
 
 /** Every page of the app; pages load on demand so the first paint stays small. */
@@ -65,6 +66,7 @@ export function App() {
             <Route path="documents/*" element={<DocumentsModule />} />
             <Route path="evidence/*" element={<EvidenceModule />} />
             <Route path="catalogue/*" element={<CatalogueModule />} />
+            <Route path="security-tests/*" element={<RedteamModule />} />
           </Route>
           <Route path="/account" element={<AccountPage />} />
           <Route path="/welcome" element={<NoOrganisationPage />} />

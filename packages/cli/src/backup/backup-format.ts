@@ -47,6 +47,10 @@ export const backupTables = [
   // 0007-impact-assessments
   // Revisions point at the earlier revision they were copied from, so they load by revision.
   { name: "impact_assessments", orderBy: "system_id, revision" },
+  // 0009-redteam: nonconformities before the findings that point at them.
+  { name: "redteam_scans", orderBy: "id" },
+  { name: "nonconformities", orderBy: "id" },
+  { name: "redteam_findings", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

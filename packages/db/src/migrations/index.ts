@@ -6,6 +6,7 @@ import evidence from "./0005-evidence.js";
 import documents from "./0006-documents.js";
 import impactAssessments from "./0007-impact-assessments.js";
 import millisecondTimestamps from "./0008-millisecond-timestamps.js";
+import redteam from "./0009-redteam.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0006-documents", sql: documents },
   { id: "0007-impact-assessments", sql: impactAssessments },
   { id: "0008-millisecond-timestamps", sql: millisecondTimestamps },
+  { id: "0009-redteam", sql: redteam },
 ];

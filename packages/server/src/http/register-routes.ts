@@ -32,6 +32,7 @@ export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers:
     app.route({
       method: route.method,
       url: route.path,
+      ...(route.bodyLimit ? { bodyLimit: Math.max(route.bodyLimit, deps.config.bodyLimitBytes) } : {}),
       handler: (request, reply) => handle(deps, route, handler, request, reply),
     });
   }

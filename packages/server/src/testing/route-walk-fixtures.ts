@@ -1,4 +1,5 @@
 import type { RouteDef, RouteId } from "@openaims/contracts";
+import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import type { TestMember, TestServer } from "./test-server.js";
 
 /**
@@ -46,6 +47,14 @@ export async function governanceIds(t: TestServer, owner: TestMember): Promise<R
     raciRole: "responsible",
   });
   const assessment = await post(`/systems/${system.id}/impact-assessments`, {});
+  const scan = await post("/redteam/scans", {
+    system: system.id,
+    summary: scanSummary([caseResult({ caseId: "PI-001.plain" }), caseResult({ caseId: "PI-002.plain" })]),
+  });
+  const [raised, finding] = (
+    await t.call(owner.token, { method: "GET", url: `${base}/redteam/scans/${scan.id}` })
+  ).json().findings;
+  const nonconformity = await post(`/redteam/findings/${raised.id}/raise-nonconformity`, { version: 1 });
   return {
     systemId: system.id,
     vendorId: vendor.id,
@@ -60,6 +69,9 @@ export async function governanceIds(t: TestServer, owner: TestMember): Promise<R
     versionId: document.currentVersion?.id ?? document.versions?.[0]?.id ?? document.draft?.id,
     assignmentId: assignment.id,
     assessmentId: assessment.id,
+    scanId: scan.id,
+    findingId: finding.id,
+    nonconformityId: nonconformity.nonconformity.id,
   };
 }
 
@@ -94,11 +106,15 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   submitImpactAssessment: () => ({ version: 1 }),
   returnImpactAssessment: () => ({ comment: "please revise", version: 1 }),
   approveImpactAssessment: () => ({ contentHash: "0".repeat(64), version: 1 }),
+  raiseRiskFromFinding: () => ({ version: 1 }),
+  raiseNonconformityFromFinding: () => ({ version: 1 }),
+  dismissRedteamFinding: () => ({ reason: "not relevant here", version: 1 }),
+  uploadRedteamReport: () => ({ html: "<p>report</p>" }),
 };
 
 /** A body for a route walk request that should get past validation. */
 export function sampleBody(id: RouteId, route: RouteDef): Record<string, unknown> | undefined {
-  if (!route.body) return undefined;
+  if (!route.body && !route.upload) return undefined;
   const sample = sampleBodies[id];
   if (sample) return sample();
   if (route.path.endsWith("/archive")) return { reason: "leaving the team", version: 1 };

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { callApi } from "../api/client";
+import { SystemSecurityTests } from "../redteam/system-security-tests";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
@@ -58,6 +59,7 @@ export default function SystemDetailPage() {
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="assets">Linked assets</Tabs.Tab>
+          <Tabs.Tab value="security">Security tests</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           {editing ? (
@@ -78,6 +80,9 @@ export default function SystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="assets" pt="md">
           <SystemAssetsPanel systemId={data.id} writable={writable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="security" pt="md">
+          <SystemSecurityTests orgId={orgId} systemId={data.id} writable={writable} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

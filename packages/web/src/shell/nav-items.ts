@@ -52,6 +52,12 @@ export const managementItems: NavItem[] = [
     description: "Files, links and records that prove controls work.",
   },
   {
+    label: "Security tests",
+    path: "security-tests",
+    permission: "governance.read",
+    description: "Red-team scans of AI systems, their findings and nonconformities.",
+  },
+  {
     label: "Catalogue",
     path: "catalogue",
     permission: "governance.read",

@@ -1,0 +1,4 @@
+export * from "./nonconformity-schemas.js";
+export * from "./redteam-attributes.js";
+export * from "./redteam-routes.js";
+export * from "./redteam-schemas.js";

@@ -1,0 +1,25 @@
+import type { UploadedScanSummary } from "@openaims/contracts";
+import { compareRefs, isAnnexAControlId, isClauseId } from "@openaims/core";
+
+/** A red-team scan always evidences A.6.2.4 (AI system verification and validation). */
+export const SCAN_CONTROL = "A.6.2.4";
+
+/**
+ * What a scan's evidence record is linked to, besides the system: A.6.2.4, every Annex A control the
+ * probes that ran are tagged with, and every clause they are tagged with (6.1.2 risk assessment,
+ * 9.1 monitoring and measurement …). Ids outside the catalogue are ignored. Sorted, without repeats.
+ */
+export function scanEvidenceTargets(summary: Pick<UploadedScanSummary, "cases">): {
+  controlIds: string[];
+  clauseIds: string[];
+} {
+  const controls = new Set<string>([SCAN_CONTROL]);
+  const clauses = new Set<string>();
+  for (const result of summary.cases) {
+    for (const id of result.tags.isoControls) {
+      if (isAnnexAControlId(id)) controls.add(id);
+      else if (isClauseId(id)) clauses.add(id);
+    }
+  }
+  return { controlIds: [...controls].sort(compareRefs), clauseIds: [...clauses].sort(compareRefs) };
+}

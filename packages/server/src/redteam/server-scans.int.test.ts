@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { givenSystem } from "../evidence/evidence-test-fixtures.js";
+import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
+
+describe("server-side red-team scans", () => {
+  let t: TestServer;
+  let owner: TestMember;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    owner = await t.addOrg("Server scans");
+    await givenSystem(t.db, owner.orgId, "support-bot");
+  });
+  afterAll(() => t.close());
+  /** The administrator's AIMS_REDTEAM_TARGETS, as the server read it at start. */
+  const allow = (origins: string[]) => {
+    t.config.redteamTargets = origins;
+  };
+
+  const run = (payload: object) =>
+    t.call(owner.token, { method: "POST", url: `/api/v1/orgs/${owner.orgId}/redteam/scans/run`, payload });
+  const settings = async () =>
+    (await t.call(owner.token, { method: "GET", url: `/api/v1/orgs/${owner.orgId}/redteam/settings` })).json();
+  const openai = { type: "openai", url: "http://127.0.0.1:8000/v1", model: "bot" };
+  const scanCount = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom("redteam_scans")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("refuses every scan when AIMS_REDTEAM_TARGETS is not set, and says so to the UI", async () => {
+    allow([]);
+    expect(await settings()).toEqual({
+      serverScans: { enabled: false, allowedOrigins: [], apiKeyEnvPrefix: "AIMS_REDTEAM_KEY_" },
+    });
+    const res = await run({ system: "support-bot", target: openai });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toContain("AIMS_REDTEAM_TARGETS");
+    expect(await scanCount()).toBe(0);
+  });
+
+  it("refuses origins that are not listed, command targets, and keys from arbitrary variables", async () => {
+    allow(["http://127.0.0.1:8000"]);
+    expect((await settings()).serverScans).toMatchObject({ enabled: true, allowedOrigins: ["http://127.0.0.1:8000"] });
+    const elsewhere = await run({
+      system: "support-bot",
+      target: { ...openai, url: "http://127.0.0.1:8001/v1" },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error.message).toContain("http://127.0.0.1:8001 is not among");
+    const command = await run({ system: "support-bot", target: { type: "command", command: "sh" } });
+    expect(command.statusCode).toBe(400);
+    expect(command.json().error.message).toContain("body.target");
+    const key = await run({ system: "support-bot", target: { ...openai, apiKeyEnv: "DATABASE_URL" } });
+    expect(key.statusCode).toBe(400);
+    expect(key.json().error.details.fields[0].field).toBe("body.target.apiKeyEnv");
+    expect(await scanCount()).toBe(0);
+  });
+});
