@@ -1,12 +1,15 @@
-// Bundles the CLI and the workspace packages it uses into dist/aims.js. Workspace packages ship
+// Bundles the CLI and the workspace packages it uses into dist/aims.js (plus chunks it loads on demand,
+// so `aims redteam` does not load the server). Workspace packages ship
 // TypeScript source, so they are compiled in; npm dependencies stay external and load from node_modules.
+import { rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outfile = resolve(here, "dist/aims.js");
+const outdir = resolve(here, "dist");
+const outfile = resolve(outdir, "aims.js");
 const builtins = new Set(builtinModules);
 
 /** @type {import("esbuild").Plugin} */
@@ -31,9 +34,14 @@ const externalNpmDependencies = {
   },
 };
 
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [resolve(here, "src/main.ts")],
-  outfile,
+  entryPoints: { aims: resolve(here, "src/main.ts") },
+  outdir,
+  // Chunks stay beside aims.js: code that finds files relative to its own URL (web-dir.ts) keeps working.
+  chunkNames: "[name]-[hash]",
+  splitting: true,
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,4 +1,3 @@
-import { DataDirLockedError } from "@openaims/db";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 
 /** An error the command line reports as one line on stderr, exiting with its code. */
@@ -28,7 +27,9 @@ const appErrorExitCodes: Record<string, ExitCodeValue> = {
 /** Maps anything thrown by a command to the exit code and the one line shown to the person. */
 export function describeFailure(error: unknown): { exitCode: ExitCodeValue; message: string } {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message };
-  if (error instanceof DataDirLockedError) return { exitCode: ExitCode.unavailable, message: error.message };
+  // By name, not instanceof: commands that never open a database (redteam) do not load the db package.
+  if (error instanceof Error && error.name === "DataDirLockedError")
+    return { exitCode: ExitCode.unavailable, message: error.message };
   if (error instanceof Error && error.name === "AppError") {
     const code = (error as Error & { code: string }).code;
     return { exitCode: appErrorExitCodes[code] ?? ExitCode.unexpected, message: error.message };

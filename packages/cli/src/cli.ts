@@ -1,6 +1,4 @@
-import { Command, CommanderError } from "commander";
-import packageJson from "../package.json" with { type: "json" };
-import { describeFailure } from "./cli-error.js";
+import type { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
 import { registerExportCommands } from "./commands/export.js";
@@ -11,8 +9,9 @@ import { registerRestoreCommand } from "./commands/restore.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerUserCommands } from "./commands/user.js";
-import { ExitCode, exitCodeHelp } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
+import { newProgram } from "./program.js";
+import { runProgram } from "./run-program.js";
 
 const environmentHelp = `Environment:
   AIMS_DATA_DIR        data directory (default ./.aims), overridden by --data-dir
@@ -24,13 +23,7 @@ const environmentHelp = `Environment:
 
 /** The `aims` command tree, writing through `io`. */
 export function buildProgram(io: CliIo): Command {
-  const program = new Command("aims")
-    .description("OpenAIMS: a self-hosted AI management system (ISO/IEC 42001).")
-    .version(packageJson.version)
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
-    .addHelpText("after", `\n${environmentHelp}\n\n${exitCodeHelp}\n`);
+  const program = newProgram(io, environmentHelp);
   registerServeCommand(program, io);
   registerInitCommand(program, io);
   registerMigrateCommand(program, io);
@@ -45,20 +38,6 @@ export function buildProgram(io: CliIo): Command {
 }
 
 /** Runs one command line (without the node and script arguments) and returns its exit code. */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
-  try {
-    await program.parseAsync(argv, { from: "user" });
-    return ExitCode.ok;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed the help or the usage error.
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
-    const failure = describeFailure(error);
-    // A command that has already said everything exits with an empty message.
-    if (failure.message) io.stderr(`aims: ${failure.message}\n`);
-    if (io.env.AIMS_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return failure.exitCode;
-  }
+export function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  return runProgram(buildProgram(io), argv, io);
 }

@@ -1,4 +1,6 @@
-import { run } from "./cli.js";
 import { processIo } from "./io.js";
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+// Each entry is a separate chunk of the bundle: a scan does not load the server and its libraries.
+const { run } = argv[0] === "redteam" ? await import("./redteam-cli.js") : await import("./cli.js");
+process.exitCode = await run(argv, processIo());

@@ -1,10 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AimsDatabase } from "@openaims/db";
+import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { startApp } from "../../../examples/vulnerable-ai-app/start-app.mjs";
-import { runCli } from "./testing/run-cli.js";
+import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
 
 /** `aims redteam` against the reference app: flags, exit codes, files, and clear failures. */
 
@@ -133,5 +135,78 @@ describe("aims redteam", () => {
     const config = parseYaml(await readFile(join(work, "promptfooconfig.yaml"), "utf8"));
     expect(config.tests.length).toBeGreaterThan(50);
     expect(result.stdout).toContain(`Wrote ${config.tests.length} test cases`);
+  });
+});
+
+describe("aims redteam --upload", () => {
+  let target: CliTarget;
+  let database: AimsDatabase;
+  let server: RunningServer;
+  let writeToken: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    target = await createCliTarget();
+    const init = await target.cli(["init", "--org", "Scan Co", "--email", "owner@example.com", "--json"], {
+      AIMS_INIT_PASSWORD: "correct horse battery staple",
+    });
+    orgId = JSON.parse(init.stdout).orgId;
+    const token = await target.cli(["token", "create", "--email", "owner@example.com", "--scope", "write", "--json"]);
+    writeToken = JSON.parse(token.stdout).secret;
+    database = await openTargetDatabase(target);
+    server = await startServer(
+      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
+      database,
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+    await target?.dispose();
+  });
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/v1/orgs/${orgId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${writeToken}`, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    return response.json();
+  };
+
+  it("files the results as evidence on the system, fresh on control A.6.2.4", async () => {
+    await api("POST", "/systems", {
+      name: "Support chatbot",
+      slug: "support-chatbot",
+      ourRole: "provider",
+      impactTier: "medium",
+      autonomy: "advisory",
+    });
+    const controls = await api("GET", "/controls?limit=100");
+    const a624 = controls.items.find((control: { ref: string }) => control.ref === "A.6.2.4");
+    expect((await api("GET", `/controls/${a624.id}`)).evidence.state).toBe("missing");
+
+    const env = { AIMS_URL: server.url, AIMS_TOKEN: writeToken };
+    const args = ["--target", `openai:${vulnerable.url}/v1`, "--model", "reference", "--out-dir", "upload"];
+    const result = await redteam([...args, "--upload", "--system", "support-chatbot"], env);
+    expect(result.stderr).not.toMatch(/aims:/);
+    expect(result.code).toBe(0);
+    const uploaded = result.stdout.match(
+      /Uploaded to .* as scan (RT-\d+) \(evidence (E-\d+)\) of system 'support-chatbot'/,
+    );
+    expect(uploaded).not.toBeNull();
+
+    const control = await api("GET", `/controls/${a624.id}`);
+    expect(control.evidence).toMatchObject({ state: "current", refs: [uploaded?.[2]] });
+    const scans = await api("GET", "/redteam/scans");
+    expect(scans.items).toHaveLength(1);
+    const summary = JSON.parse(await readFile(join(work, "upload", "summary.json"), "utf8"));
+    expect(scans.items[0]).toMatchObject({ ref: uploaded?.[1], status: "completed" });
+    expect(scans.items[0].totals.vulnerable).toBe(summary.totals.vulnerable);
+
+    const again = await redteam([...args, "--upload", "--system", "no-such-system"], env);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toMatch(/no-such-system/);
   });
 });

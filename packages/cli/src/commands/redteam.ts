@@ -20,8 +20,6 @@ import { CliError, usageError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { printScanSummary } from "../redteam/print-scan-summary.js";
-import { uploadScan } from "../redteam/upload-scan.js";
-import { writePromptfooExport } from "../redteam/write-promptfoo-export.js";
 
 interface RedteamFlags {
   config?: string;
@@ -97,6 +95,7 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<typeof ExitCode.
   const { config, configFile } = await configFrom(flags, io);
   const formats = parseFormats(flags.format);
   if (flags.exportPromptfoo) {
+    const { writePromptfooExport } = await import("../redteam/write-promptfoo-export.js");
     await writePromptfooExport(config, resolve(io.cwd, flags.exportPromptfoo), io);
     return ExitCode.ok;
   }
@@ -120,7 +119,11 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<typeof ExitCode.
   printScanSummary(summary, files, io);
   if (summary.totals.cases > 0 && summary.totals.error === summary.totals.cases)
     throw new CliError(ExitCode.usage, `No test case reached the target. ${summary.problems.join(" ")}`.trim());
-  if (flags.upload && flags.system) await uploadScan(summary, outDir, flags.system, io);
+  if (flags.upload && flags.system) {
+    // The API client loads the server's contracts; only uploads need them.
+    const { uploadScan } = await import("../redteam/upload-scan.js");
+    await uploadScan(summary, outDir, flags.system, io);
+  }
   if (!summary.complete && summary.problems.length > 0) io.stderr(`aims: ${summary.problems.join(" ")}\n`);
   if (!summary.complete && !controller.signal.aborted) throw new CliError(ExitCode.usage, "The run did not complete.");
   return failsOn(summary, flags.failOn) ? ExitCode.checkFailed : ExitCode.ok;

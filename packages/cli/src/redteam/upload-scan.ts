@@ -1,14 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { redteamScanSchema } from "@openaims/contracts";
 import type { ScanSummary } from "@openaims/redteam";
 import type { CliIo } from "../io.js";
 import { remoteApi } from "../remote/api-client.js";
-
-interface UploadedScan {
-  id: string;
-  ref: string;
-  evidenceRef: string | null;
-}
 
 /**
  * Files a finished scan on the server: the summary becomes a scan record with its findings and an
@@ -22,13 +17,13 @@ export async function uploadScan(summary: ScanSummary, outDir: string, system: s
     JSON.stringify({ system, summary }),
     "application/json",
   );
-  const scan = (await response.json()) as UploadedScan;
+  const scan = redteamScanSchema.parse(await response.json());
   const html = summary.artifacts.find((artifact) => artifact.kind === "html");
   if (html) {
     const report = await readFile(join(outDir, html.file));
     await api.post(`/api/v1/orgs/${orgId}/redteam/scans/${scan.id}/report`, report, "text/html");
   }
   io.stdout(
-    `Uploaded to ${api.baseUrl} as scan ${scan.ref}${scan.evidenceRef ? ` (evidence ${scan.evidenceRef})` : ""} of system '${system}'.\n`,
+    `Uploaded to ${api.baseUrl} as scan ${scan.ref}${scan.evidence ? ` (evidence ${scan.evidence.ref})` : ""} of system '${system}'.\n`,
   );
 }
