@@ -5,6 +5,7 @@ import { buildApp } from "./app.js";
 import { issueSetupCode } from "./auth/setup-code.js";
 import type { ServerConfig } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
+import { abortServerScans } from "./redteam/server-scan-runner.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -40,6 +41,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
       url: `http://127.0.0.1:${port}`,
       setupCode,
       close: async () => {
+        await abortServerScans();
         await app.close();
         if (!existing) await database.close();
       },

@@ -31,15 +31,20 @@ const PROGRESS_EVERY_MS = 2000;
 const summarySchema = uploadRedteamScanRequestSchema.shape.summary;
 
 /** Scans this process is running, by scan id: one at a time, so a scan cannot starve the server. */
-const running = new Map<string, AbortController>();
+const running = new Map<string, { controller: AbortController; settled: Promise<void> }>();
 
 export function serverScanRunning(): boolean {
   return running.size > 0;
 }
 
-/** Stops every scan this process runs (server shutdown); each is recorded as partial. */
-export function abortServerScans(): void {
-  for (const controller of running.values()) controller.abort();
+/**
+ * Stops every scan this process runs (server shutdown) and waits until each has recorded what it
+ * finished as a partial scan, so nothing is lost when the database closes next.
+ */
+export async function abortServerScans(): Promise<void> {
+  const runs = [...running.values()];
+  for (const { controller } of runs) controller.abort();
+  await Promise.allSettled(runs.map(({ settled }) => settled));
 }
 
 async function saveProgress(deps: ServerDeps, job: ServerScanJob, done: number, total: number): Promise<void> {
@@ -88,7 +93,6 @@ async function recordFailure(deps: ServerDeps, job: ServerScanJob, startedAt: nu
  */
 export function startServerScan(deps: ServerDeps, job: ServerScanJob, log: FastifyBaseLogger): void {
   const controller = new AbortController();
-  running.set(job.scanId, controller);
   const timer = setTimeout(() => controller.abort(), MAX_RUN_MS);
   const startedAt = Date.now();
   let lastProgress = 0;
@@ -123,7 +127,7 @@ export function startServerScan(deps: ServerDeps, job: ServerScanJob, log: Fasti
       ),
     );
   };
-  run()
+  const settled = run()
     .catch(async (error: unknown) => {
       log.error({ error, scanId: job.scanId }, "red-team scan failed");
       const message = error instanceof Error ? error.message.slice(0, 1000) : "The scan stopped with an unknown error.";
@@ -134,4 +138,5 @@ export function startServerScan(deps: ServerDeps, job: ServerScanJob, log: Fasti
       clearTimeout(timer);
       running.delete(job.scanId);
     });
+  running.set(job.scanId, { controller, settled });
 }
