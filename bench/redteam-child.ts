@@ -8,6 +8,7 @@ const settings = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
   concurrency: number;
   cases: number;
+  probes: string[];
   seed: number;
 };
 const config = parseScanConfig({
@@ -16,6 +17,7 @@ const config = parseScanConfig({
   seed: settings.seed,
   repeat: 1000,
   maxCases: settings.cases,
+  probes: settings.probes,
 });
 const started = performance.now();
 const { summary } = await runScan({ config });

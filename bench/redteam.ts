@@ -43,6 +43,8 @@ export interface ProcessRun {
   tool: "openaims" | "promptfoo";
   wallMs: number;
   casesPerSecond: number;
+  /** Start and exit without work (`--version`), measured separately. */
+  startupMs?: number;
   note: string;
 }
 
@@ -62,16 +64,18 @@ export async function benchRedteam(
 ): Promise<RedteamBench> {
   const app = await startReferenceApp();
   try {
+    // Only probes an OpenAI-compatible target can run, so every one of the cases is sent by both tools.
+    const probes = await runnableProbes(app.url);
     const runs: ConcurrencyRun[] = [];
     for (const concurrency of settings.concurrencies) {
       log(`[redteam] ${settings.cases} cases at concurrency ${concurrency}`);
-      runs.push(await measureScan(app.url, concurrency, settings.cases));
+      runs.push(await measureScan(app.url, concurrency, settings.cases, probes));
     }
     const identicalAcrossConcurrency = new Set(runs.map((r) => r.resultsSha256)).size === 1;
     const concurrency = Math.max(...settings.concurrencies);
-    const comparison: ProcessRun[] = [await timeOurCli(app.url, concurrency, settings.cases, log)];
+    const comparison: ProcessRun[] = [await timeOurCli(app.url, concurrency, settings.cases, probes, log)];
     const result: RedteamBench = { cases: settings.cases, runs, identicalAcrossConcurrency, comparison };
-    const promptfoo = await timePromptfoo(app.url, concurrency, settings.cases, settings.promptfooDir, log);
+    const promptfoo = await timePromptfoo(app.url, concurrency, settings.cases, probes, settings.promptfooDir, log);
     if ("skipped" in promptfoo) result.promptfooSkipped = promptfoo.skipped;
     else {
       comparison.push(promptfoo);
@@ -105,8 +109,21 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function measureScan(appUrl: string, concurrency: number, cases: number): Promise<ConcurrencyRun> {
-  const args = JSON.stringify({ url: `${appUrl}/v1`, concurrency, cases, seed: 7 });
+/** The default pack's probes that run against an OpenAI-compatible target without further configuration. */
+async function runnableProbes(appUrl: string): Promise<string[]> {
+  const planned = await planScan(
+    parseScanConfig({ target: { type: "openai", url: `${appUrl}/v1`, model: "reference" } }),
+  );
+  return [...new Set(planned.map((c) => c.probe.id))];
+}
+
+async function measureScan(
+  appUrl: string,
+  concurrency: number,
+  cases: number,
+  probes: string[],
+): Promise<ConcurrencyRun> {
+  const args = JSON.stringify({ url: `${appUrl}/v1`, concurrency, cases, probes, seed: 7 });
   const { stdout } = await run(process.execPath, ["--import", "tsx", join(repoRoot, "bench/redteam-child.ts"), args], {
     cwd: repoRoot,
     maxBuffer: 64 * 1024 * 1024,
@@ -142,11 +159,13 @@ async function timeOurCli(
   appUrl: string,
   concurrency: number,
   cases: number,
+  probes: string[],
   log: (m: string) => void,
 ): Promise<ProcessRun> {
   const outDir = await mkdtemp(join(tmpdir(), "aims-bench-redteam-"));
   try {
     log(`[redteam] aims redteam as a process, ${cases} cases at concurrency ${concurrency}`);
+    const startupMs = await timeCommand(process.execPath, [aimsScript, "redteam", "--help"], process.env);
     const started = performance.now();
     await run(process.execPath, [
       aimsScript,
@@ -165,9 +184,17 @@ async function timeOurCli(
       String(cases),
       "--out-dir",
       outDir,
+      "--probe",
+      ...probes,
     ]);
     const wallMs = performance.now() - started;
-    return { tool: "openaims", wallMs, casesPerSecond: (cases / wallMs) * 1000, note: "all reports written" };
+    return {
+      tool: "openaims",
+      wallMs,
+      casesPerSecond: (cases / wallMs) * 1000,
+      startupMs,
+      note: `all reports written; starting takes ${fixed(startupMs)} ms`,
+    };
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
@@ -177,6 +204,7 @@ async function timePromptfoo(
   appUrl: string,
   concurrency: number,
   cases: number,
+  probes: string[],
   dir: string | undefined,
   log: (m: string) => void,
 ): Promise<ProcessRun | { skipped: string }> {
@@ -205,8 +233,10 @@ async function timePromptfoo(
       seed: 7,
       repeat: 1000,
       maxCases: cases,
+      probes,
     });
     const planned = await planScan(config);
+    const startup = await timeCommand(nodeBinary, [promptfooMain, "--version"], promptfooEnv(work));
     const configFile = join(work, "promptfooconfig.yaml");
     await writeFile(configFile, toPromptfooConfig(planned, { url: `${appUrl}/v1`, model: "reference" }));
     log(`[redteam] promptfoo eval of ${planned.length} cases at concurrency ${concurrency}`);
@@ -230,13 +260,7 @@ async function timePromptfoo(
         cwd: work,
         timeout: 30 * 60_000,
         maxBuffer: 256 * 1024 * 1024,
-        env: {
-          ...process.env,
-          OPENAI_API_KEY: "not-needed",
-          PROMPTFOO_DISABLE_TELEMETRY: "1",
-          PROMPTFOO_DISABLE_UPDATE: "1",
-          PROMPTFOO_CONFIG_DIR: join(work, ".promptfoo"),
-        },
+        env: promptfooEnv(work),
       },
     ).catch((error: { code?: number; stdout?: string }) => {
       // promptfoo exits 100 when assertions fail, which is the point here.
@@ -251,11 +275,29 @@ async function timePromptfoo(
       tool: "promptfoo",
       wallMs,
       casesPerSecond: (planned.length / wallMs) * 1000,
-      note: stats ? `${stats.failures} failed assertions, ${stats.errors} errors` : "no stats in the output",
+      startupMs: startup,
+      note: `${stats ? `${stats.failures} failed assertions, ${stats.errors} errors` : "no stats in the output"}; starting takes ${fixed(startup)} ms`,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function promptfooEnv(work: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    OPENAI_API_KEY: "not-needed",
+    PROMPTFOO_DISABLE_TELEMETRY: "1",
+    PROMPTFOO_DISABLE_UPDATE: "1",
+    PROMPTFOO_CONFIG_DIR: join(work, ".promptfoo"),
+  };
+}
+
+/** Wall time of a command that only starts and exits (`--version`): the fixed cost of a run. */
+async function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  await run(command, args, { env });
+  return performance.now() - started;
 }
 
 const fixed = (value: number, digits = 0) =>
@@ -285,6 +327,11 @@ export function formatRedteamTable(result: RedteamBench): string {
     comparison.push([p.tool, `${fixed(p.wallMs)} ms`, fixed(p.casesPerSecond, 1), p.note]);
   lines.push("", ...alignColumns(comparison));
   if (result.promptfooSkipped) lines.push(`promptfoo skipped: ${result.promptfooSkipped}`);
+  const [ours, theirs] = result.comparison;
+  if (ours?.startupMs !== undefined && theirs?.startupMs !== undefined) {
+    const steady = (p: ProcessRun) => result.cases / (p.wallMs - (p.startupMs ?? 0));
+    lines.push(`Throughput without start-up time: ${fixed(steady(ours) / steady(theirs), 1)}x`);
+  }
   if (result.speedup !== undefined)
     lines.push(
       `Throughput over promptfoo: ${fixed(result.speedup, 1)}x (target >= ${redteamTargets.speedupOverPromptfoo}x)` +
