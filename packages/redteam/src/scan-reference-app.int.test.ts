@@ -149,6 +149,24 @@ describe("scanning the reference app's support agent over HTTP", () => {
   }, 60_000);
 });
 
+describe("an interrupted run", () => {
+  it("keeps the cases that finished, in plan order, and says the results are partial", async () => {
+    const controller = new AbortController();
+    const { summary } = await runScan({
+      config: openaiConfig(vulnerable.url, { concurrency: 2 }),
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 10) controller.abort();
+      },
+    });
+    expect(summary.complete).toBe(false);
+    expect(summary.problems).toEqual(["The run was interrupted; the results are partial."]);
+    expect(summary.totals.cases).toBeGreaterThanOrEqual(10);
+    expect(summary.totals.cases).toBeLessThan(20);
+    expect(summary.totals.error).toBe(0);
+  });
+});
+
 describe("a target that cannot be reached", () => {
   it("stops after consecutive failures and keeps what it has", async () => {
     const { summary } = await runScan({
