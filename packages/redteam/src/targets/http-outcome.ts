@@ -7,15 +7,20 @@ import { excerpt, failed } from "./exchange-result.js";
 import type { HttpCallOutcome } from "./http-call.js";
 import { parseRetryAfter, withRetryAfter } from "./retry-after.js";
 
-/** The failed result for an outcome that did not end in a complete 2xx reply; undefined otherwise. */
-export function failedHttpExchange(outcome: HttpCallOutcome, wireRequest: string): ExchangeResult | undefined {
-  const facts = {
+/** What every result of an HTTP exchange records: the wire bodies, the timing and the status. */
+export function exchangeFacts(outcome: HttpCallOutcome, wireRequest: string) {
+  return {
     wireRequest,
     wireResponse: outcome.body,
     latencyMs: outcome.latencyMs,
     httpStatus: outcome.status,
     truncated: outcome.truncated,
   };
+}
+
+/** The failed result for an outcome that did not end in a complete 2xx reply; undefined otherwise. */
+export function failedHttpExchange(outcome: HttpCallOutcome, wireRequest: string): ExchangeResult | undefined {
+  const facts = exchangeFacts(outcome, wireRequest);
   if (outcome.failure) return failed(outcome.failure.kind, outcome.failure.message, facts);
   const status = outcome.status ?? 0;
   if (status >= 200 && status < 300) return undefined;

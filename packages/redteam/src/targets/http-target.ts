@@ -8,7 +8,7 @@ import { cookieHeader, storeSetCookies } from "./cookie-jar.js";
 import { resolveEnvRecord } from "./env-template.js";
 import { failed, succeeded, toolArguments } from "./exchange-result.js";
 import { callHttp, createKeepAliveAgent, publicEndpoint } from "./http-call.js";
-import { failedHttpExchange, parseJsonBody } from "./http-outcome.js";
+import { exchangeFacts, failedHttpExchange, parseJsonBody } from "./http-outcome.js";
 import { parseSelector, type SelectorPath, selectValue } from "./json-selector.js";
 import type { HttpTargetConfig } from "./target-config.js";
 
@@ -78,13 +78,7 @@ export function createHttpTarget(config: HttpTargetConfig, env: NodeJS.ProcessEn
       const failure = failedHttpExchange(outcome, wireRequest);
       if (failure) return failure;
 
-      const facts = {
-        wireRequest,
-        wireResponse: outcome.body,
-        latencyMs: outcome.latencyMs,
-        httpStatus: outcome.status,
-        truncated: outcome.truncated,
-      };
+      const facts = exchangeFacts(outcome, wireRequest);
       const parsed = parseJsonBody(outcome.body);
       const toolCalls = trace ? (parsed ? readTrace(parsed.value, trace) : []) : null;
       if (parsed && sessionPath) {

@@ -3,7 +3,7 @@ import type { ExchangeRequest, Target } from "../model.js";
 import { resolveEnvRecord } from "./env-template.js";
 import { failed, succeeded } from "./exchange-result.js";
 import { callHttp, createKeepAliveAgent, publicEndpoint } from "./http-call.js";
-import { failedHttpExchange, parseJsonBody } from "./http-outcome.js";
+import { exchangeFacts, failedHttpExchange, parseJsonBody } from "./http-outcome.js";
 import { readChatCompletion, toWireMessages, toWireTools } from "./openai-wire.js";
 import { type OpenAiTargetConfig, TargetConfigError } from "./target-config.js";
 
@@ -58,13 +58,7 @@ export function createOpenAiTarget(config: OpenAiTargetConfig, env: NodeJS.Proce
       const failure = failedHttpExchange(outcome, wireRequest);
       if (failure) return failure;
 
-      const facts = {
-        wireRequest,
-        wireResponse: outcome.body,
-        latencyMs: outcome.latencyMs,
-        httpStatus: outcome.status,
-        truncated: outcome.truncated,
-      };
+      const facts = exchangeFacts(outcome, wireRequest);
       const parsed = parseJsonBody(outcome.body);
       // A reply cut at the cap is no longer valid JSON; its text is still the evidence.
       if (!parsed)
