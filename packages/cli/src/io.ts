@@ -15,6 +15,11 @@ export interface CliIo {
 
 /** The real process: stdout, stderr, the terminal and signals. */
 export function processIo(): CliIo {
+  // `aims … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
