@@ -61,8 +61,8 @@ export function SystemSecurityTests({ orgId, systemId, writable }: Props) {
         )}
       </section>
       <Text size="sm" c="dimmed">
-        Scans run with <code>aims redteam</code> are recorded here when their summary is uploaded for this system; each
-        scan adds one evidence record for control A.6.2.4.
+        Scans started here, and scans run with <code>aims redteam --upload --system</code> for this system, are recorded
+        here; each scan adds one evidence record for control A.6.2.4 and the controls its probes test.
       </Text>
     </Stack>
   );

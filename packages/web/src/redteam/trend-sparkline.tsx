@@ -15,7 +15,8 @@ export function TrendSparkline({ points }: { points: TrendPoint[] }) {
   const first = points[0];
   const last = points[points.length - 1];
   const lastPoint = sparklinePoints(values, WIDTH, HEIGHT, 3).split(" ").at(-1)?.split(",").map(Number);
-  const description = `Vulnerable cases over the last ${points.length} scans: ${values.join(", ")}.`;
+  const scans = points.length === 1 ? "scan" : `${points.length} scans`;
+  const description = `Vulnerable cases over the last ${scans}: ${values.join(", ")}.`;
   return (
     <Group gap="md" align="center">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>

@@ -36,8 +36,16 @@ export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }
         <Fact label="Status">
           <Group gap="xs">
             {risk.archivedAt ? "Archived" : statusLabels[risk.status]}
-            {risk.acceptanceExpired && <Badge color="red">Acceptance expired</Badge>}
-            {risk.needsTreatment && <Badge color="orange">Needs treatment</Badge>}
+            {risk.acceptanceExpired && (
+              <Badge color="red" autoContrast>
+                Acceptance expired
+              </Badge>
+            )}
+            {risk.needsTreatment && (
+              <Badge color="orange" autoContrast>
+                Needs treatment
+              </Badge>
+            )}
           </Group>
         </Fact>
         <Fact label="Review date">{formatDate(risk.reviewDate)}</Fact>
