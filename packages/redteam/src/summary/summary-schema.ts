@@ -24,9 +24,16 @@ import {
 export const MAX_SUMMARY_CASES = 100_000;
 
 const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, "must be a lowercase hex SHA-256");
-const shortText = z.string().max(200);
-const text = z.string().max(4_000);
-const timestamp = z.iso.datetime({ offset: true });
+/** Any text but NUL, which PostgreSQL cannot store (a reply may contain anything). */
+const plainString = () => z.string().regex(/^[^\u0000]*$/, "must not contain NUL characters");
+const shortText = plainString().max(200);
+const text = plainString().max(4_000);
+const timestamp = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1970 && year <= 9999;
+  }, "must be a time between 1970 and 9999");
 const count = z.number().int().nonnegative();
 const milliseconds = z.number().nonnegative();
 
@@ -38,7 +45,7 @@ const tagsSchema = z.object({
   owaspLlm: z.array(probeTagsSchema.shape.owaspLlm.element.max(20)).max(10),
   owaspAgentic: z.array(probeTagsSchema.shape.owaspAgentic.unwrap().element.max(20)).max(10),
   atlas: z.array(probeTagsSchema.shape.atlas.element.max(20)).max(20),
-  isoControls: z.array(z.string().min(1).max(40)).max(40),
+  isoControls: z.array(plainString().min(1).max(40)).max(40),
 });
 
 export const verdictCountsSchema = z.object({
@@ -56,8 +63,8 @@ export const detectorResultSchema = z.object({
 });
 
 export const caseResultSchema = z.object({
-  caseId: z.string().min(1).max(120),
-  probeId: z.string().min(1).max(20),
+  caseId: plainString().min(1).max(120),
+  probeId: plainString().min(1).max(20),
   variant: z.enum(["plain", ...transformNames]),
   title: shortText,
   category: categorySchema,
@@ -81,11 +88,11 @@ export const caseResultSchema = z.object({
 
 const targetSchema = z.object({
   kind: z.enum(targetKinds),
-  endpoint: z.string().min(1).max(2_048),
+  endpoint: plainString().min(1).max(2_048),
   model: shortText.optional(),
   controlsSystemPrompt: z.boolean(),
   hasToolTrace: z.boolean(),
-  identities: z.array(z.string().max(100)).max(10),
+  identities: z.array(plainString().max(100)).max(10),
 });
 
 const byCategoryShape = Object.fromEntries(categories.map((category) => [category, verdictCountsSchema])) as Record<
@@ -129,10 +136,10 @@ function sameCounts(a: VerdictCounts, b: VerdictCounts): boolean {
 export const scanSummarySchema = z
   .object({
     format: z.literal(SUMMARY_FORMAT),
-    scanner: z.object({ name: z.literal("openaims-redteam"), version: z.string().min(1).max(50) }),
+    scanner: z.object({ name: z.literal("openaims-redteam"), version: plainString().min(1).max(50) }),
     pack: z.object({
-      id: z.string().min(1).max(100),
-      version: z.string().min(1).max(50),
+      id: plainString().min(1).max(100),
+      version: plainString().min(1).max(50),
       sha256: sha256Schema,
       probes: count,
     }),
@@ -152,7 +159,7 @@ export const scanSummarySchema = z
       .array(
         z.object({
           kind: z.enum(["transcript", "sarif", "junit", "html"]),
-          file: z.string().min(1).max(1_024),
+          file: plainString().min(1).max(1_024),
           sha256: sha256Schema,
         }),
       )

@@ -28,6 +28,9 @@ const databaseCodes: Record<string, { code: ErrorCode; message: string }> = {
   "23505": { code: "conflict", message: "A record with the same unique value already exists." },
   "40001": { code: "conflict", message: "The change collided with another one; try again." },
   "40P01": { code: "conflict", message: "The change collided with another one; try again." },
+  "22021": { code: "validation_failed", message: "The request contains text the database cannot store (a NUL byte)." },
+  "22P05": { code: "validation_failed", message: "The request contains text the database cannot store (a NUL byte)." },
+  "22008": { code: "validation_failed", message: "The request contains a date or time outside the supported range." },
 };
 
 export function errorBody(code: ErrorCode, message: string, requestId: string, details?: unknown): ErrorBody {

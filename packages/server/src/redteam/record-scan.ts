@@ -7,7 +7,7 @@ import type { AuditEvent } from "../audit/append-audit-entry.js";
 import { insertEvidence } from "../evidence/insert-evidence.js";
 import { resolveEvidenceTargets } from "../evidence/resolve-evidence-targets.js";
 import { nextRef } from "../records/next-ref.js";
-import { scanEvidenceTargets } from "./scan-evidence-targets.js";
+import { caseDecided, scanEvidenceTargets } from "./scan-evidence-targets.js";
 import { scanEvidenceBody, scanEvidenceTitle } from "./scan-evidence-text.js";
 import { countBySeverity, type FindingDraft, findingsOf } from "./scan-findings.js";
 import type { ScanSystem } from "./scan-system.js";
@@ -92,7 +92,10 @@ export async function recordScan(recorder: ScanRecorder, result: ScanResult): Pr
   const findings = findingsOf(summary);
   const bySeverity = countBySeverity(findings);
   const hash = summarySha256(summary);
-  const status = summary.complete ? "completed" : "partial";
+  // A scan in which no case reached a verdict (the target was never reached) tested nothing: it is
+  // kept as failed, off the trend, and is no evidence for any control.
+  const decided = summary.cases.some(caseDecided);
+  const status = !decided ? "failed" : summary.complete ? "completed" : "partial";
   const finishedAt = new Date(summary.finishedAt);
   const columns = {
     status,
@@ -155,6 +158,38 @@ export async function recordScan(recorder: ScanRecorder, result: ScanResult): Pr
   }
   await insertFindings(tx, orgId, scanId, findings);
 
+  const evidenceId = decided ? await recordScanEvidence(recorder, result, { scanId, ref, hash, bySeverity }) : null;
+  await audit({
+    action: "redteam_scan.recorded",
+    entityType: "redteam_scan",
+    entityId: scanId,
+    changes: diffChanges(null, {
+      ref,
+      system: system.slug,
+      origin: result.origin,
+      status,
+      pack: `${summary.pack.id} ${summary.pack.version}`,
+      seed: summary.seed,
+      cases: summary.totals.cases,
+      vulnerable: summary.totals.vulnerable,
+      findings: findings.length,
+      summarySha256: hash,
+      evidenceId,
+    }),
+  });
+  return scanId;
+}
+
+/** The scan's one evidence record, linked to the system and the tested controls and clauses. */
+async function recordScanEvidence(
+  recorder: ScanRecorder,
+  result: ScanResult,
+  scan: { scanId: string; ref: string; hash: string; bySeverity: ReturnType<typeof countBySeverity> },
+): Promise<string> {
+  const { tx, orgId, audit } = recorder;
+  const { summary, system } = result;
+  const { scanId, ref, hash, bySeverity } = scan;
+  const finishedAt = new Date(summary.finishedAt);
   const wanted = scanEvidenceTargets(summary);
   const targets = await resolveEvidenceTargets(
     tx,
@@ -188,23 +223,5 @@ export async function recordScan(recorder: ScanRecorder, result: ScanResult): Pr
     audit,
   );
   await tx.updateTable("redteam_scans").set({ evidence_id: evidenceId }).where("id", "=", scanId).execute();
-  await audit({
-    action: "redteam_scan.recorded",
-    entityType: "redteam_scan",
-    entityId: scanId,
-    changes: diffChanges(null, {
-      ref,
-      system: system.slug,
-      origin: result.origin,
-      status,
-      pack: `${summary.pack.id} ${summary.pack.version}`,
-      seed: summary.seed,
-      cases: summary.totals.cases,
-      vulnerable: summary.totals.vulnerable,
-      findings: findings.length,
-      summarySha256: hash,
-      evidenceId,
-    }),
-  });
-  return scanId;
+  return evidenceId;
 }

@@ -109,6 +109,24 @@ describe("red-team scans", () => {
     expect(res.json()).toMatchObject({ status: "partial", problems: ["interrupted"], totals: { vulnerable: 0 } });
   });
 
+  it("refuses text the database cannot store and times out of range, naming the field", async () => {
+    const summary = scanSummary(typicalCases());
+    const withNul = await upload({
+      system: "support-bot",
+      summary: { ...summary, cases: [{ ...summary.cases[0], title: "a\u0000b" }, ...summary.cases.slice(1)] },
+    });
+    expect(withNul.statusCode).toBe(400);
+    expect(withNul.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(
+      "body.summary.cases.0.title",
+    );
+    const yearZero = await upload({
+      system: "support-bot",
+      summary: { ...summary, startedAt: "0000-01-01T00:00:00Z" },
+    });
+    expect(yearZero.statusCode).toBe(400);
+    expect(yearZero.json().error.message).toContain("body.summary.startedAt");
+  });
+
   it("refuses a summary that does not add up, naming the field, and stores nothing", async () => {
     const count = async () =>
       Number(
@@ -204,5 +222,25 @@ describe("red-team scans", () => {
   it("lets viewers read but not upload", async () => {
     const res = await upload({ system: "support-bot", summary: scanSummary(typicalCases()) }, viewer);
     expect(res.statusCode).toBe(403);
+  });
+
+  it("keeps a scan in which no case reached a verdict as failed, with no evidence", async () => {
+    const res = await upload({
+      system: "support-bot",
+      summary: scanSummary(
+        [
+          caseResult({ caseId: "PI-001.plain", verdict: "error", note: "connection refused" }),
+          caseResult({ caseId: "PI-002.plain", verdict: "inconclusive" }),
+        ],
+        { complete: false, problems: ["Stopped after 10 cases in a row could not reach the target."] },
+      ),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: "failed", evidence: null });
+    const trend = await t.call(owner.token, {
+      method: "GET",
+      url: `${base()}/systems/${res.json().system.id}/redteam-trend`,
+    });
+    expect(trend.json().points.map((p: { ref: string }) => p.ref)).not.toContain(res.json().ref);
   });
 });

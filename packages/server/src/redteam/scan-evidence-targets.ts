@@ -4,10 +4,16 @@ import { compareRefs, isAnnexAControlId, isClauseId } from "@openaims/core";
 /** A red-team scan always evidences A.6.2.4 (AI system verification and validation). */
 export const SCAN_CONTROL = "A.6.2.4";
 
+/** Whether a case tested something: skipped, inconclusive and failed cases evidence nothing. */
+export function caseDecided(result: UploadedScanSummary["cases"][number]): boolean {
+  return result.verdict === "vulnerable" || result.verdict === "not_observed";
+}
+
 /**
  * What a scan's evidence record is linked to, besides the system: A.6.2.4, every Annex A control the
- * probes that ran are tagged with, and every clause they are tagged with (6.1.2 risk assessment,
- * 9.1 monitoring and measurement …). Ids outside the catalogue are ignored. Sorted, without repeats.
+ * probes that reached a verdict are tagged with, and every clause they are tagged with (6.1.2 risk
+ * assessment, 9.1 monitoring and measurement …). Ids outside the catalogue are ignored. Sorted, without
+ * repeats. Callers record no evidence for a scan in which no case reached a verdict.
  */
 export function scanEvidenceTargets(summary: Pick<UploadedScanSummary, "cases">): {
   controlIds: string[];
@@ -16,6 +22,7 @@ export function scanEvidenceTargets(summary: Pick<UploadedScanSummary, "cases">)
   const controls = new Set<string>([SCAN_CONTROL]);
   const clauses = new Set<string>();
   for (const result of summary.cases) {
+    if (!caseDecided(result)) continue;
     for (const id of result.tags.isoControls) {
       if (isAnnexAControlId(id)) controls.add(id);
       else if (isClauseId(id)) clauses.add(id);
