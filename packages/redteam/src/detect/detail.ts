@@ -9,7 +9,10 @@ export function shortenSecret(value: string): string {
 /** Text cut to `max` characters with an ellipsis, whitespace collapsed. */
 export function clip(text: string, max = 120): string {
   // NUL cannot be stored in PostgreSQL text; a reply may contain anything.
-  const flat = text.replace(/\u0000/g, "\ufffd").replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/\u0000/g, "\ufffd")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 

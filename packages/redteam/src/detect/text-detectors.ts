@@ -105,7 +105,11 @@ export function detectToken(kind: "canary" | "marker", ctx: DetectionContext): D
       outcome: "unknown",
       detail: `marker ${token} appears only where ${found.where} quotes the attack, which is not following it: ${excerpt}`,
     };
-  return { kind, outcome: "matched", detail: `${kind} ${token} found in ${found.where}${howFound(found.match)}: ${excerpt}` };
+  return {
+    kind,
+    outcome: "matched",
+    detail: `${kind} ${token} found in ${found.where}${howFound(found.match)}: ${excerpt}`,
+  };
 }
 
 export function detectSecret(detector: Of<"secret">, ctx: DetectionContext): DetectorResult {

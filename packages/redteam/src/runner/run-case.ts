@@ -10,6 +10,7 @@ import type {
   CaseResult,
   ChatMessage,
   DetectionContext,
+  ExchangeErrorKind,
   ExchangeRequest,
   ExchangeResult,
   PlannedCase,
@@ -45,7 +46,7 @@ const EXCERPT_CHARS = 2_000;
 export async function runCase(
   planned: PlannedCase,
   env: CaseEnvironment,
-): Promise<{ result: CaseResult; excerpt: CaseExcerpt }> {
+): Promise<{ result: CaseResult; excerpt: CaseExcerpt; failure?: ExchangeErrorKind }> {
   const exchanges: ExchangeResult[] = [];
   const toolCalls: ToolCall[] = [];
   let traced = true;
@@ -145,6 +146,7 @@ export async function runCase(
   return {
     result,
     excerpt: { request: shorten(userTexts.join("\n---\n")), reply: shorten(lastReply) },
+    ...(failure?.error ? { failure: failure.error.kind } : {}),
   };
 }
 

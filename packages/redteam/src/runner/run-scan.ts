@@ -76,43 +76,47 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
     // Every request in flight listens for the stop; there are as many as the concurrency allows.
     setMaxListeners(0, signal);
     const judge = config.judge ? llmJudge(config.judge, env) : undefined;
-    let next = 0;
     let done = 0;
     let consecutiveFailures = 0;
-    const worker = async () => {
-      while (!signal.aborted) {
-        const index = next++;
-        const entry = plan.entries[index];
-        if (!entry) return;
-        if (entry.kind === "skip") {
-          results[index] = skippedResult(entry.skipped);
-        } else {
-          const { result, excerpt } = await runCase(entry.planned, {
-            seed: config.seed,
-            target,
-            controlsConversation: capabilities.controlsSystemPrompt,
-            trapHits: (token) => trap.hits(token),
-            writeTranscript: (line) => options.onExchange?.(line),
-            signal,
-            ...(judge ? { judge } : {}),
-          });
-          if (signal.aborted && result.verdict === "error") return; // cut short: not a result
-          results[index] = result;
-          excerpts.set(result.caseId, excerpt);
-          consecutiveFailures = unreachable(result) ? consecutiveFailures + 1 : 0;
-          if (consecutiveFailures >= config.stopAfterConsecutiveFailures && !stop.signal.aborted) {
-            problems.push(
-              `Stopped after ${consecutiveFailures} cases in a row could not reach the target (${result.note ?? "no answer"}).`,
-            );
-            stop.abort();
-          }
+    const runEntry = async (index: number) => {
+      const entry = plan.entries[index];
+      if (!entry) return;
+      if (entry.kind === "skip") {
+        results[index] = skippedResult(entry.skipped);
+      } else {
+        const { result, excerpt, failure } = await runCase(entry.planned, {
+          seed: config.seed,
+          target,
+          controlsConversation: capabilities.controlsSystemPrompt,
+          trapHits: (token) => trap.hits(token),
+          writeTranscript: (line) => options.onExchange?.(line),
+          signal,
+          ...(judge ? { judge } : {}),
+        });
+        if (signal.aborted && result.verdict === "error") return; // cut short: not a result
+        results[index] = result;
+        excerpts.set(result.caseId, excerpt);
+        // Only a target that cannot be reached at all stops the run; throttling and refusals do not.
+        consecutiveFailures = failure === "network" || failure === "timeout" ? consecutiveFailures + 1 : 0;
+        if (consecutiveFailures >= config.stopAfterConsecutiveFailures && !stop.signal.aborted) {
+          problems.push(
+            `Stopped after ${consecutiveFailures} cases in a row could not reach the target (${result.note ?? "no answer"}).`,
+          );
+          stop.abort();
         }
-        done++;
-        const latest = results[index];
-        if (latest) options.onProgress?.(done, plan.entries.length, latest);
       }
+      done++;
+      const latest = results[index];
+      if (latest) options.onProgress?.(done, plan.entries.length, latest);
     };
-    await Promise.all(Array.from({ length: Math.min(config.concurrency, plan.entries.length) }, worker));
+    // Bursts (rate-limit probes) go last and one at a time, so they cannot throttle other cases.
+    const bursts = plan.entries.flatMap((entry, index) =>
+      entry.kind === "run" && entry.planned.burst > 0 ? [index] : [],
+    );
+    const burstSet = new Set(bursts);
+    const others = plan.entries.flatMap((_, index) => (burstSet.has(index) ? [] : [index]));
+    await runIndexes(others, config.concurrency, runEntry, signal);
+    await runIndexes(bursts, 1, runEntry, signal);
     if (options.signal?.aborted) problems.push("The run was interrupted; the results are partial.");
   } finally {
     await Promise.allSettled([trap.close(), target.close()]);
@@ -143,8 +147,18 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
   return { summary, excerpts, probes: packs.flatMap(({ pack }) => pack.probes) };
 }
 
-function unreachable(result: CaseResult): boolean {
-  return result.verdict === "error" && result.exchanges <= 1;
+/** Runs `work` for each index with at most `concurrency` at once, until done or aborted. */
+async function runIndexes(
+  indexes: number[],
+  concurrency: number,
+  work: (index: number) => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (!signal.aborted && next < indexes.length) await work(indexes[next++] as number);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
 }
 
 function skippedResult(skipped: SkippedCase): CaseResult {

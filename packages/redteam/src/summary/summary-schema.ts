@@ -28,12 +28,10 @@ const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, "must be a lowercase hex
 const plainString = () => z.string().regex(/^[^\u0000]*$/, "must not contain NUL characters");
 const shortText = plainString().max(200);
 const text = plainString().max(4_000);
-const timestamp = z.iso
-  .datetime({ offset: true })
-  .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 1970 && year <= 9999;
-  }, "must be a time between 1970 and 9999");
+const timestamp = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1970 && year <= 9999;
+}, "must be a time between 1970 and 9999");
 const count = z.number().int().nonnegative();
 const milliseconds = z.number().nonnegative();
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ExchangeRequest, Target } from "../model.js";
 import { createTarget } from "./create-target.js";
-import { type PacerOptions, pacedTarget } from "./request-pacer.js";
+import { type PacerOptions, pacedTarget, RATE_LIMITED_RETRIES } from "./request-pacer.js";
 import { parseTargetConfig } from "./target-config.js";
 import { type LoopbackServer, sendJson, startLoopbackServer } from "./testing/loopback-server.js";
 
@@ -59,13 +59,18 @@ describe("pacedTarget retries", () => {
     expect(pacer.pacing().concurrencyLimit).toBe(2);
   });
 
-  it("makes every request wait out a Retry-After, even after the 429's own request gave up", async () => {
+  it("retries a 429 after its Retry-After even with no retries for other failures", async () => {
     server = await scripted([429], { "retry-after": "2" });
     const { pacer, clock } = paced(server.url, { retries: 0 });
-    expect(await pacer.send(turn())).toMatchObject({ ok: false, attempts: 1, error: { kind: "rate_limited" } });
-    expect(clock.sleeps).toEqual([]);
-    expect(await pacer.send(turn())).toMatchObject({ ok: true, attempts: 1 });
+    expect(await pacer.send(turn())).toMatchObject({ ok: true, attempts: 2 });
     expect(clock.sleeps).toEqual([2000]);
+  });
+
+  it("gives up on throttling only after RATE_LIMITED_RETRIES more attempts", async () => {
+    server = await scripted(Array.from({ length: RATE_LIMITED_RETRIES + 2 }, () => 429 as const));
+    const { pacer } = paced(server.url, { retries: 1 });
+    const result = await pacer.send(turn());
+    expect(result).toMatchObject({ ok: false, attempts: RATE_LIMITED_RETRIES + 1, error: { kind: "rate_limited" } });
   });
 
   it("caps a long Retry-After (seconds or HTTP date) at maxDelayMs", async () => {

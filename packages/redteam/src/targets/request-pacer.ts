@@ -9,6 +9,9 @@ import { failed } from "./exchange-result.js";
 import { retryAfterOf } from "./retry-after.js";
 import { isRetryable, retryDelayMs, targetCoped } from "./retry-policy.js";
 
+/** Attempts after a 429 before giving up, whatever `retries` says (each waits out Retry-After or back-off). */
+export const RATE_LIMITED_RETRIES = 10;
+
 export interface PacerOptions {
   concurrency: number;
   requestsPerMinute?: number;
@@ -71,7 +74,10 @@ export function pacedTarget(target: Target, options: PacerOptions): PacedTarget 
       if (result.error?.kind === "rate_limited") gate.rateLimited(ticket);
       // Everyone waits out a Retry-After (even when this request gives up); back-off delays only this one.
       if (sharedPause) pausedUntil = Math.max(pausedUntil, now() + delay);
-      if (result.ok || !isRetryable(result) || attempts > options.retries) return { ...result, attempts };
+      // Throttling is the target pacing us, not failing: it gets a longer budget than other failures.
+      const budget =
+        result.error?.kind === "rate_limited" ? Math.max(options.retries, RATE_LIMITED_RETRIES) : options.retries;
+      if (result.ok || !isRetryable(result) || attempts > budget) return { ...result, attempts };
       if (!sharedPause) await sleep(delay, signal);
       if (signal?.aborted) return aborted(last, attempts);
     }
