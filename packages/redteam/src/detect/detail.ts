@@ -10,7 +10,7 @@ export function shortenSecret(value: string): string {
 export function clip(text: string, max = 120): string {
   // NUL cannot be stored in PostgreSQL text; a reply may contain anything.
   const flat = text
-    .replace(/\u0000/g, "\ufffd")
+    .replaceAll("\u0000", "\ufffd")
     .replace(/\s+/g, " ")
     .trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;

@@ -25,6 +25,7 @@ export const MAX_SUMMARY_CASES = 100_000;
 
 const sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, "must be a lowercase hex SHA-256");
 /** Any text but NUL, which PostgreSQL cannot store (a reply may contain anything). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly the character refused here.
 const plainString = () => z.string().regex(/^[^\u0000]*$/, "must not contain NUL characters");
 const shortText = plainString().max(200);
 const text = plainString().max(4_000);
