@@ -9,10 +9,7 @@ export function shortenSecret(value: string): string {
 /** Text cut to `max` characters with an ellipsis, whitespace collapsed. */
 export function clip(text: string, max = 120): string {
   // NUL cannot be stored in PostgreSQL text; a reply may contain anything.
-  const flat = text
-    .replaceAll("\u0000", "\ufffd")
-    .replace(/\s+/g, " ")
-    .trim();
+  const flat = text.replaceAll("\u0000", "\ufffd").replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
