@@ -176,11 +176,16 @@ export type RedteamSettings = z.infer<typeof redteamSettingsSchema>;
 /** Prefix of the server environment variables a server-side scan may read a target's key from. */
 export const REDTEAM_KEY_ENV_PREFIX = "AIMS_REDTEAM_KEY_";
 
+/** The scan row and audit trail keep this address: credentials belong in apiKeyEnv, never in the URL. */
 const targetUrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, message: "must be an http or https address" }));
+  .pipe(z.url({ protocol: /^https?$/, message: "must be an http or https address" }))
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+  }, "must not carry a user name, password, query or fragment; name a key with apiKeyEnv instead");
 const keyEnvSchema = z
   .string()
   .trim()
@@ -197,7 +202,7 @@ export const serverScanTargetSchema = z.discriminatedUnion(
       type: z.literal("openai"),
       /** Base URL such as http://127.0.0.1:8000/v1. */
       url: targetUrlSchema,
-      model: z.string().trim().min(1, "name the model").max(256),
+      model: z.string().trim().min(1, "name the model").max(200),
       apiKeyEnv: keyEnvSchema.optional(),
     }),
     z.object({

@@ -58,6 +58,13 @@ describe("server-side red-team scans", () => {
     const key = await run({ system: "support-bot", target: { ...openai, apiKeyEnv: "DATABASE_URL" } });
     expect(key.statusCode).toBe(400);
     expect(key.json().error.details.fields[0].field).toBe("body.target.apiKeyEnv");
+    for (const url of ["http://user:hunter2@127.0.0.1:8000/v1", "http://127.0.0.1:8000/v1?api_key=SECRET"]) {
+      const withSecret = await run({ system: "support-bot", target: { ...openai, url } });
+      expect(withSecret.statusCode).toBe(400);
+      expect(withSecret.json().error.details.fields[0].field).toBe("body.target.url");
+    }
+    const trail = await t.db.selectFrom("audit_entries").select("changes").execute();
+    expect(JSON.stringify(trail)).not.toMatch(/hunter2|SECRET/);
     expect(await scanCount()).toBe(0);
   });
 });
