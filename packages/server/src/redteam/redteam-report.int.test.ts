@@ -67,10 +67,16 @@ describe("red-team reports", () => {
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().error.message).toContain(`not the report of scan ${scan.ref}`);
 
+    expect((await uploadReport(scan.id, html)).statusCode).toBe(200);
+    expect((await uploadReport(scan.id, html)).statusCode).toBe(200);
+    const second = await uploadReport(scan.id, "<p>second</p>");
+    expect(second.statusCode).toBe(409);
+
     const unlisted = await uploadScan();
-    expect((await uploadReport(unlisted.id, "<p>first</p>")).statusCode).toBe(200);
-    expect((await uploadReport(unlisted.id, "<p>second</p>")).statusCode).toBe(409);
-    const binary = await uploadReport((await uploadScan()).id, Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]));
+    const notAnnounced = await uploadReport(unlisted.id, "<p>first</p>");
+    expect(notAnnounced.statusCode).toBe(409);
+    expect(notAnnounced.json().error.message).toContain("announced no HTML report");
+    const binary = await uploadReport((await uploadScan(sha256(html))).id, Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]));
     expect(binary.statusCode).toBe(415);
   });
 

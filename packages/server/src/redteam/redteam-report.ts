@@ -37,7 +37,13 @@ export const uploadRedteamReport: Handler<Routes["uploadRedteamReport"]> = async
   }
   const artifacts = Array.isArray(row.artifacts) ? (row.artifacts as Array<{ kind?: unknown; sha256?: unknown }>) : [];
   const expected = artifacts.find((artifact) => artifact.kind === "html")?.sha256;
-  if (typeof expected === "string" && expected !== sha256) {
+  if (typeof expected !== "string") {
+    throw new AppError(
+      "conflict",
+      `Scan ${row.ref} announced no HTML report in its summary, so no report can be attached; run the scan with --format including html.`,
+    );
+  }
+  if (expected !== sha256) {
     throw new AppError(
       "conflict",
       `This is not the report of scan ${row.ref}: its SHA-256 is ${sha256}, the scan's summary lists ${expected}.`,
