@@ -13,6 +13,8 @@ export const ExitCode = {
   refused: 5,
   /** Anything else: a bug or an environment problem; rerun with AIMS_DEBUG=1 for details. */
   unexpected: 70,
+  /** Stopped by Ctrl-C or SIGTERM before finishing; what finished is kept (e.g. partial scan results). */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -25,4 +27,5 @@ export const exitCodeHelp = `Exit codes:
   3   data directory locked by another process, database unreachable or not yet migrated
   4   not found (user, organisation, token)
   5   refused (e.g. restore over existing data without --force)
-  70  unexpected error (set AIMS_DEBUG=1 for the stack trace)`;
+  70  unexpected error (set AIMS_DEBUG=1 for the stack trace)
+  130 interrupted (Ctrl-C); partial results are kept`;

@@ -84,6 +84,31 @@ describe("aims redteam", () => {
     expect(result.stdout).toContain("No vulnerable behaviour observed.");
   });
 
+  it("stops on Ctrl-C with exit 130, writes the partial results and uploads nothing", async () => {
+    const interrupt = new Promise<string>((resolve) => setTimeout(() => resolve("SIGINT"), 300));
+    const result = await runCli(
+      [
+        "redteam",
+        "--target",
+        `openai:${hardened.url}/v1`,
+        "--model",
+        "reference",
+        "--out-dir",
+        "interrupted",
+        "--upload",
+        "--system",
+        "anything",
+      ],
+      { AIMS_URL: "http://127.0.0.1:9", AIMS_TOKEN: "aims_pat_unused" },
+      { shutdown: interrupt, cwd: work },
+    );
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain("Interrupted: the partial results are written, and nothing was uploaded.");
+    const summary = JSON.parse(await readFile(join(work, "interrupted", "summary.json"), "utf8"));
+    expect(summary.complete).toBe(false);
+    expect(summary.problems).toContain("The run was interrupted; the results are partial.");
+  });
+
   it("names the bad key of a configuration file and exits 2", async () => {
     await writeFile(
       join(work, "bad.yaml"),

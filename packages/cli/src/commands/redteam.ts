@@ -17,7 +17,7 @@ import {
 } from "@openaims/redteam";
 import { type Command, Option } from "commander";
 import { CliError, usageError } from "../cli-error.js";
-import { ExitCode } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { printScanSummary } from "../redteam/print-scan-summary.js";
 
@@ -47,7 +47,7 @@ Targets on the command line: openai:URL (with --model), http:URL, command:PROGRA
 Full configuration: --config scan.yaml (YAML or JSON); flags override the file's seed and concurrency.
 
 Exit codes: 0 done (no finding at or above --fail-on), 1 a finding at or above --fail-on,
-2 bad flags or configuration, or the target could not be reached.
+2 bad flags or configuration, or the target could not be reached, 130 interrupted (partial results kept).
 
 Environment for --upload:
   AIMS_URL    address of the running server, e.g. http://localhost:8080
@@ -88,7 +88,7 @@ export function registerRedteamCommand(program: Command, io: CliIo): void {
     });
 }
 
-async function redteam(flags: RedteamFlags, io: CliIo): Promise<typeof ExitCode.ok | typeof ExitCode.checkFailed> {
+async function redteam(flags: RedteamFlags, io: CliIo): Promise<ExitCodeValue> {
   if (flags.upload && !flags.system)
     throw usageError("--upload needs --system SLUG: the AI system the results belong to.");
   if (flags.system && !flags.upload) throw usageError("--system is only used with --upload.");
@@ -117,6 +117,9 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<typeof ExitCode.
     ...(configFile ? { configFile } : {}),
   });
   printScanSummary(summary, files, io);
+  // An interrupted run must not pass a --fail-on gate nor be filed as evidence: its results are partial.
+  if (controller.signal.aborted)
+    throw new CliError(ExitCode.interrupted, "Interrupted: the partial results are written, and nothing was uploaded.");
   if (summary.totals.cases > 0 && summary.totals.error === summary.totals.cases)
     throw new CliError(ExitCode.usage, `No test case reached the target. ${summary.problems.join(" ")}`.trim());
   if (flags.upload && flags.system) {
@@ -124,8 +127,8 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<typeof ExitCode.
     const { uploadScan } = await import("../redteam/upload-scan.js");
     await uploadScan(summary, outDir, flags.system, io);
   }
-  if (!summary.complete && summary.problems.length > 0) io.stderr(`aims: ${summary.problems.join(" ")}\n`);
-  if (!summary.complete && !controller.signal.aborted) throw new CliError(ExitCode.usage, "The run did not complete.");
+  if (!summary.complete)
+    throw new CliError(ExitCode.usage, `The run did not complete. ${summary.problems.join(" ")}`.trim());
   return failsOn(summary, flags.failOn) ? ExitCode.checkFailed : ExitCode.ok;
 }
 
