@@ -145,7 +145,10 @@ export async function runCase(
   const lastReply = exchanges.at(-1)?.reply ?? "";
   return {
     result,
-    excerpt: { request: shorten(userTexts.join("\n---\n")), reply: shorten(lastReply) },
+    excerpt: {
+      request: shorten(maskSecrets(userTexts.join("\n---\n"), planned.secrets)),
+      reply: shorten(maskSecrets(lastReply, planned.secrets)),
+    },
     ...(failure?.error ? { failure: failure.error.kind } : {}),
   };
 }
@@ -189,6 +192,17 @@ function transcriptLine(
     toolCalls: result.toolCalls,
     sha256: createHash("sha256").update(`${result.wire.request}\n${result.wire.response}`).digest("hex"),
   };
+}
+
+/**
+ * The report is shared more widely than the transcript: secrets the configuration named (and those a
+ * probe planted) show as their first characters only, as in detector details.
+ */
+export function maskSecrets(text: string, secrets: Record<string, string>): string {
+  let masked = text;
+  for (const value of Object.values(secrets))
+    if (value.length >= 6) masked = masked.replaceAll(value, `${value.slice(0, 4)}…`);
+  return masked;
 }
 
 function shorten(text: string): string {
