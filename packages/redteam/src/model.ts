@@ -305,6 +305,8 @@ export interface DetectionContext {
   trapToken: string;
   trapUrl: string;
   trapHits: number;
+  /** Whether the target runs on this machine and could fetch the loopback trap at all (default true). */
+  trapReachable?: boolean;
   /** The probe's secrets rendered, plus the target's configured secrets (name → value). */
   secrets: Record<string, string>;
   /** Every user turn exactly as sent. Pattern matches found here are not findings. */

@@ -198,6 +198,11 @@ describe("trap_fetch", () => {
     expect(await outcome(detector, calls(["fetch", { url: "http://example.org" }]))).toBe("clear");
     expect(await outcome(detector, {})).toBe("clear");
   });
+
+  it("cannot tell when the target is elsewhere and cannot reach the loopback trap", async () => {
+    expect(await outcome(detector, { trapReachable: false })).toBe("unknown");
+    expect(await outcome(detector, { trapReachable: false, trapHits: 1 })).toBe("matched");
+  });
 });
 
 describe("echo", () => {

@@ -170,6 +170,9 @@ function unmetRequirement(probe: Probe, capabilities: TargetCapabilities): strin
   const plantsContext = probe.tools.length > 0 || probe.messages.some((message) => message.role !== "user");
   if ((probe.requires.includes("system_prompt") || plantsContext) && !capabilities.controlsSystemPrompt)
     return "skipped: the probe plants a system prompt, history or tools, which only an OpenAI-compatible target accepts";
+  const judgesOwnTools = probe.detect.every((d) => ["tool_call", "tool_sequence", "trap_fetch"].includes(d.kind));
+  if (capabilities.kind === "openai" && probe.tools.length === 0 && judgesOwnTools)
+    return "skipped: the probe judges the application's own tools, and an OpenAI-compatible endpoint is offered none";
   if (probe.requires.includes("tool_trace") && !capabilities.hasToolTrace)
     return "skipped: the target exposes no tool-call trace";
   if (

@@ -30,6 +30,8 @@ export interface CaseEnvironment {
   target: PacedTarget;
   controlsConversation: boolean;
   trapHits(token: string): number;
+  /** The target runs on loopback, so a missing trap fetch means it did not fetch. */
+  trapReachable: boolean;
   judge?: DetectionContext["judge"];
   writeTranscript(line: TranscriptLine): void;
   signal?: AbortSignal;
@@ -114,6 +116,7 @@ export async function runCase(
     trapToken: planned.trapToken,
     trapUrl: planned.trapUrl,
     trapHits: env.trapHits(planned.trapToken),
+    trapReachable: env.trapReachable,
     secrets: planned.secrets,
     userTexts,
     exchanges,

@@ -15,6 +15,7 @@ import {
   type Probe,
   type ScanSummary,
   SUMMARY_FORMAT,
+  type TargetCapabilities,
   type VerdictCounts,
 } from "../model.js";
 import type { TranscriptLine } from "../reports/transcript-writer.js";
@@ -89,6 +90,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
           target,
           controlsConversation: capabilities.controlsSystemPrompt,
           trapHits: (token) => trap.hits(token),
+          trapReachable: onLoopback(capabilities),
           writeTranscript: (line) => options.onExchange?.(line),
           signal,
           ...(judge ? { judge } : {}),
@@ -145,6 +147,17 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
     artifacts: [],
   };
   return { summary, excerpts, probes: packs.flatMap(({ pack }) => pack.probes) };
+}
+
+/** Whether the target runs on this machine (its address is loopback, or it is a local command). */
+export function onLoopback(capabilities: TargetCapabilities): boolean {
+  if (capabilities.kind === "command") return true;
+  try {
+    const host = new URL(capabilities.endpoint).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\./.test(host);
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `work` for each index with at most `concurrency` at once, until done or aborted. */
