@@ -125,7 +125,11 @@ export async function runCase(
     ...(judge ? { judge: recordingJudge } : {}),
   };
   const detectors = [];
-  for (const detector of planned.probe.detect) detectors.push(await evaluateDetector(detector, context));
+  for (const detector of planned.probe.detect) {
+    const result = await evaluateDetector(detector, context);
+    // Details quote what the target sent (tool names, excerpts): keep them within the summary's bounds.
+    detectors.push({ ...result, detail: fit(result.detail, 4_000) });
+  }
   const verdict = exchanges.length === 0 ? "error" : verdictOf(detectors, exchanges);
   const failure = exchanges.find((exchange) => !exchange.ok && exchange.error?.kind !== "http_status");
   const { probe } = planned;
@@ -133,7 +137,7 @@ export async function runCase(
     caseId: planned.caseId,
     probeId: probe.id,
     variant: planned.variant,
-    title: probe.title,
+    title: fit(probe.title, 200),
     category: probe.category,
     severity: probe.severity,
     tags: probe.tags,
@@ -142,7 +146,9 @@ export async function runCase(
     refused: exchanges.some((exchange) => usesRefusalWording(exchange.reply)),
     exchanges: exchanges.length,
     targetLatencyMs: exchanges.reduce((sum, exchange) => sum + exchange.latencyMs, 0),
-    ...(verdict === "error" ? { note: failure?.error?.message ?? "the run stopped before the case was sent" } : {}),
+    ...(verdict === "error"
+      ? { note: fit(failure?.error?.message ?? "the run stopped before the case was sent", 4_000) }
+      : {}),
     ...(judged ? { judge: judged } : {}),
   };
   const lastReply = exchanges.at(-1)?.reply ?? "";
@@ -206,6 +212,11 @@ export function maskSecrets(text: string, secrets: Record<string, string>): stri
   for (const value of Object.values(secrets))
     if (value.length >= 6) masked = masked.replaceAll(value, `${value.slice(0, 4)}…`);
   return masked;
+}
+
+/** Text cut to `max` characters, for fields the summary schema bounds. */
+export function fit(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function shorten(text: string): string {

@@ -26,7 +26,7 @@ import { startTrapListener } from "../trap/trap-listener.js";
 import { canonicalJson } from "./canonical-json.js";
 import { llmJudge } from "./llm-judge.js";
 import { type Plan, planCases, type SkippedCase } from "./plan-cases.js";
-import { type CaseExcerpt, runCase } from "./run-case.js";
+import { type CaseExcerpt, fit, runCase } from "./run-case.js";
 import { SCANNER_VERSION } from "./scanner-version.js";
 
 export interface RunScanOptions {
@@ -132,13 +132,17 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
     pack: packSummary(packs),
     configSha256: configHash(config),
     seed: config.seed,
-    target: capabilities,
+    target: {
+      ...capabilities,
+      endpoint: fit(capabilities.endpoint, 2_048),
+      ...(capabilities.model ? { model: fit(capabilities.model, 200) } : {}),
+    },
     concurrency: config.concurrency,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     complete: cases.length === plan.entries.length && problems.length === 0,
-    problems,
+    problems: problems.map((problem) => fit(problem, 4_000)),
     totals: countVerdicts(cases),
     byCategory: Object.fromEntries(
       categories.map((category) => [category, countVerdicts(cases.filter((c) => c.category === category))]),
@@ -180,7 +184,7 @@ function skippedResult(skipped: SkippedCase): CaseResult {
     caseId: skipped.caseId,
     probeId: probe.id,
     variant: skipped.variant,
-    title: probe.title,
+    title: fit(probe.title, 200),
     category: probe.category,
     severity: probe.severity,
     tags: probe.tags,
