@@ -1,8 +1,12 @@
 /**
  * One measured scan in its own process (so peak memory is the scanner's alone): reads its settings
- * from argv[2] as JSON and prints one JSON line with wall time, target latency and peak RSS.
+ * from argv[2] as JSON and prints one JSON line with wall time, target latency and peak RSS. The scan
+ * writes its transcript and summary, as `aims redteam` does.
  */
-import { parseScanConfig, runScan } from "@openaims/redteam";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseScanConfig, scanToFolder } from "@openaims/redteam";
 
 const settings = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
@@ -19,9 +23,12 @@ const config = parseScanConfig({
   maxCases: settings.cases,
   probes: settings.probes,
 });
+// As a user runs it: the transcript streamed to disk and the summary written at the end.
+const outDir = await mkdtemp(join(tmpdir(), "aims-bench-scan-"));
 const started = performance.now();
-const { summary } = await runScan({ config });
+const { summary } = await scanToFolder({ config, outDir, formats: ["json"] });
 const wallMs = performance.now() - started;
+await rm(outDir, { recursive: true, force: true });
 const targetLatencyMs = summary.cases.reduce((sum, c) => sum + c.targetLatencyMs, 0);
 const exchanges = summary.cases.reduce((sum, c) => sum + c.exchanges, 0);
 process.stdout.write(

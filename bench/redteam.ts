@@ -51,6 +51,9 @@ export interface ProcessRun {
 export interface RedteamBench {
   cases: number;
   runs: ConcurrencyRun[];
+  /** The same sweep against the app answering after a fixed delay, as a hosted model would. */
+  latencyMs: number;
+  runsWithLatency: ConcurrencyRun[];
   /** Same seed, same verdicts at every concurrency. */
   identicalAcrossConcurrency: boolean;
   comparison: ProcessRun[];
@@ -59,7 +62,7 @@ export interface RedteamBench {
 }
 
 export async function benchRedteam(
-  settings: { cases: number; concurrencies: number[]; promptfooDir?: string },
+  settings: { cases: number; concurrencies: number[]; latencyMs: number; promptfooDir?: string },
   log: (message: string) => void,
 ): Promise<RedteamBench> {
   const app = await startReferenceApp();
@@ -71,10 +74,27 @@ export async function benchRedteam(
       log(`[redteam] ${settings.cases} cases at concurrency ${concurrency}`);
       runs.push(await measureScan(app.url, concurrency, settings.cases, probes));
     }
-    const identicalAcrossConcurrency = new Set(runs.map((r) => r.resultsSha256)).size === 1;
+    const runsWithLatency: ConcurrencyRun[] = [];
+    const slow = await startReferenceApp(settings.latencyMs);
+    try {
+      for (const concurrency of settings.concurrencies) {
+        log(`[redteam] ${settings.cases} cases at concurrency ${concurrency}, ${settings.latencyMs} ms per answer`);
+        runsWithLatency.push(await measureScan(slow.url, concurrency, settings.cases, probes));
+      }
+    } finally {
+      await slow.stop();
+    }
+    const identicalAcrossConcurrency = new Set([...runs, ...runsWithLatency].map((r) => r.resultsSha256)).size === 1;
     const concurrency = Math.max(...settings.concurrencies);
     const comparison: ProcessRun[] = [await timeOurCli(app.url, concurrency, settings.cases, probes, log)];
-    const result: RedteamBench = { cases: settings.cases, runs, identicalAcrossConcurrency, comparison };
+    const result: RedteamBench = {
+      cases: settings.cases,
+      runs,
+      latencyMs: settings.latencyMs,
+      runsWithLatency,
+      identicalAcrossConcurrency,
+      comparison,
+    };
     const promptfoo = await timePromptfoo(app.url, concurrency, settings.cases, probes, settings.promptfooDir, log);
     if ("skipped" in promptfoo) result.promptfooSkipped = promptfoo.skipped;
     else {
@@ -87,8 +107,9 @@ export async function benchRedteam(
   }
 }
 
-async function startReferenceApp(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [appScript, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+async function startReferenceApp(latencyMs = 0): Promise<{ url: string; stop(): Promise<void> }> {
+  const args = [appScript, "--port", "0", "--latency", String(latencyMs)];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -303,25 +324,32 @@ async function timeCommand(command: string, args: string[], env: NodeJS.ProcessE
 const fixed = (value: number, digits = 0) =>
   value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** The results as tables for the terminal. */
-export function formatRedteamTable(result: RedteamBench): string {
+/** One concurrency sweep as aligned rows, under a heading. */
+function sweepTable(runs: ConcurrencyRun[], heading: string): string[] {
   const rows = [["concurrency", "wall", "cases/s", "ideal", "efficiency", "peak RSS", "vulnerable", "errors"]];
-  for (const r of result.runs)
+  for (const r of runs)
     rows.push([
       String(r.concurrency),
       `${fixed(r.wallMs)} ms`,
       fixed(r.casesPerSecond),
       `${fixed(r.idealMs)} ms`,
-      `${fixed(r.efficiency * 100, 1)} %${r.concurrency > 1 && r.efficiency < redteamTargets.efficiency ? " MISSED" : ""}`,
+      `${fixed(r.efficiency * 100, 1)} %${r.efficiency < redteamTargets.efficiency ? " (below 80 %)" : ""}`,
       `${fixed(r.peakRssMb)} MB`,
       String(r.vulnerable),
       String(r.errors),
     ]);
+  return [`The app ${heading}:`, ...alignColumns(rows)];
+}
+
+/** The results as tables for the terminal. */
+export function formatRedteamTable(result: RedteamBench): string {
   const lines = [
     `Red-team scanner, ${result.cases} cases against the reference app on loopback`,
-    ...alignColumns(rows),
+    ...sweepTable(result.runs, "answering at once"),
+    "",
+    ...sweepTable(result.runsWithLatency, `answering after ${result.latencyMs} ms`),
   ];
-  lines.push(`Same verdicts at every concurrency: ${result.identicalAcrossConcurrency ? "yes" : "NO"}`);
+  lines.push(`Same verdicts at every concurrency and latency: ${result.identicalAcrossConcurrency ? "yes" : "NO"}`);
   const comparison = [["whole process", "wall", "cases/s", "note"]];
   for (const p of result.comparison)
     comparison.push([p.tool, `${fixed(p.wallMs)} ms`, fixed(p.casesPerSecond, 1), p.note]);

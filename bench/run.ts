@@ -31,6 +31,8 @@ const settings = {
   redteam: {
     cases: intFromEnv("AIMS_BENCH_REDTEAM_CASES", 1_000),
     concurrencies: [1, 8, 32],
+    /** The second sweep's answer delay, like a fast hosted model. */
+    latencyMs: intFromEnv("AIMS_BENCH_REDTEAM_LATENCY_MS", 20),
     /** An existing promptfoo install to reuse (default: a folder under the system's temp dir). */
     promptfooDir: process.env.AIMS_BENCH_PROMPTFOO_DIR,
   },

@@ -3,7 +3,7 @@
 /**
  * The reference app from the command line:
  *   node examples/vulnerable-ai-app/server.mjs [--port 8000] [--host 127.0.0.1] [--hardened]
- *     [--mode openai|http|both] [--rate-limit 10]
+ *     [--mode openai|http|both] [--rate-limit 10] [--latency MS]
  * Importing this file gives `startApp` without starting anything.
  */
 import { pathToFileURL } from "node:url";
@@ -20,12 +20,13 @@ async function main() {
       hardened: { type: "boolean", default: false },
       mode: { type: "string", default: "both" },
       "rate-limit": { type: "string", default: String(DEFAULT_RATE_LIMIT) },
+      latency: { type: "string", default: "0" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     console.log(
-      "usage: server.mjs [--port 8000] [--host 127.0.0.1] [--hardened] [--mode openai|http|both] [--rate-limit 10]",
+      "usage: server.mjs [--port 8000] [--host 127.0.0.1] [--hardened] [--mode openai|http|both] [--rate-limit 10] [--latency MS]",
     );
     return;
   }
@@ -33,10 +34,13 @@ async function main() {
   if (mode !== "openai" && mode !== "http" && mode !== "both") throw new Error("--mode must be openai, http or both");
   const port = Number(values.port);
   const rateLimit = Number(values["rate-limit"]);
+  const latencyMs = Number(values.latency);
+  if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 60_000)
+    throw new Error("--latency must be a whole number of milliseconds (0 to 60000)");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a port number");
   if (!Number.isInteger(rateLimit) || rateLimit < 0)
     throw new Error("--rate-limit must be a whole number (0 turns it off)");
-  const app = await startApp({ port, host: values.host, hardened: values.hardened, mode, rateLimit });
+  const app = await startApp({ port, host: values.host, hardened: values.hardened, mode, rateLimit, latencyMs });
   console.log(`vulnerable-ai-app (${values.hardened ? "hardened" : "vulnerable"}) listening on ${app.url}`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -22,6 +22,7 @@ export const DEFAULT_RATE_LIMIT = 10;
  * @property {boolean} [hardened]
  * @property {"openai" | "http" | "both"} [mode] default both
  * @property {number} [rateLimit] hardened only: requests per second per client (burst of the same size); 0 turns it off
+ * @property {number} [latencyMs] wait this long before each chat answer, as a real model would (default 0)
  */
 
 /**
@@ -29,7 +30,14 @@ export const DEFAULT_RATE_LIMIT = 10;
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export async function startApp(options = {}) {
-  const { port = 0, host = "127.0.0.1", hardened = false, mode = "both", rateLimit = DEFAULT_RATE_LIMIT } = options;
+  const {
+    port = 0,
+    host = "127.0.0.1",
+    hardened = false,
+    mode = "both",
+    rateLimit = DEFAULT_RATE_LIMIT,
+    latencyMs = 0,
+  } = options;
   const limiter = hardened && rateLimit > 0 ? createRateLimiter({ burst: rateLimit }) : null;
   const agent = createSupportAgent({ hardened });
   const bodyLimit = hardened ? HARDENED_BODY_LIMIT : HARD_BODY_LIMIT;
@@ -60,6 +68,7 @@ export async function startApp(options = {}) {
       } catch {
         return sendError(response, 400, "the body is not valid JSON", "invalid_json");
       }
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       if (path === "/v1/chat/completions") return chatCompletion(response, parsed, { hardened });
       const sid = /(?:^|;\s*)sid=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
       const result = await agent.chat({ authorization: request.headers.authorization, sid, body: parsed });

@@ -33,7 +33,8 @@ export interface CaseEnvironment {
   /** The target runs on loopback, so a missing trap fetch means it did not fetch. */
   trapReachable: boolean;
   judge?: DetectionContext["judge"];
-  writeTranscript(line: TranscriptLine): void;
+  /** Receives every exchange; absent when nobody keeps a transcript (lines are then not even built). */
+  writeTranscript?(line: TranscriptLine): void;
   signal?: AbortSignal;
 }
 
@@ -59,7 +60,7 @@ export async function runCase(
     exchanges.push(result);
     if (result.toolCalls === null) traced = false;
     else toolCalls.push(...result.toolCalls);
-    env.writeTranscript(transcriptLine(planned, exchanges.length - 1, request, result, startedAt));
+    env.writeTranscript?.(transcriptLine(planned, exchanges.length - 1, request, result, startedAt));
   };
 
   const sendPoints = sendPointsOf(planned.messages);

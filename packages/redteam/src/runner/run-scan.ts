@@ -91,7 +91,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
           controlsConversation: capabilities.controlsSystemPrompt,
           trapHits: (token) => trap.hits(token),
           trapReachable: onLoopback(capabilities),
-          writeTranscript: (line) => options.onExchange?.(line),
+          ...(options.onExchange ? { writeTranscript: options.onExchange } : {}),
           signal,
           ...(judge ? { judge } : {}),
         });
