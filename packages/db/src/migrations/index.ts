@@ -7,6 +7,7 @@ import documents from "./0006-documents.js";
 import impactAssessments from "./0007-impact-assessments.js";
 import millisecondTimestamps from "./0008-millisecond-timestamps.js";
 import redteam from "./0009-redteam.js";
+import oneRunningScan from "./0010-one-running-scan.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0007-impact-assessments", sql: impactAssessments },
   { id: "0008-millisecond-timestamps", sql: millisecondTimestamps },
   { id: "0009-redteam", sql: redteam },
+  { id: "0010-one-running-scan", sql: oneRunningScan },
 ];

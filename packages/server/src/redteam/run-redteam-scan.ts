@@ -49,6 +49,16 @@ export const runRedteamScan: Handler<Routes["runRedteamScan"]> = async (ctx) => 
     .where("status", "=", "running")
     .where("updated_at", "<", new Date(now.getTime() - ABANDONED_AFTER_MS))
     .execute();
+  // One running scan per organisation, across server processes (a unique index backs this check).
+  const running = await tx
+    .selectFrom("redteam_scans")
+    .select("ref")
+    .where("org_id", "=", org.orgId)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  if (running) {
+    throw new AppError("conflict", `Scan ${running.ref} is still running; start this one when it has finished.`);
+  }
   const id = randomUUID();
   const ref = await nextRef(tx, org.orgId, "redteam_scan", "RT");
   const target = body.target;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
@@ -66,5 +67,36 @@ describe("server-side red-team scans", () => {
     const trail = await t.db.selectFrom("audit_entries").select("changes").execute();
     expect(JSON.stringify(trail)).not.toMatch(/hunter2|SECRET/);
     expect(await scanCount()).toBe(0);
+  });
+  it("runs one scan per organisation at a time, even across server processes", async () => {
+    allow(["http://127.0.0.1:8000"]);
+    const systemId = (
+      await t.db
+        .selectFrom("ai_systems")
+        .select("id")
+        .where("org_id", "=", owner.orgId)
+        .where("slug", "=", "support-bot")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const running = (ref: string) => ({
+      id: randomUUID(),
+      org_id: owner.orgId,
+      ref,
+      system_id: systemId,
+      status: "running",
+      origin: "web",
+      target_kind: "openai",
+      target_endpoint: "http://127.0.0.1:8000/v1",
+      seed: 1,
+      started_at: new Date(),
+    });
+    // As another server process would have started it.
+    await t.db.insertInto("redteam_scans").values(running("RT-90")).execute();
+    const second = await run({ system: "support-bot", target: openai });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toContain("Scan RT-90 is still running");
+    // The database refuses a second running scan even when two requests race past that check.
+    await expect(t.db.insertInto("redteam_scans").values(running("RT-91")).execute()).rejects.toThrow();
+    await t.db.deleteFrom("redteam_scans").where("ref", "=", "RT-90").execute();
   });
 });
