@@ -3,6 +3,7 @@ import { findClause, isAnnexAControlId, isClauseId } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { AppError, notFound } from "../http/app-error.js";
+import { isUuid } from "../records/is-uuid.js";
 
 /** A link target found in the organisation, ready to insert. */
 export interface ResolvedTarget {
@@ -14,7 +15,6 @@ export interface ResolvedTarget {
   title: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ANNEX_A_SHAPE = /^A\.\d/;
 
 /** Where the lists came from, so an error names the field the caller sent. */
@@ -81,8 +81,8 @@ async function resolveRecords(
   wanted: readonly string[],
 ): Promise<ResolvedTarget[]> {
   if (wanted.length === 0) return [];
-  const ids = wanted.filter((value) => UUID.test(value)).map((value) => value.toLowerCase());
-  const refs = wanted.filter((value) => !UUID.test(value));
+  const ids = wanted.filter((value) => isUuid(value)).map((value) => value.toLowerCase());
+  const refs = wanted.filter((value) => !isUuid(value));
   const rows = await fetchCandidates(db, orgId, type, ids, refs);
   return wanted.map((value) => {
     const row = rows.find((r) => r.id === value.toLowerCase() || r.ref === value);

@@ -1,10 +1,9 @@
 import type { Role } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
+import { isUuid } from "../records/is-uuid.js";
 import { AppError } from "./app-error.js";
 import type { Actor, OrgScope } from "./handler-context.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The caller's standing in the organisation named by the URL. Not a member, an archived
@@ -12,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function resolveOrg(db: Kysely<Database>, actor: Actor, orgId: unknown): Promise<OrgScope> {
   const missing = () => new AppError("not_found", `Organisation '${String(orgId).slice(0, 60)}' was not found.`);
-  if (typeof orgId !== "string" || !UUID.test(orgId)) throw missing();
+  if (typeof orgId !== "string" || !isUuid(orgId)) throw missing();
   if (actor.boundOrgId && actor.boundOrgId !== orgId) throw missing();
   if (actor.boundMembership !== undefined) {
     if (!actor.boundMembership) throw missing();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { diffChanges } from "@openaims/core";
+import type { ScanConfig } from "@openaims/redteam";
 import { AppError, forbidden } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { auditActorOf } from "../http/register-routes.js";
@@ -13,8 +14,6 @@ import { serverScanRunning, startServerScan } from "./server-scan-runner.js";
 
 /** A running scan not heard from for this long was lost with a server restart. */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
-
-type ScanConfigParser = (input: unknown) => { seed: number };
 
 /**
  * Starts a scan on the server against a target whose origin the administrator allowed in
@@ -30,8 +29,8 @@ export const runRedteamScan: Handler<Routes["runRedteamScan"]> = async (ctx) => 
   if (serverScanRunning()) {
     throw new AppError("conflict", "Another scan is running on this server; start this one when it has finished.");
   }
-  const { parseScanConfig } = (await import("@openaims/redteam")) as unknown as { parseScanConfig: ScanConfigParser };
-  let config: { seed: number };
+  const { parseScanConfig } = await import("@openaims/redteam");
+  let config: ScanConfig;
   try {
     config = parseScanConfig(serverScanConfig(body));
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { AppError, notFound } from "../http/app-error.js";
+import { isUuid } from "../records/is-uuid.js";
 
 /** The AI system a scan is about, as scans show it. */
 export interface ScanSystem {
@@ -8,8 +9,6 @@ export interface ScanSystem {
   slug: string;
   name: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An AI system of the organisation named by id or slug; 404 for an unknown or foreign one. With
@@ -25,7 +24,7 @@ export async function resolveScanSystem(
     .selectFrom("ai_systems")
     .select(["id", "slug", "name", "archived_at"])
     .where("org_id", "=", orgId)
-    .where(UUID.test(selector) ? "id" : "slug", "=", UUID.test(selector) ? selector.toLowerCase() : selector)
+    .where(isUuid(selector) ? "id" : "slug", "=", isUuid(selector) ? selector.toLowerCase() : selector)
     .executeTakeFirst();
   if (!row) throw notFound("AI system", selector);
   if (options.active && row.archived_at) {

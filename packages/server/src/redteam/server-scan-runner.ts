@@ -1,17 +1,10 @@
 import { uploadRedteamScanRequestSchema } from "@openaims/contracts";
+import type { ScanConfig } from "@openaims/redteam";
 import type { FastifyBaseLogger } from "fastify";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
 import type { ServerDeps } from "../http/handler-context.js";
 import { recordScan } from "./record-scan.js";
 import type { ScanSystem } from "./scan-system.js";
-
-/** The scanner's in-memory entry point, loaded only when a scan runs. */
-export type ScanInMemory = (options: {
-  config: never;
-  env?: NodeJS.ProcessEnv;
-  signal?: AbortSignal;
-  onProgress?(done: number, total: number): void;
-}) => Promise<{ summary: unknown; html: string; transcript: Buffer }>;
 
 /** What the background run needs from the request that started it. */
 export interface ServerScanJob {
@@ -21,7 +14,7 @@ export interface ServerScanJob {
   membershipId: string;
   actor: AuditActor;
   requestId: string;
-  config: unknown;
+  config: ScanConfig;
   env: NodeJS.ProcessEnv;
 }
 
@@ -97,9 +90,10 @@ export function startServerScan(deps: ServerDeps, job: ServerScanJob, log: Fasti
   const startedAt = Date.now();
   let lastProgress = 0;
   const run = async () => {
-    const { scanInMemory } = (await import("@openaims/redteam")) as unknown as { scanInMemory: ScanInMemory };
+    // Loaded only when a scan runs: the scanner is not part of the server's start-up.
+    const { scanInMemory } = await import("@openaims/redteam");
     const result = await scanInMemory({
-      config: job.config as never,
+      config: job.config,
       env: job.env,
       signal: controller.signal,
       onProgress: (done, total) => {
