@@ -2,7 +2,6 @@
  * Runs one planned case: sends its user turns in order (carrying the conversation and the session),
  * fires the bounded burst when the probe has one, then lets the detectors decide.
  */
-import { createHash } from "node:crypto";
 import { evaluateDetector } from "../detect/evaluate-detector.js";
 import { usesRefusalWording } from "../detect/refusal.js";
 import { verdictOf } from "../detect/verdict.js";
@@ -18,7 +17,7 @@ import type {
   Target,
   ToolCall,
 } from "../model.js";
-import type { TranscriptLine } from "../reports/transcript-writer.js";
+import { exchangeSha256, type TranscriptLine } from "../reports/transcript-writer.js";
 
 /** A target behind the pacer, which can also send one attempt outside its rate accounting. */
 export interface PacedTarget extends Target {
@@ -200,7 +199,7 @@ function transcriptLine(
     response: result.wire.response,
     reply: result.reply,
     toolCalls: result.toolCalls,
-    sha256: createHash("sha256").update(`${result.wire.request}\n${result.wire.response}`).digest("hex"),
+    sha256: exchangeSha256(result.wire.request, result.wire.response),
   };
 }
 

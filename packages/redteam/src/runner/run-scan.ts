@@ -20,12 +20,12 @@ import {
 } from "../model.js";
 import type { TranscriptLine } from "../reports/transcript-writer.js";
 import { createTarget } from "../targets/create-target.js";
-import { resolveEnvRecord, resolveTargetSecrets } from "../targets/env-template.js";
 import { pacedTarget } from "../targets/request-pacer.js";
 import { startTrapListener } from "../trap/trap-listener.js";
 import { canonicalJson } from "./canonical-json.js";
 import { llmJudge } from "./llm-judge.js";
-import { type Plan, planCases, type SkippedCase } from "./plan-cases.js";
+import type { Plan, SkippedCase } from "./plan-cases.js";
+import { planForTarget } from "./plan-scan.js";
 import { type CaseExcerpt, fit, runCase } from "./run-case.js";
 import { SCANNER_VERSION } from "./scanner-version.js";
 
@@ -64,14 +64,13 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
   const excerpts = new Map<string, CaseExcerpt>();
   let plan: Plan = { entries: [] };
   try {
-    plan = planCases({
-      packs: packs.map(({ pack }) => pack),
+    plan = planForTarget(
       config,
+      packs.map(({ pack }) => pack),
       capabilities,
-      targetSecrets: resolveTargetSecrets(config.target, env),
-      targetObjects: resolveEnvRecord(config.target.objects, env, "objects"),
-      trapUrlFor: (token) => trap.urlFor(token),
-    });
+      env,
+      (token) => trap.urlFor(token),
+    );
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
     // Every request in flight listens for the stop; there are as many as the concurrency allows.
