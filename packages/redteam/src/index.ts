@@ -18,9 +18,10 @@ export {
 export * from "./model.js";
 export { toPromptfooConfig } from "./reports/promptfoo-export.js";
 export { planScan } from "./runner/plan-scan.js";
-export { configHash, countVerdicts, type RunScanOptions, runScan, type ScanRun } from "./runner/run-scan.js";
+export { configHash, type RunScanOptions, runScan, type ScanRun } from "./runner/run-scan.js";
 export { type ScanInMemory, scanInMemory } from "./runner/scan-in-memory.js";
 export { type ScanToFolderOptions, scanToFolder } from "./runner/scan-to-folder.js";
 export { SCANNER_VERSION } from "./runner/scanner-version.js";
 export { outputFileNames, renderReport, type WrittenOutputs } from "./runner/write-scan-outputs.js";
+export { countByCategory, countVerdicts } from "./summary/count-verdicts.js";
 export { parseTargetShorthand, type TargetConfig, targetConfigSchema } from "./targets/target-config.js";

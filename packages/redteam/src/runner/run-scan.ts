@@ -8,17 +8,9 @@ import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { loadPacks } from "../config/load-packs.js";
 import type { ScanConfig } from "../config/scan-config.js";
-import {
-  type CaseResult,
-  type Category,
-  categories,
-  type Probe,
-  type ScanSummary,
-  SUMMARY_FORMAT,
-  type TargetCapabilities,
-  type VerdictCounts,
-} from "../model.js";
+import { type CaseResult, type Probe, type ScanSummary, SUMMARY_FORMAT, type TargetCapabilities } from "../model.js";
 import type { TranscriptLine } from "../reports/transcript-writer.js";
+import { countByCategory, countVerdicts } from "../summary/count-verdicts.js";
 import { createTarget } from "../targets/create-target.js";
 import { pacedTarget } from "../targets/request-pacer.js";
 import { startTrapListener } from "../trap/trap-listener.js";
@@ -143,9 +135,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanRun> {
     complete: cases.length === plan.entries.length && problems.length === 0,
     problems: problems.map((problem) => fit(problem, 4_000)),
     totals: countVerdicts(cases),
-    byCategory: Object.fromEntries(
-      categories.map((category) => [category, countVerdicts(cases.filter((c) => c.category === category))]),
-    ) as Record<Category, VerdictCounts>,
+    byCategory: countByCategory(cases),
     cases,
     artifacts: [],
   };
@@ -194,12 +184,6 @@ function skippedResult(skipped: SkippedCase): CaseResult {
     exchanges: 0,
     targetLatencyMs: 0,
   };
-}
-
-export function countVerdicts(cases: CaseResult[]): VerdictCounts {
-  const counts: VerdictCounts = { cases: cases.length, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
-  for (const result of cases) counts[result.verdict]++;
-  return counts;
 }
 
 function packSummary(packs: Awaited<ReturnType<typeof loadPacks>>): ScanSummary["pack"] {

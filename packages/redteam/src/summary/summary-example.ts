@@ -2,14 +2,8 @@
  * A realistic, self-consistent summary for tests and documentation: one case per verdict over
  * three categories, a judged case, a decoded variant and a partial run with a recorded problem.
  */
-import {
-  type CaseResult,
-  type Category,
-  categories,
-  type ScanSummary,
-  SUMMARY_FORMAT,
-  type VerdictCounts,
-} from "../model.js";
+import { type CaseResult, type ScanSummary, SUMMARY_FORMAT } from "../model.js";
+import { countByCategory, countVerdicts } from "./count-verdicts.js";
 
 const hash = (digit: string): string => digit.repeat(64);
 
@@ -110,15 +104,4 @@ export function exampleCases(): CaseResult[] {
       targetLatencyMs: 10000,
     },
   ];
-}
-
-export function countVerdicts(cases: readonly CaseResult[]): VerdictCounts {
-  const counts: VerdictCounts = { cases: cases.length, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
-  for (const result of cases) counts[result.verdict] += 1;
-  return counts;
-}
-
-function countByCategory(cases: readonly CaseResult[]): Record<Category, VerdictCounts> {
-  const entries = categories.map((category) => [category, countVerdicts(cases.filter((c) => c.category === category))]);
-  return Object.fromEntries(entries) as Record<Category, VerdictCounts>;
 }

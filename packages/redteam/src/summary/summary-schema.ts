@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import {
-  type CaseResult,
   categories,
   categorySchema,
   type DetectorKind,
@@ -19,6 +18,7 @@ import {
   type VerdictCounts,
   verdicts,
 } from "../model.js";
+import { countByCategory, countVerdicts } from "./count-verdicts.js";
 
 /** Most cases one summary may hold. */
 export const MAX_SUMMARY_CASES = 100_000;
@@ -103,13 +103,13 @@ type SummaryShape = Pick<ScanSummary, "totals" | "byCategory" | "cases">;
 
 /** Totals and per-category counts must agree with the cases, and case ids must be unique. */
 function checkCounts(summary: SummaryShape, ctx: z.RefinementCtx): void {
-  const totals = tally(summary.cases);
+  const totals = countVerdicts(summary.cases);
   if (!sameCounts(totals, summary.totals)) {
     ctx.addIssue({ code: "custom", path: ["totals"], message: "totals do not match the cases" });
   }
+  const byCategory = countByCategory(summary.cases);
   for (const category of categories) {
-    const counted = tally(summary.cases.filter((result) => result.category === category));
-    if (!sameCounts(counted, summary.byCategory[category])) {
+    if (!sameCounts(byCategory[category], summary.byCategory[category])) {
       ctx.addIssue({ code: "custom", path: ["byCategory", category], message: "counts do not match the cases" });
     }
   }
@@ -120,12 +120,6 @@ function checkCounts(summary: SummaryShape, ctx: z.RefinementCtx): void {
     }
     seen.add(result.caseId);
   }
-}
-
-function tally(cases: ReadonlyArray<Pick<CaseResult, "verdict">>): VerdictCounts {
-  const counts: VerdictCounts = { cases: cases.length, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
-  for (const result of cases) counts[result.verdict] += 1;
-  return counts;
 }
 
 function sameCounts(a: VerdictCounts, b: VerdictCounts): boolean {
