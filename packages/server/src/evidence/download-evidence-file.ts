@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { RawResponse } from "../http/handler-context.js";
+import { readVerifiedBlob } from "../records/read-verified-blob.js";
 import { findEvidence } from "./evidence-queries.js";
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
@@ -23,8 +23,8 @@ export const downloadEvidenceFile: Handler<Routes["downloadEvidenceFile"]> = asy
     throw new AppError("not_found", `Evidence ${row.ref} is a ${row.kind}, not a file; it has nothing to download.`);
   }
   const expected = row.file_sha256;
-  const stream = await deps.blobs.get(expected);
-  if (!stream) {
+  const blob = await readVerifiedBlob(deps.blobs, expected);
+  if (blob.state === "missing") {
     request.log.error({ evidenceId: row.id, sha256: expected }, "evidence file is missing from blob storage");
     throw new AppError(
       "internal",
@@ -32,17 +32,9 @@ export const downloadEvidenceFile: Handler<Routes["downloadEvidenceFile"]> = asy
       { reason: "evidence_file_missing", evidenceId: row.id },
     );
   }
-  const hash = createHash("sha256");
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    hash.update(buffer);
-    chunks.push(buffer);
-  }
-  const actual = hash.digest("hex");
-  if (actual !== expected) {
+  if (blob.state === "corrupted") {
     request.log.error(
-      { evidenceId: row.id, expectedSha256: expected, actualSha256: actual },
+      { evidenceId: row.id, expectedSha256: expected, actualSha256: blob.actualSha256 },
       "evidence file is corrupted: its SHA-256 no longer matches the record",
     );
     throw new AppError(
@@ -51,7 +43,7 @@ export const downloadEvidenceFile: Handler<Routes["downloadEvidenceFile"]> = asy
       { reason: "evidence_file_corrupted", evidenceId: row.id, expectedSha256: expected },
     );
   }
-  return new RawResponse(row.file_media_type, Buffer.concat(chunks), undefined, {
+  return new RawResponse(row.file_media_type, blob.bytes, undefined, {
     "x-content-sha256": expected,
     "content-disposition": contentDisposition(row.file_name ?? `${row.ref}.bin`),
   });

@@ -6,6 +6,7 @@ import { contentDisposition } from "../evidence/download-evidence-file.js";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { RawResponse } from "../http/handler-context.js";
+import { readVerifiedBlob } from "../records/read-verified-blob.js";
 import { findScan, presentScan } from "./redteam-queries.js";
 
 /**
@@ -78,26 +79,19 @@ export const downloadRedteamReport: Handler<Routes["downloadRedteamReport"]> = a
   const row = await findScan(tx, org.orgId, input.params.scanId);
   const expected = row.report_sha256;
   if (!expected) throw new AppError("not_found", `Scan ${row.ref} has no HTML report yet.`);
-  const stream = await deps.blobs.get(expected);
-  if (!stream) {
+  const blob = await readVerifiedBlob(deps.blobs, expected);
+  if (blob.state === "missing") {
     request.log.error({ scanId: row.id, sha256: expected }, "red-team report is missing from blob storage");
     throw new AppError("internal", `The report of scan ${row.ref} is missing from storage. Restore it from a backup.`);
   }
-  const hash = createHash("sha256");
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    hash.update(buffer);
-    chunks.push(buffer);
-  }
-  if (hash.digest("hex") !== expected) {
+  if (blob.state === "corrupted") {
     request.log.error({ scanId: row.id, sha256: expected }, "red-team report no longer matches its SHA-256");
     throw new AppError(
       "internal",
       `The stored report of scan ${row.ref} no longer matches its SHA-256. Restore it from a backup.`,
     );
   }
-  return new RawResponse("text/html; charset=utf-8", Buffer.concat(chunks), undefined, {
+  return new RawResponse("text/html; charset=utf-8", blob.bytes, undefined, {
     "x-content-sha256": expected,
     "content-disposition": contentDisposition(`${row.ref}-report.html`),
     "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
