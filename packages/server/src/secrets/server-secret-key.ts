@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { parseSecretKey, SECRET_KEY_BYTES } from "./secret-box.js";
+
+/** The key file's name in the data directory. */
+export const SECRET_KEY_FILE = "secret.key";
+
+/** Where the server's secret key came from, for the start-up log. */
+export type SecretKeySource = "AIMS_SECRET_KEY" | "key file" | "generated key file";
+
+export interface LoadedSecretKey {
+  key: Buffer;
+  source: SecretKeySource;
+  /** The key file read or created, when the key is not from AIMS_SECRET_KEY. */
+  path: string | null;
+}
+
+/**
+ * The server's secret key: AIMS_SECRET_KEY when set, otherwise `<data dir>/secret.key`, generated
+ * on first start with owner-only permissions. With DATABASE_URL no key is generated: processes on
+ * other machines share the database but not this file, and would each make their own.
+ */
+export function loadServerSecretKey(settings: {
+  secretKey: Buffer | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}): LoadedSecretKey {
+  if (settings.secretKey) return { key: settings.secretKey, source: "AIMS_SECRET_KEY", path: null };
+  const path = join(settings.dataDir, SECRET_KEY_FILE);
+  const existing = readKeyFile(path);
+  if (existing) return { key: existing, source: "key file", path };
+  if (settings.databaseUrl) {
+    throw new Error(
+      `AIMS_SECRET_KEY must be set when DATABASE_URL is (or ${path} must exist): every server sharing the database needs the same key to read the secrets stored in it. Generate one with: openssl rand -base64 32`,
+    );
+  }
+  return { key: createKeyFile(path), source: "generated key file", path };
+}
+
+/** The key in the file, or null when there is no file; refuses a file others may read. */
+function readKeyFile(path: string): Buffer | null {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  if (process.platform !== "win32" && (mode & 0o077) !== 0) {
+    throw new Error(
+      `${path} can be read by other users (mode ${(mode & 0o777).toString(8)}); make it owner-only with: chmod 600 ${path}`,
+    );
+  }
+  return parseSecretKey(readFileSync(path, "utf8"), path);
+}
+
+/**
+ * Writes a new random key to a private temporary file, then links it into place: the link fails if
+ * another process got there first, and then that process's key is used, so two servers starting
+ * together end up with one key and never read a half-written file.
+ */
+function createKeyFile(path: string): Buffer {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const key = randomBytes(SECRET_KEY_BYTES);
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    writeSync(fd, `${key.toString("base64")}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const theirs = readKeyFile(path);
+    if (!theirs) throw error;
+    return theirs;
+  } finally {
+    unlinkSync(temporary);
+  }
+}
