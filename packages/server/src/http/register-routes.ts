@@ -1,5 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import { type RouteDef, type RouteId, type Routes, roleAllows, routes } from "@openaims/contracts";
+import { hashSecret, sameDigest } from "@openaims/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
 import { AppError, forbidden } from "./app-error.js";
@@ -118,13 +118,17 @@ function checkWriteAllowed(route: RouteDef, actor: Actor, request: FastifyReques
       throw forbidden("This API token has read scope; create a write-scope token to make changes.");
     return;
   }
-  const sent = request.headers["x-csrf-token"];
-  const expected = actor.csrfToken ?? "";
-  const ok =
-    typeof sent === "string" &&
-    sent.length === expected.length &&
-    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-  if (!ok) throw new AppError("csrf_failed", "Missing or wrong x-csrf-token header; reload the page and try again.");
+  if (!sameCsrfToken(request.headers["x-csrf-token"], actor.csrfToken))
+    throw new AppError("csrf_failed", "Missing or wrong x-csrf-token header; reload the page and try again.");
+}
+
+/**
+ * Compares the SHA-256 of both values, so a header of any length or encoding (a non-ASCII value whose
+ * UTF-8 form is longer, a header sent twice) is a plain mismatch, and the comparison is constant-time.
+ */
+function sameCsrfToken(sent: string | string[] | undefined, expected: string | null): boolean {
+  if (typeof sent !== "string" || !expected) return false;
+  return sameDigest(hashSecret(sent), hashSecret(expected));
 }
 
 /** How a person appears in the audit trail; token use names the token. */
