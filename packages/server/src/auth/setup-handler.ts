@@ -8,7 +8,15 @@ import { signinActor } from "./signin-actor.js";
 import { allowSigninAttempt } from "./signin-throttle.js";
 import { startSession } from "./start-session.js";
 
-export const setup: Handler<Routes["setup"]> = async ({ input, tx, deps, request, reply, requestId }) => {
+export const setup: Handler<Routes["setup"]> = async ({
+  input,
+  tx,
+  deps,
+  request,
+  reply,
+  requestId,
+  failAfterCommit,
+}) => {
   if (!(await allowSigninAttempt(tx, `ip:${request.ip}`))) {
     throw new AppError("rate_limited", "Too many attempts from your address. Wait a few minutes and try again.");
   }
@@ -17,10 +25,14 @@ export const setup: Handler<Routes["setup"]> = async ({ input, tx, deps, request
   const anyUser = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();
   if (anyUser) throw new AppError("conflict", "OpenAIMS is already set up. Sign in instead.");
   if (!(await checkSetupCode(tx, input.body.setupCode))) {
-    throw new AppError(
-      "forbidden",
-      "The setup code is wrong. Use the code printed in the server's console when it started.",
+    // Commit, then refuse: the attempt recorded above must count, or guessing would never be throttled.
+    failAfterCommit(
+      new AppError(
+        "forbidden",
+        "The setup code is wrong. Use the code printed in the server's console when it started.",
+      ),
     );
+    return undefined as never;
   }
   const user = await createUser(tx, { email: input.body.email, name: input.body.name, password: input.body.password });
   await createOrganization(tx, { name: input.body.orgName, ownerUserId: user.id, actor: signinActor(user), requestId });
