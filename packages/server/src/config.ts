@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { parseAllowedOrigins } from "./redteam/allowed-targets.js";
+import { parseSecretKey } from "./secrets/secret-box.js";
 
 export interface ServerConfig {
   host: string;
@@ -22,6 +23,11 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** Origins server-side red-team scans may target (AIMS_REDTEAM_TARGETS); empty turns them off. */
   redteamTargets: string[];
+  /**
+   * AIMS_SECRET_KEY, which seals stored secrets (identity-provider client secrets); absent means the
+   * key file in the data directory, generated on first start unless DATABASE_URL is set.
+   */
+  secretKey: Buffer | undefined;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -38,6 +44,7 @@ export const defaultConfig: ServerConfig = {
   trustProxy: false,
   bodyLimitBytes: 1024 * 1024,
   redteamTargets: [],
+  secretKey: undefined,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -56,6 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
     trustProxy: env.AIMS_TRUST_PROXY === "true",
     redteamTargets: parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS),
+    secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
     ...overrides,
   };
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {

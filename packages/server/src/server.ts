@@ -6,6 +6,9 @@ import { issueSetupCode } from "./auth/setup-code.js";
 import type { ServerConfig } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
 import { abortServerScans } from "./redteam/server-scan-runner.js";
+import { createSecretBox } from "./secrets/secret-box.js";
+import { loadServerSecretKey } from "./secrets/server-secret-key.js";
+import { prepareClientSecrets } from "./sso/seal-client-secrets.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -23,6 +26,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, existing?: AimsDatabase): Promise<RunningServer> {
   const database = existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
+    const secretKey = loadServerSecretKey(config);
+    const secrets = createSecretBox(secretKey.key);
     await database.withSession(migrate);
     const app = await buildApp({
       db: database.db,
@@ -30,7 +35,10 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
       blobs: new FileBlobStore(join(config.dataDir, "blobs")),
       config,
       mailer: createMailer(config.smtpUrl, config.mailFrom),
+      secrets,
     });
+    app.log.info({ keyId: secrets.keyId, source: secretKey.source, path: secretKey.path }, "secret key loaded");
+    await prepareClientSecrets(database.db, secrets, app.log);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

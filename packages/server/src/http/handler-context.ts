@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { AuditEvent } from "../audit/append-audit-entry.js";
 import type { ServerConfig } from "../config.js";
 import type { Mailer } from "../mail/mailer.js";
+import type { SecretBox } from "../secrets/secret-box.js";
 import type { AppError } from "./app-error.js";
 
 /** Who is calling: a person through a session, or a person's API token. */
@@ -44,6 +45,8 @@ export interface ServerDeps {
   blobs: BlobStore;
   config: ServerConfig;
   mailer: Mailer;
+  /** Seals and opens stored secrets under the server's key. */
+  secrets: SecretBox;
 }
 
 type ActorFor<R extends RouteDef> = R["access"]["kind"] extends "public" ? Actor | null : Actor;

@@ -13,7 +13,9 @@ import {
   None,
 } from "openid-client";
 import type { ServerConfig } from "../config.js";
+import type { SecretBox } from "../secrets/secret-box.js";
 import type { PendingLogin } from "./pending-logins.js";
+import { openClientSecret } from "./seal-client-secrets.js";
 import type { SsoConfigRow } from "./sso-configs.js";
 
 /** Hosts whose issuer may be plain http: a provider on the same machine, as in development and tests. */
@@ -37,11 +39,16 @@ export function callbackUrlOf(config: ServerConfig): string {
  * Fetches the provider's discovery document. Plain http is refused by openid-client except for a
  * loopback issuer, so a provider running beside the server (development, tests) works while a
  * remote one must use https.
+ *
+ * The stored client secret is opened first and synchronously: one this server's key cannot open
+ * throws an AppError saying single sign-on is misconfigured before any network call, rather than
+ * rejecting like an unreachable provider.
  */
-export async function discoverProvider(sso: SsoConfigRow): Promise<Configuration> {
+export function discoverProvider(sso: SsoConfigRow, secrets: SecretBox): Promise<Configuration> {
+  const clientAuth = clientAuthOf(openClientSecret(sso, secrets));
   const issuer = new URL(sso.issuer);
   const insecureAllowed = issuer.protocol === "http:" && LOOPBACK_HOSTS.has(issuer.hostname);
-  return discovery(issuer, sso.client_id, undefined, clientAuthOf(sso.client_secret), {
+  return discovery(issuer, sso.client_id, undefined, clientAuth, {
     timeout: NETWORK_TIMEOUT_SECONDS,
     ...(insecureAllowed ? { execute: [allowInsecureRequests] } : {}),
   });

@@ -28,7 +28,7 @@ export const getSsoConfig: Handler<Routes["getSsoConfig"]> = async ({ tx, org })
   return row ? presentSsoConfig(row) : null;
 };
 
-export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, input, audit }) => {
+export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, input, audit, deps }) => {
   const body = input.body;
   const existing = await tx
     .selectFrom("sso_configs")
@@ -37,6 +37,8 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
     .forUpdate()
     .executeTakeFirst();
   const domains = [...new Set(body.allowedDomains)].sort();
+  // Stored sealed under the server's key, bound to this organisation.
+  const sealed = (secret: string | undefined) => (secret ? deps.secrets.seal(org.orgId, secret) : null);
   await assertDomainsFree(tx, org.orgId, domains, body.enabled);
   const values = {
     enabled: body.enabled,
@@ -51,7 +53,7 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
       throw new AppError("not_found", "There is no single sign-on configuration to update yet; omit version.");
     row = await tx
       .insertInto("sso_configs")
-      .values({ org_id: org.orgId, ...values, client_secret: body.clientSecret ?? null })
+      .values({ org_id: org.orgId, ...values, client_secret: sealed(body.clientSecret) })
       .returningAll()
       .executeTakeFirstOrThrow();
   } else {
@@ -66,7 +68,7 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
       .updateTable("sso_configs")
       .set({
         ...values,
-        ...(body.clientSecret ? { client_secret: body.clientSecret } : {}),
+        ...(body.clientSecret ? { client_secret: sealed(body.clientSecret) } : {}),
         version: existing.version + 1,
         updated_at: new Date(),
       })

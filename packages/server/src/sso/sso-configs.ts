@@ -2,8 +2,9 @@ import type { Database } from "@openaims/db";
 import { type Kysely, type Selectable, sql } from "kysely";
 
 /**
- * An organisation's stored identity-provider settings. `client_secret` is kept in plain text because
- * it must be presented to the provider; encrypting it under a server-held key is the next step.
+ * An organisation's stored identity-provider settings. `client_secret` must be presented to the
+ * provider, so it is stored sealed (AES-256-GCM under the server's key, bound to the organisation)
+ * and opened only to sign someone in: see openClientSecret.
  */
 export type SsoConfigRow = Selectable<Database["sso_configs"]>;
 

@@ -13,6 +13,8 @@ import { createUser } from "../auth/create-user.js";
 import { defaultConfig, type ServerConfig } from "../config.js";
 import { createMailer } from "../mail/mailer.js";
 import { createOrganization } from "../orgs/create-organization.js";
+import { createSecretBox } from "../secrets/secret-box.js";
+import { loadServerSecretKey } from "../secrets/server-secret-key.js";
 import { createApiToken } from "../tokens/create-api-token.js";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -37,12 +39,14 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
   logStream.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
   const dataDir = mkdtempSync(join(tmpdir(), "aims-test-"));
   const config: ServerConfig = { ...defaultConfig, dataDir, logLevel: "info", logStream, ...overrides };
+  const secrets = createSecretBox(loadServerSecretKey(config).key);
   const app: FastifyInstance = await buildApp({
     db: database.db,
     engine: database.engine,
     blobs: new FileBlobStore(join(dataDir, "blobs")),
     config,
     mailer: createMailer(config.smtpUrl, config.mailFrom),
+    secrets,
   });
   const actor: AuditActor = systemActor("test setup");
 
@@ -108,6 +112,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
     database,
     db: database.db,
     config,
+    secrets,
     logs,
     addMember,
     addOrg,
