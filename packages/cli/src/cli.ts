@@ -16,6 +16,7 @@ import { runProgram } from "./run-program.js";
 const environmentHelp = `Environment:
   AIMS_DATA_DIR        data directory (default ./.aims), overridden by --data-dir
   DATABASE_URL         use this PostgreSQL database instead of the embedded one
+  AIMS_SECRET_KEY      32-byte key (base64 or hex) sealing stored secrets; default <data dir>/secret.key
   AIMS_INIT_PASSWORD   password for 'aims init' (otherwise prompted)
   AIMS_USER_PASSWORD   password for 'aims user create' and 'aims user set-password'
   AIMS_WEB_DIR         built web UI served by 'aims serve'

@@ -7,7 +7,7 @@ import type { ServerConfig } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
 import { abortServerScans } from "./redteam/server-scan-runner.js";
 import { createSecretBox } from "./secrets/secret-box.js";
-import { loadServerSecretKey } from "./secrets/server-secret-key.js";
+import { loadServerSecretKey, type SecretKeySource } from "./secrets/server-secret-key.js";
 import { prepareClientSecrets } from "./sso/seal-client-secrets.js";
 
 export interface RunningServer {
@@ -16,6 +16,8 @@ export interface RunningServer {
   url: string;
   /** Printed once while no account exists. */
   setupCode: string | null;
+  /** Where the key sealing stored secrets came from: AIMS_SECRET_KEY, or the key file named. */
+  secretKey: { source: SecretKeySource; path: string | null; keyId: string };
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
       database,
       url: `http://127.0.0.1:${port}`,
       setupCode,
+      secretKey: { source: secretKey.source, path: secretKey.path, keyId: secrets.keyId },
       close: async () => {
         await abortServerScans();
         await app.close();

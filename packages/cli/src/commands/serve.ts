@@ -1,4 +1,4 @@
-import { configFromEnv, type ServerConfig, startServer } from "@openaims/server";
+import { configFromEnv, loadServerSecretKey, type ServerConfig, startServer } from "@openaims/server";
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
 import type { CliIo } from "../io.js";
@@ -29,8 +29,11 @@ async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
   if (flags.port !== undefined) overrides.port = parsePort(flags.port);
   if (flags.host !== undefined) overrides.host = flags.host;
   let config: ServerConfig;
+  let keyGenerated: boolean;
   try {
     config = configFromEnv(io.env, overrides);
+    // Before the database is opened, so a missing or unsafe key is reported as such.
+    keyGenerated = loadServerSecretKey(config).source === "generated key file";
   } catch (error) {
     throw usageError((error as Error).message);
   }
@@ -49,7 +52,13 @@ async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
     `OpenAIMS is running at ${url}`,
     `  database: ${server.database.engine === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
     `  files:    ${config.dataDir}`,
+    `  secrets:  sealed with key ${server.secretKey.keyId} from ${server.secretKey.path ?? "AIMS_SECRET_KEY"}`,
   ];
+  if (keyGenerated) {
+    lines.push(
+      "            (a new key: keep a copy apart from backups; without it stored client secrets cannot be read)",
+    );
+  }
   if (!config.webDir) lines.push("  web UI:   not built, serving the API only (run 'npm run build' first)");
   lines.push(`  API docs: ${url}/api/v1/docs`);
   if (server.setupCode) {

@@ -16,6 +16,11 @@ import { parseSecretKey, SECRET_KEY_BYTES } from "./secret-box.js";
 /** The key file's name in the data directory. */
 export const SECRET_KEY_FILE = "secret.key";
 
+/** A key that cannot be used: the server must not start. The message says which file or variable, and what to do. */
+export class SecretKeyError extends Error {
+  override name = "SecretKeyError";
+}
+
 /** Where the server's secret key came from, for the start-up log. */
 export type SecretKeySource = "AIMS_SECRET_KEY" | "key file" | "generated key file";
 
@@ -41,7 +46,7 @@ export function loadServerSecretKey(settings: {
   const existing = readKeyFile(path);
   if (existing) return { key: existing, source: "key file", path };
   if (settings.databaseUrl) {
-    throw new Error(
+    throw new SecretKeyError(
       `AIMS_SECRET_KEY must be set when DATABASE_URL is (or ${path} must exist): every server sharing the database needs the same key to read the secrets stored in it. Generate one with: openssl rand -base64 32`,
     );
   }
@@ -58,11 +63,15 @@ function readKeyFile(path: string): Buffer | null {
     throw error;
   }
   if (process.platform !== "win32" && (mode & 0o077) !== 0) {
-    throw new Error(
+    throw new SecretKeyError(
       `${path} can be read by other users (mode ${(mode & 0o777).toString(8)}); make it owner-only with: chmod 600 ${path}`,
     );
   }
-  return parseSecretKey(readFileSync(path, "utf8"), path);
+  try {
+    return parseSecretKey(readFileSync(path, "utf8"), path);
+  } catch (error) {
+    throw new SecretKeyError((error as Error).message);
+  }
 }
 
 /**
