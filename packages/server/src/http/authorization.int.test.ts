@@ -1,6 +1,6 @@
 import { type RouteDef, type RouteId, roleAllows, roles, routes } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { governanceIds, sampleBody } from "../testing/route-walk-fixtures.js";
+import { paramTable, type RouteWalkIds, routeWalkIds, sampleBody, walkPath } from "../testing/route-walk-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 /**
@@ -11,37 +11,8 @@ describe("route table authorisation", () => {
   let t: TestServer;
   let own: Record<string, TestMember>;
   let other: TestMember;
-  let ownIds: Record<string, string>;
-  let otherIds: Record<string, string>;
-
-  async function entityIds(owner: TestMember): Promise<Record<string, string>> {
-    const extra = await t.addMember(owner.orgId, "viewer");
-    const member = await t.db
-      .selectFrom("memberships")
-      .select("id")
-      .where("user_id", "=", extra.userId)
-      .executeTakeFirstOrThrow();
-    const invite = await t.call(owner.token, {
-      method: "POST",
-      url: `/api/v1/orgs/${owner.orgId}/invitations`,
-      payload: { email: `invitee-${owner.orgId.slice(0, 6)}@example.com`, role: "viewer" },
-    });
-    const token = await t.db
-      .selectFrom("api_tokens")
-      .select("id")
-      .where("user_id", "=", extra.userId)
-      .executeTakeFirstOrThrow();
-    return {
-      orgId: owner.orgId,
-      memberId: member.id,
-      invitationId: invite.json().invitation.id,
-      tokenId: token.id,
-      ...(await governanceIds(t, owner)),
-    };
-  }
-
-  const pathFor = (route: RouteDef, ids: Record<string, string>) =>
-    route.path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? "00000000-0000-4000-8000-000000000000");
+  let ownIds: RouteWalkIds;
+  let otherIds: RouteWalkIds;
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -49,8 +20,8 @@ describe("route table authorisation", () => {
     own = { owner };
     for (const role of roles) if (role !== "owner") own[role] = await t.addMember(owner.orgId, role);
     other = await t.addOrg("Other");
-    ownIds = await entityIds(owner);
-    otherIds = await entityIds(other);
+    ownIds = await routeWalkIds(t, owner);
+    otherIds = await routeWalkIds(t, other);
   });
   afterAll(() => t.close());
 
@@ -58,16 +29,45 @@ describe("route table authorisation", () => {
   const signedInRoutes = (Object.entries(routes) as [RouteId, RouteDef][]).filter(
     ([, r]) => r.access.kind !== "public",
   );
+  const paramsOf = (route: RouteDef) => [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+
+  /** The organisation a walk id's record belongs to, read from its table. */
+  async function orgOfRecord(id: RouteId, param: string, recordId: string): Promise<string | undefined> {
+    const table = paramTable(id, param);
+    if (table === "organizations") {
+      const org = await t.db.selectFrom("organizations").select("id").where("id", "=", recordId).executeTakeFirst();
+      return org?.id;
+    }
+    const row = await t.db
+      .selectFrom(table as "memberships")
+      .select("org_id")
+      .where("id", "=", recordId)
+      .executeTakeFirst();
+    return row?.org_id;
+  }
 
   it("covers every route of the table", () => {
     expect(orgRoutes.length).toBeGreaterThan(10);
     for (const [, route] of orgRoutes) expect(route.path.startsWith("/api/v1/orgs/:orgId")).toBe(true);
   });
 
-  it.each(signedInRoutes)("%s refuses anonymous callers with 401", async (_id, route) => {
+  it("names the route and parameter when a fixture id is missing", () => {
+    const route = { ...routes.getRisk, path: "/api/v1/orgs/:orgId/risks/:riskId/widgets/:widgetId" };
+    expect(() => walkPath("getRisk", route, ownIds)).toThrow(/Route getRisk .* has no fixture id for :widgetId/);
+  });
+
+  it.each(orgRoutes)("%s walks with records that exist in each organisation", async (id, route) => {
+    for (const param of paramsOf(route)) {
+      const [ownRecord, otherRecord] = [ownIds, otherIds].map((ids) => ids[`${id}.${param}`] ?? ids[param]);
+      expect(await orgOfRecord(id, param, ownRecord as string), `own ${param}`).toBe(own.owner?.orgId);
+      expect(await orgOfRecord(id, param, otherRecord as string), `other ${param}`).toBe(other.orgId);
+    }
+  });
+
+  it.each(signedInRoutes)("%s refuses anonymous callers with 401", async (id, route) => {
     const res = await t.app.inject({
       method: route.method,
-      url: pathFor(route, ownIds),
+      url: walkPath(id, route, ownIds),
       payload: route.body ? {} : undefined,
     });
     expect(res.statusCode).toBe(401);
@@ -78,27 +78,32 @@ describe("route table authorisation", () => {
     // Another organisation in the URL.
     const foreignOrg = await t.call(own.owner?.token as string, {
       method: route.method,
-      url: pathFor(route, { ...ownIds, orgId: other.orgId }),
+      url: walkPath(id, route, { ...ownIds, orgId: other.orgId }),
       payload: route.body ? {} : undefined,
     });
     expect(foreignOrg.statusCode).toBe(404);
     // Our organisation in the URL, another organisation's record in it.
-    if (route.params && Object.keys(route.params.shape).length > 1) {
+    if (paramsOf(route).length > 1) {
       const foreignEntity = await t.call(own.owner?.token as string, {
         method: route.method,
-        url: pathFor(route, { ...otherIds, orgId: own.owner?.orgId as string }),
+        url: walkPath(id, route, { ...otherIds, orgId: own.owner?.orgId as string }),
         payload: sampleBody(id, route),
       });
-      expect(foreignEntity.statusCode).toBe(404);
+      expect(foreignEntity.statusCode, foreignEntity.body).toBe(404);
+      // The same URL in its own organisation finds the record, so the 404 above is about the organisation.
+      if (route.method === "GET") {
+        const home = await t.call(other.token, { method: "GET", url: walkPath(id, route, otherIds) });
+        expect(home.statusCode, home.body).toBe(200);
+      }
     }
   });
 
   for (const role of roles) {
-    it.each(orgRoutes)(`%s follows the role matrix for ${role}`, async (_id, route) => {
+    it.each(orgRoutes)(`%s follows the role matrix for ${role}`, async (id, route) => {
       const member = own[role] as TestMember;
       const res = await t.call(member.token, {
         method: route.method,
-        url: pathFor(route, ownIds),
+        url: walkPath(id, route, ownIds),
         payload: route.body ? {} : undefined,
       });
       const permission = route.access.kind === "org" ? route.access.permission : "org.read";

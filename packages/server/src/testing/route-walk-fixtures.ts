@@ -1,24 +1,105 @@
+import { createHash } from "node:crypto";
 import type { RouteDef, RouteId } from "@openaims/contracts";
+import type { Database } from "@openaims/db";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import type { TestMember, TestServer } from "./test-server.js";
 
 /**
- * One real record of each governance kind in an organisation, keyed by the path parameter that names
- * it, so the route walk can put another organisation's record into our URL and expect 404.
+ * Ids of real records in one organisation, keyed by the path parameter that names them. A key of the
+ * form `routeId.param` serves one route only, for a parameter whose record kind depends on the route
+ * (`:versionId` is a document version, a scope version or an approved SoA).
  */
-export async function governanceIds(t: TestServer, owner: TestMember): Promise<Record<string, string>> {
+export type RouteWalkIds = Record<string, string>;
+
+const reportHtml = "<p>Route walk report</p>";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+const fixturesFile = "packages/server/src/testing/route-walk-fixtures.ts";
+
+/**
+ * The route's path with each `:param` replaced by the id the fixtures hold for it. A parameter without
+ * an id is an error naming the route and what to add, so no case passes on a record that does not exist.
+ */
+export function walkPath(id: RouteId, route: RouteDef, ids: RouteWalkIds): string {
+  return route.path.replace(/:(\w+)/g, (_, param: string) => {
+    const value = ids[`${id}.${param}`] ?? ids[param];
+    if (value) return value;
+    throw new Error(
+      `Route ${id} (${route.method} ${route.path}) has no fixture id for :${param}. ` +
+        `Create a real record in routeWalkIds (${fixturesFile}) and return its id as "${param}", ` +
+        `or as "${id}.${param}" when the record kind is particular to this route.`,
+    );
+  });
+}
+
+/**
+ * The table each path parameter's record lives in, so the walk can check that an id it uses really is
+ * a record of the organisation it claims to be from. `routeId.param` entries work as in RouteWalkIds.
+ */
+export const paramTables: Record<string, keyof Database> = {
+  orgId: "organizations",
+  memberId: "memberships",
+  invitationId: "invitations",
+  tokenId: "api_tokens",
+  systemId: "ai_systems",
+  vendorId: "vendors",
+  assetId: "ai_assets",
+  riskId: "risks",
+  actionId: "risk_treatment_actions",
+  proposalId: "threat_proposals",
+  controlId: "controls",
+  evidenceId: "evidence",
+  linkId: "evidence_links",
+  documentId: "documents",
+  versionId: "document_versions",
+  "getSoaVersion.versionId": "soa_versions",
+  assignmentId: "responsibility_assignments",
+  assessmentId: "impact_assessments",
+  scanId: "redteam_scans",
+  findingId: "redteam_findings",
+  nonconformityId: "nonconformities",
+};
+
+/** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
+export function paramTable(id: RouteId, param: string): keyof Database {
+  const table = paramTables[`${id}.${param}`] ?? paramTables[param];
+  if (table) return table;
+  throw new Error(`Route ${id} has :${param}, which paramTables in ${fixturesFile} does not map to a table.`);
+}
+
+/**
+ * One real record of each kind a route path names, created through the API in the owner's organisation,
+ * so the route walk can put another organisation's record into our URL and expect 404.
+ */
+export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<RouteWalkIds> {
   const base = `/api/v1/orgs/${owner.orgId}`;
-  const post = async (url: string, payload: object) => {
-    const response = await t.call(owner.token, { method: "POST", url: `${base}${url}`, payload });
-    if (response.statusCode >= 300) throw new Error(`POST ${url}: ${response.statusCode} ${response.body}`);
+  const send = async (method: "GET" | "POST", url: string, payload?: object) => {
+    const response = await t.call(owner.token, { method, url: `${base}${url}`, payload });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
     return response.json();
   };
-  const member = await t.db
-    .selectFrom("memberships")
+  const post = (url: string, payload: object) => send("POST", url, payload);
+  const membershipOf = (userId: string) =>
+    t.db
+      .selectFrom("memberships")
+      .select("id")
+      .where("org_id", "=", owner.orgId)
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+  const ownerMember = await membershipOf(owner.userId);
+  // A second member, so member routes act on someone other than the owner, with a token of their own.
+  const extra = await t.addMember(owner.orgId, "viewer");
+  const extraMember = await membershipOf(extra.userId);
+  const token = await t.db
+    .selectFrom("api_tokens")
     .select("id")
     .where("org_id", "=", owner.orgId)
-    .where("user_id", "=", owner.userId)
+    .where("user_id", "=", extra.userId)
     .executeTakeFirstOrThrow();
+  const invite = await post("/invitations", {
+    email: `invitee-${owner.orgId.slice(0, 8)}@example.com`,
+    role: "viewer",
+  });
   const system = await post("/systems", {
     name: "Route walk system",
     ourRole: "provider",
@@ -28,45 +109,82 @@ export async function governanceIds(t: TestServer, owner: TestMember): Promise<R
   });
   const vendor = await post("/vendors", { name: "Route walk vendor" });
   const asset = await post("/assets", { name: "Route walk model", kind: "model" });
+  await post(`/systems/${system.id}/asset-links`, { assetId: asset.id });
   const risk = await post("/risks", { title: "Route walk risk", systemId: system.id });
   const action = await post(`/risks/${risk.id}/actions`, { title: "Route walk action" });
-  const proposals = await post(`/systems/${system.id}/threat-model`, {});
+  const threatModel = await post(`/systems/${system.id}/threat-model`, {});
+  const [toAccept, toDismiss] = threatModel.created as { id: string }[];
+  if (!toAccept || !toDismiss) throw new Error(`threat model proposed too few threats: ${JSON.stringify(threatModel)}`);
   const control = await t.db
     .selectFrom("controls")
     .select("id")
     .where("org_id", "=", owner.orgId)
     .where("ref", "=", "A.2.2")
     .executeTakeFirstOrThrow();
+  const controls = await t.db
+    .selectFrom("controls")
+    .select(["id as controlId", "version"])
+    .where("org_id", "=", owner.orgId)
+    .execute();
+  await post("/controls/bulk-applicability", {
+    items: controls,
+    applicable: true,
+    justification: "Every control applies in the route walk.",
+  });
+  const soa = await send("GET", "/soa");
+  const soaVersion = await post("/soa/approve", { contentHash: soa.contentHash, changeSummary: "Route walk SoA" });
   const evidence = await post("/evidence", { kind: "record", title: "Route walk evidence", body: "noted" });
   const link = await post(`/evidence/${evidence.id}/links`, { targetType: "clause", target: "4.1" });
   const document = await post("/documents", { title: "Route walk policy", kind: "policy" });
+  const scope = await post("/scope", { content: { statement: "Route walk scope" } });
   const assignment = await post("/responsibilities", {
     subjectType: "process",
     process: "risk_management",
-    memberId: member.id,
+    memberId: ownerMember.id,
     raciRole: "responsible",
   });
   const assessment = await post(`/systems/${system.id}/impact-assessments`, {});
-  const scan = await post("/redteam/scans", {
-    system: system.id,
-    summary: scanSummary([caseResult({ caseId: "PI-001.plain" }), caseResult({ caseId: "PI-002.plain" })]),
+  const evidenceFile = await t.call(owner.token, {
+    method: "POST",
+    url: `${base}/evidence/files?filename=route-walk.txt`,
+    headers: { "content-type": "text/plain" },
+    payload: "route walk file",
   });
-  const [raised, finding] = (
-    await t.call(owner.token, { method: "GET", url: `${base}/redteam/scans/${scan.id}` })
-  ).json().findings;
+  if (evidenceFile.statusCode !== 201)
+    throw new Error(`evidence file: ${evidenceFile.statusCode} ${evidenceFile.body}`);
+  const summary = scanSummary([caseResult({ caseId: "PI-001.plain" }), caseResult({ caseId: "PI-002.plain" })]);
+  summary.artifacts.push({ kind: "html", file: "report.html", sha256: sha256(reportHtml) });
+  const scan = await post("/redteam/scans", { system: system.id, summary });
+  const report = await t.call(owner.token, {
+    method: "POST",
+    url: `${base}/redteam/scans/${scan.id}/report`,
+    headers: { "content-type": "text/html" },
+    payload: reportHtml,
+  });
+  if (report.statusCode !== 200) throw new Error(`scan report: ${report.statusCode} ${report.body}`);
+  const [raised, finding] = (await send("GET", `/redteam/scans/${scan.id}`)).findings as { id: string }[];
+  if (!raised || !finding) throw new Error(`scan ${scan.id} recorded fewer than two findings`);
   const nonconformity = await post(`/redteam/findings/${raised.id}/raise-nonconformity`, { version: 1 });
   return {
+    orgId: owner.orgId,
+    memberId: extraMember.id,
+    invitationId: invite.invitation.id,
+    tokenId: token.id,
     systemId: system.id,
     vendorId: vendor.id,
     assetId: asset.id,
     riskId: risk.id,
-    actionId: action.id ?? action.actions?.at(-1)?.id,
-    proposalId: (proposals.proposals ?? proposals.items ?? [])[0]?.id,
+    actionId: action.id,
+    "acceptThreatProposal.proposalId": toAccept.id,
+    "dismissThreatProposal.proposalId": toDismiss.id,
     controlId: control.id,
     evidenceId: evidence.id,
-    linkId: link.id ?? link.links?.at(-1)?.id,
+    "downloadEvidenceFile.evidenceId": evidenceFile.json().id,
+    linkId: link.id,
     documentId: document.id,
-    versionId: document.currentVersion?.id ?? document.versions?.[0]?.id ?? document.draft?.id,
+    versionId: document.versions[0].id,
+    "updateScopeDraft.versionId": scope.workingVersion.id,
+    "getSoaVersion.versionId": soaVersion.id,
     assignmentId: assignment.id,
     assessmentId: assessment.id,
     scanId: scan.id,
