@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { parseTrustProxy, type TrustProxy } from "./http/trust-proxy.js";
 import { parseAllowedOrigins } from "./redteam/allowed-targets.js";
 import { parseSecretKey } from "./secrets/secret-box.js";
 
@@ -18,8 +19,8 @@ export interface ServerConfig {
   /** SMTP URL such as smtp://user:pass@host:587; absent means invitation links are shown, not mailed. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Trust X-Forwarded-* from a reverse proxy. */
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For is believed (AIMS_TRUST_PROXY): none, or those listed by address. */
+  trustProxy: TrustProxy;
   bodyLimitBytes: number;
   /** Origins server-side red-team scans may target (AIMS_REDTEAM_TARGETS); empty turns them off. */
   redteamTargets: string[];
@@ -61,7 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     sessionTtlHours: env.AIMS_SESSION_TTL_HOURS ? Number(env.AIMS_SESSION_TTL_HOURS) : defaultConfig.sessionTtlHours,
     smtpUrl: env.AIMS_SMTP_URL || undefined,
     mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
-    trustProxy: env.AIMS_TRUST_PROXY === "true",
+    trustProxy: parseTrustProxy(env.AIMS_TRUST_PROXY),
     redteamTargets: parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS),
     secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
     ...overrides,
