@@ -10,7 +10,14 @@ export { configFromEnv, defaultConfig, type ServerConfig } from "./config.js";
 export { AppError } from "./http/app-error.js";
 export { buildOpenApiDocument } from "./http/openapi.js";
 export { createOrganization } from "./orgs/create-organization.js";
-export { loadServerSecretKey, SECRET_KEY_FILE } from "./secrets/server-secret-key.js";
+export { createSecretBox, parseSecretKey } from "./secrets/secret-box.js";
+export {
+  findServerSecretKey,
+  installSecretKeyFile,
+  loadServerSecretKey,
+  SECRET_KEY_FILE,
+} from "./secrets/server-secret-key.js";
 export { type RunningServer, startServer } from "./server.js";
+export { findUnreadableClientSecrets } from "./sso/seal-client-secrets.js";
 export { createApiToken } from "./tokens/create-api-token.js";
 export { revokeApiToken } from "./tokens/revoke-api-token.js";

@@ -18,6 +18,8 @@ import {
   MANIFEST_FILE,
   tableFile,
 } from "./backup-format.js";
+import { SECRET_KEY_ARCHIVE_FILE } from "./backup-secret-key.js";
+import { digestFile } from "./file-digest.js";
 
 const FETCH_ROWS = 2_000;
 
@@ -26,12 +28,21 @@ const FETCH_ROWS = 2_000;
  * read-only snapshot; blobs are copied afterwards, which is still consistent because a blob is
  * stored before any row that names it is committed, and blobs are never changed.
  */
-export async function writeBackup(storage: Storage, outFile: string): Promise<BackupManifest> {
+export async function writeBackup(
+  storage: Storage,
+  outFile: string,
+  options: { secretKey?: Buffer } = {},
+): Promise<BackupManifest> {
   const staging = await mkdtemp(join(dirname(outFile), ".aims-backup-"));
   const partial = `${outFile}.partial`;
   try {
     const snapshot = await storage.database.withSession((session) => dumpTables(session, staging));
     const blobs = await copyBlobs(storage.blobs, staging);
+    if (options.secretKey) {
+      const path = join(staging, SECRET_KEY_ARCHIVE_FILE);
+      await writeFile(path, `${options.secretKey.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+      snapshot.files[SECRET_KEY_ARCHIVE_FILE] = await digestFile(path);
+    }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -41,7 +52,14 @@ export async function writeBackup(storage: Storage, outFile: string): Promise<Ba
       blobs,
     };
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const entries = [MANIFEST_FILE, "tables", ...(blobs.length > 0 ? ["blobs"] : [])];
+    const entries = [
+      MANIFEST_FILE,
+      "tables",
+      ...(blobs.length > 0 ? ["blobs"] : []),
+      ...(options.secretKey ? [SECRET_KEY_ARCHIVE_FILE] : []),
+    ];
+    // An archive holding the key is readable by its owner only, like the key file itself.
+    if (options.secretKey) await writeFile(partial, "", { mode: 0o600 });
     await create({ gzip: true, file: partial, cwd: staging, portable: true }, entries);
     await rename(partial, outFile);
     return manifest;

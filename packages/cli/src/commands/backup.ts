@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { secretKeyToArchive } from "../backup/backup-secret-key.js";
 import { writeBackup } from "../backup/write-backup.js";
 import { refusedError } from "../cli-error.js";
 import type { CliIo } from "../io.js";
@@ -11,6 +12,7 @@ interface BackupFlags extends StorageFlags {
   out: string;
   force?: boolean;
   json?: boolean;
+  includeSecretKey?: boolean;
 }
 
 export function registerBackupCommand(program: Command, io: CliIo): void {
@@ -20,7 +22,11 @@ export function registerBackupCommand(program: Command, io: CliIo): void {
       .description("Write a consistent snapshot of the database and stored files to one .tar.gz")
       .requiredOption("--out <file>", "archive to write, e.g. aims-backup.tar.gz")
       .option("--force", "overwrite --out if it exists")
-      .option("--json", "print the manifest as JSON"),
+      .option("--json", "print the manifest as JSON")
+      .option(
+        "--include-secret-key",
+        "also store the server's secret key (AIMS_SECRET_KEY or <data dir>/secret.key), which reads the sealed client secrets; without it the archive cannot reveal them, and the key must be kept elsewhere",
+      ),
   ).action((flags: BackupFlags) => backup(flags, io));
 }
 
@@ -29,7 +35,9 @@ async function backup(flags: BackupFlags, io: CliIo): Promise<void> {
   if (existsSync(out) && !flags.force)
     throw refusedError(`${out} already exists; choose another --out or pass --force.`);
   const started = performance.now();
-  const manifest = await withStorage(flags, io, "require", (storage) => writeBackup(storage, out));
+  const manifest = await withStorage(flags, io, "require", (storage) =>
+    writeBackup(storage, out, flags.includeSecretKey ? { secretKey: secretKeyToArchive(io, storage.dataDir) } : {}),
+  );
   if (flags.json) return printJson(io, { file: out, ...manifest });
   const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
   io.stdout(

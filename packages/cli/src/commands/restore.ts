@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { SECRET_KEY_ARCHIVE_FILE, settleRestoredSecrets } from "../backup/backup-secret-key.js";
 import { unpackBackup } from "../backup/read-backup.js";
 import { checkBackupMigrations, restoreBackup } from "../backup/restore-backup.js";
 import type { CliIo } from "../io.js";
@@ -29,10 +30,13 @@ async function restore(file: string, flags: RestoreFlags, io: CliIo): Promise<vo
     checkBackupMigrations(manifest);
     const storage = await openStorage(flags, io);
     let result: Awaited<ReturnType<typeof restoreBackup>>;
+    let secrets: Awaited<ReturnType<typeof settleRestoredSecrets>>;
     try {
       result = await storage.database.withSession((session) =>
         restoreBackup(session, manifest, staging, storage.blobs, { force: Boolean(flags.force) }),
       );
+      const includesKey = SECRET_KEY_ARCHIVE_FILE in manifest.files;
+      secrets = await settleRestoredSecrets(io, storage.database.db, storage.dataDir, staging, includesKey);
     } finally {
       await storage.database.close();
     }
@@ -42,6 +46,8 @@ async function restore(file: string, flags: RestoreFlags, io: CliIo): Promise<vo
         `(${manifest.engine}) into ${storage.description}.\n`,
     );
     if (result.migrationsApplied.length > 0) io.stdout(`Migrations applied: ${result.migrationsApplied.join(", ")}.\n`);
+    for (const line of secrets.done) io.stdout(`${line}\n`);
+    for (const line of secrets.problems) io.stderr(`${line}\n`);
     io.stdout("Check it with 'aims audit verify'.\n");
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -41,16 +41,35 @@ export function loadServerSecretKey(settings: {
   dataDir: string;
   databaseUrl: string | undefined;
 }): LoadedSecretKey {
-  if (settings.secretKey) return { key: settings.secretKey, source: "AIMS_SECRET_KEY", path: null };
+  const existing = findServerSecretKey(settings);
+  if (existing) return existing;
   const path = join(settings.dataDir, SECRET_KEY_FILE);
-  const existing = readKeyFile(path);
-  if (existing) return { key: existing, source: "key file", path };
   if (settings.databaseUrl) {
     throw new SecretKeyError(
       `AIMS_SECRET_KEY must be set when DATABASE_URL is (or ${path} must exist): every server sharing the database needs the same key to read the secrets stored in it. Generate one with: openssl rand -base64 32`,
     );
   }
   return { key: createKeyFile(path), source: "generated key file", path };
+}
+
+/** The key a server started with these settings would use, or null when it would have to generate one. */
+export function findServerSecretKey(settings: {
+  secretKey: Buffer | undefined;
+  dataDir: string;
+}): LoadedSecretKey | null {
+  if (settings.secretKey) return { key: settings.secretKey, source: "AIMS_SECRET_KEY", path: null };
+  const path = join(settings.dataDir, SECRET_KEY_FILE);
+  const key = readKeyFile(path);
+  return key ? { key, source: "key file", path } : null;
+}
+
+/**
+ * Writes `key` as the data directory's key file (a restored key), owner-only, unless the directory
+ * already has one, which is left alone. True when the directory's key is now `key`.
+ */
+export function installSecretKeyFile(dataDir: string, key: Buffer): boolean {
+  const path = join(dataDir, SECRET_KEY_FILE);
+  return writeKeyFile(path, key).equals(key);
 }
 
 /** The key in the file, or null when there is no file; refuses a file others may read. */
@@ -80,8 +99,12 @@ function readKeyFile(path: string): Buffer | null {
  * together end up with one key and never read a half-written file.
  */
 function createKeyFile(path: string): Buffer {
+  return writeKeyFile(path, randomBytes(SECRET_KEY_BYTES));
+}
+
+/** Publishes `key` at `path` unless a key file is already there; returns the key the file holds. */
+function writeKeyFile(path: string, key: Buffer): Buffer {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const key = randomBytes(SECRET_KEY_BYTES);
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const fd = openSync(temporary, "wx", 0o600);
   try {

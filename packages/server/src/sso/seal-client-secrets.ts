@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
 import { AppError } from "../http/app-error.js";
-import { isSealed, type SecretBox, SecretUnreadableError } from "../secrets/secret-box.js";
+import { isSealed, type SecretBox, SecretUnreadableError, sealedKeyId } from "../secrets/secret-box.js";
 
 /** What the person signing in is told when the server cannot read its own copy of the client secret. */
 export const SSO_MISCONFIGURED =
@@ -65,11 +65,14 @@ export async function sealPlainClientSecrets(db: Kysely<Database>, secrets: Secr
   });
 }
 
-/** Organisations whose stored client secret this server's key cannot open, and why; nothing secret. */
+/**
+ * Organisations whose sealed client secret this server's key cannot open, the key it was sealed
+ * with, and why; nothing secret. Plain-text secrets are left to sealPlainClientSecrets.
+ */
 export async function findUnreadableClientSecrets(
   db: Kysely<Database>,
   secrets: SecretBox,
-): Promise<Array<{ orgId: string; orgSlug: string; reason: string }>> {
+): Promise<Array<{ orgId: string; orgSlug: string; sealedWith: string | null; reason: string }>> {
   const rows = await db
     .selectFrom("sso_configs")
     .innerJoin("organizations", "organizations.id", "sso_configs.org_id")
@@ -78,12 +81,14 @@ export async function findUnreadableClientSecrets(
     .orderBy("organizations.slug")
     .execute();
   return rows.flatMap((row) => {
+    const stored = row.client_secret ?? "";
+    if (!isSealed(stored)) return [];
     try {
-      secrets.open(row.org_id, row.client_secret ?? "");
+      secrets.open(row.org_id, stored);
       return [];
     } catch (error) {
       if (!(error instanceof SecretUnreadableError)) throw error;
-      return [{ orgId: row.org_id, orgSlug: row.slug, reason: error.message }];
+      return [{ orgId: row.org_id, orgSlug: row.slug, sealedWith: sealedKeyId(stored), reason: error.message }];
     }
   });
 }

@@ -118,6 +118,7 @@ describe("identity-provider client secrets at rest", () => {
         fields: {
           orgId: globex.orgId,
           orgSlug: expect.any(String),
+          sealedWith: expect.stringMatching(/^[0-9a-f]{8}$/),
           reason: expect.stringContaining("sealed with key"),
         },
         message: expect.stringContaining("cannot read"),
