@@ -9,6 +9,7 @@ import { recordUserEvent } from "./record-user-event.js";
 import { clearSessionCookie } from "./session-cookie.js";
 import { revokeSession } from "./sessions.js";
 import { signinActor } from "./signin-actor.js";
+import { signinClientKey } from "./signin-client-key.js";
 import { allowSigninAttempt } from "./signin-throttle.js";
 import { startSession } from "./start-session.js";
 
@@ -23,7 +24,7 @@ export const login: Handler<Routes["login"]> = async ({
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, `ip:${request.ip}`))) {
+  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
     throw new AppError(
       "rate_limited",
       "Too many sign-in attempts from your address. Wait a few minutes and try again.",

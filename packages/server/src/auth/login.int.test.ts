@@ -1,4 +1,4 @@
-import { MAX_FAILED_SIGNINS } from "@openaims/core";
+import { MAX_FAILED_SIGNINS, SIGNIN_ATTEMPTS_PER_WINDOW } from "@openaims/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, TEST_PASSWORD, type TestMember, type TestServer } from "../testing/test-server.js";
 
@@ -58,6 +58,16 @@ describe("sign-in", () => {
       statuses.push((await login(`spray${i}@example.com`, "some password", "10.0.2.1")).statusCode);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    expect((await login("spray@example.com", "some password", "::ffff:10.0.2.1")).statusCode).toBe(429);
+  });
+
+  it("throttles an IPv6 client per /64, so stepping through its own addresses does not escape", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < SIGNIN_ATTEMPTS_PER_WINDOW + 1; i++)
+      statuses.push((await login(`spray6-${i}@example.com`, "some password", `2001:db8:0:1::${i + 1}`)).statusCode);
+    expect(statuses.slice(0, SIGNIN_ATTEMPTS_PER_WINDOW).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await login("spray6@example.com", "some password", "2001:db8:0:2::1")).statusCode).toBe(401);
   });
 
   it("ends the session on sign-out", async () => {

@@ -5,6 +5,7 @@ import { createOrganization } from "../orgs/create-organization.js";
 import { createUser } from "./create-user.js";
 import { checkSetupCode, consumeSetupCode } from "./setup-code.js";
 import { signinActor } from "./signin-actor.js";
+import { signinClientKey } from "./signin-client-key.js";
 import { allowSigninAttempt } from "./signin-throttle.js";
 import { startSession } from "./start-session.js";
 
@@ -17,7 +18,7 @@ export const setup: Handler<Routes["setup"]> = async ({
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, `ip:${request.ip}`))) {
+  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
     throw new AppError("rate_limited", "Too many attempts from your address. Wait a few minutes and try again.");
   }
   // Lock the settings row so two set-up attempts cannot both succeed.
