@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { parseTrustProxy, type TrustProxy } from "./http/trust-proxy.js";
 import { parseAllowedOrigins } from "./redteam/allowed-targets.js";
+import { parseRedteamKeys, type RedteamKeyBinding } from "./redteam/redteam-keys.js";
 import { parseSecretKey } from "./secrets/secret-box.js";
 
 export interface ServerConfig {
@@ -24,6 +25,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** Origins server-side red-team scans may target (AIMS_REDTEAM_TARGETS); empty turns them off. */
   redteamTargets: string[];
+  /** The AIMS_REDTEAM_KEY_* variables and the organisations and origins each is bound to (never the values). */
+  redteamKeys: RedteamKeyBinding[];
   /**
    * AIMS_SECRET_KEY, which seals stored secrets (identity-provider client secrets); absent means the
    * key file in the data directory, generated on first start unless DATABASE_URL is set.
@@ -45,12 +48,14 @@ export const defaultConfig: ServerConfig = {
   trustProxy: false,
   bodyLimitBytes: 1024 * 1024,
   redteamTargets: [],
+  redteamKeys: [],
   secretKey: undefined,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const port = overrides.port ?? (env.PORT ? Number.parseInt(env.PORT, 10) : defaultConfig.port);
+  const redteamTargets = overrides.redteamTargets ?? parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS);
   const merged: ServerConfig = {
     ...defaultConfig,
     host: env.AIMS_HOST ?? defaultConfig.host,
@@ -63,7 +68,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     smtpUrl: env.AIMS_SMTP_URL || undefined,
     mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
     trustProxy: parseTrustProxy(env.AIMS_TRUST_PROXY),
-    redteamTargets: parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS),
+    redteamTargets,
+    redteamKeys: parseRedteamKeys(env, redteamTargets),
     secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
     ...overrides,
   };

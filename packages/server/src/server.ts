@@ -5,6 +5,7 @@ import { buildApp } from "./app.js";
 import { issueSetupCode } from "./auth/setup-code.js";
 import type { ServerConfig } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
+import { redteamKeyWarnings } from "./redteam/redteam-keys.js";
 import { abortServerScans } from "./redteam/server-scan-runner.js";
 import { createSecretBox } from "./secrets/secret-box.js";
 import { loadServerSecretKey, type SecretKeySource } from "./secrets/server-secret-key.js";
@@ -41,6 +42,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
     });
     app.log.info({ keyId: secrets.keyId, source: secretKey.source, path: secretKey.path }, "secret key loaded");
     await prepareClientSecrets(database.db, secrets, app.log);
+    for (const warning of redteamKeyWarnings(config.redteamKeys)) app.log.warn(warning);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;

@@ -168,6 +168,8 @@ export const redteamSettingsSchema = z
       allowedOrigins: z.array(z.string()),
       /** Environment variables must start with this to be used as a target's API key. */
       apiKeyEnvPrefix: z.string(),
+      /** The key variables this organisation may name, each with the origins it may be sent to. */
+      apiKeys: z.array(z.object({ name: z.string(), origins: z.array(z.string()) })),
     }),
   })
   .meta({ id: "RedteamSettings" });

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { diffChanges } from "@openaims/core";
+import type { Database } from "@openaims/db";
 import type { ScanConfig } from "@openaims/redteam";
+import type { Kysely } from "kysely";
 import { AppError, forbidden } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { nextRef } from "../records/next-ref.js";
 import { targetRefusal } from "./allowed-targets.js";
+import { keyRefusal, type RedteamKeyBinding } from "./redteam-keys.js";
 import { findScan, presentScan } from "./redteam-queries.js";
 import { resolveScanSystem } from "./scan-system.js";
 import { serverScanConfig, serverScanEnv } from "./server-scan-config.js";
@@ -25,6 +28,8 @@ export const runRedteamScan: Handler<Routes["runRedteamScan"]> = async (ctx) => 
   const body = input.body;
   const refusal = targetRefusal(body.target.url, deps.config.redteamTargets);
   if (refusal) throw forbidden(refusal);
+  const apiKeyEnv = body.target.apiKeyEnv;
+  if (apiKeyEnv) await assertKeyUsable(tx, deps.config.redteamKeys, org.orgId, { url: body.target.url, apiKeyEnv });
   const system = await resolveScanSystem(tx, org.orgId, body.system, { active: true });
   if (serverScanRunning()) {
     throw new AppError("conflict", "Another scan is running on this server; start this one when it has finished.");
@@ -106,3 +111,23 @@ export const runRedteamScan: Handler<Routes["runRedteamScan"]> = async (ctx) => 
   ctx.afterCommit(async () => startServerScan(deps, job, request.log));
   return presentScan(await findScan(tx, org.orgId, id));
 };
+
+/** A key goes only to the organisations and origins the administrator bound it to; 400 naming the field otherwise. */
+async function assertKeyUsable(
+  tx: Kysely<Database>,
+  keys: readonly RedteamKeyBinding[],
+  orgId: string,
+  target: { url: string; apiKeyEnv: string },
+): Promise<void> {
+  const { slug } = await tx
+    .selectFrom("organizations")
+    .select("slug")
+    .where("id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  const problem = keyRefusal(keys, target.apiKeyEnv, { id: orgId, slug }, target.url);
+  if (problem) {
+    throw new AppError("validation_failed", `Invalid request — body.target.apiKeyEnv: ${problem}`, {
+      fields: [{ field: "body.target.apiKeyEnv", message: problem }],
+    });
+  }
+}

@@ -6,8 +6,9 @@ import { givenSystem } from "../evidence/evidence-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 /** An OpenAI-compatible chat endpoint on loopback that refuses everything, a little slowly. */
-function startRefusingModel(): Promise<Server> {
+function startRefusingModel(authorizations: Set<string | undefined>): Promise<Server> {
   const server = createServer((request, response) => {
+    authorizations.add(request.headers.authorization);
     request.resume();
     request.on("end", () => {
       setTimeout(() => {
@@ -37,17 +38,22 @@ describe("a server-side scan run", () => {
   let owner: TestMember;
   let model: Server;
   let url: string;
+  const authorizations = new Set<string | undefined>();
 
   beforeAll(async () => {
     t = await startTestServer();
     owner = await t.addOrg("Runs");
     await givenSystem(t.db, owner.orgId, "support-bot");
-    model = await startRefusingModel();
+    model = await startRefusingModel(authorizations);
     const origin = `http://127.0.0.1:${(model.address() as AddressInfo).port}`;
     url = `${origin}/v1`;
     t.config.redteamTargets = [origin];
+    // The administrator's AIMS_REDTEAM_KEY_RUNS, bound to this organisation and this origin.
+    process.env.AIMS_REDTEAM_KEY_RUNS = "sk-runs-test-key";
+    t.config.redteamKeys = [{ name: "AIMS_REDTEAM_KEY_RUNS", orgs: [owner.orgId], origins: [origin], keySet: true }];
   });
   afterAll(async () => {
+    delete process.env.AIMS_REDTEAM_KEY_RUNS;
     await t.close();
     await new Promise((resolve) => model.close(resolve));
   });
@@ -56,7 +62,12 @@ describe("a server-side scan run", () => {
   const read = async (id: string) => (await t.call(owner.token, { method: "GET", url: `${base()}/${id}` })).json();
 
   it("runs in the background, then stores the results like an upload, with the report and transcript", async () => {
-    const payload = { system: "support-bot", target: { type: "openai", url, model: "stub" }, seed: 7, concurrency: 8 };
+    const payload = {
+      system: "support-bot",
+      target: { type: "openai", url, model: "stub", apiKeyEnv: "AIMS_REDTEAM_KEY_RUNS" },
+      seed: 7,
+      concurrency: 8,
+    };
     const started = await t.call(owner.token, { method: "POST", url: `${base()}/run`, payload });
     expect(started.statusCode, started.body).toBe(202);
     expect(started.json()).toMatchObject({ ref: "RT-1", status: "running", origin: "web", seed: 7, pack: null });
@@ -77,6 +88,7 @@ describe("a server-side scan run", () => {
       progress: null,
     });
     expect(scan.totals.cases).toBeGreaterThan(0);
+    expect([...authorizations]).toEqual(["Bearer sk-runs-test-key"]);
     expect(scan.transcriptSha256).toMatch(/^[0-9a-f]{64}$/);
     const report = await t.call(owner.token, { method: "GET", url: `${base()}/${id}/report` });
     expect(report.statusCode).toBe(200);

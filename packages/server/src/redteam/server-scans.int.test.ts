@@ -36,7 +36,7 @@ describe("server-side red-team scans", () => {
   it("refuses every scan when AIMS_REDTEAM_TARGETS is not set, and says so to the UI", async () => {
     allow([]);
     expect(await settings()).toEqual({
-      serverScans: { enabled: false, allowedOrigins: [], apiKeyEnvPrefix: "AIMS_REDTEAM_KEY_" },
+      serverScans: { enabled: false, allowedOrigins: [], apiKeyEnvPrefix: "AIMS_REDTEAM_KEY_", apiKeys: [] },
     });
     const res = await run({ system: "support-bot", target: openai });
     expect(res.statusCode).toBe(403);
@@ -68,6 +68,66 @@ describe("server-side red-team scans", () => {
     expect(JSON.stringify(trail)).not.toMatch(/hunter2|SECRET/);
     expect(await scanCount()).toBe(0);
   });
+  it("lets an organisation use only the keys bound to it, and only towards their origins", async () => {
+    allow(["http://127.0.0.1:8000", "http://127.0.0.1:8001"]);
+    const other = await t.addOrg("Other scans");
+    await givenSystem(t.db, other.orgId, "other-bot");
+    const { slug } = await t.db
+      .selectFrom("organizations")
+      .select("slug")
+      .where("id", "=", owner.orgId)
+      .executeTakeFirstOrThrow();
+    // As the administrator bound it: AIMS_REDTEAM_KEY_OWNER_ORGS=<slug>, _ORIGINS=http://127.0.0.1:8000.
+    t.config.redteamKeys = [
+      { name: "AIMS_REDTEAM_KEY_OWNER", orgs: [slug], origins: ["http://127.0.0.1:8000"], keySet: true },
+    ];
+    const auditEntries = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom("audit_entries")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const entriesBefore = await auditEntries();
+
+    const borrowed = await t.call(other.token, {
+      method: "POST",
+      url: `/api/v1/orgs/${other.orgId}/redteam/scans/run`,
+      payload: { system: "other-bot", target: { ...openai, apiKeyEnv: "AIMS_REDTEAM_KEY_OWNER" } },
+    });
+    expect(borrowed.statusCode).toBe(400);
+    expect(borrowed.json().error.details.fields).toEqual([
+      {
+        field: "body.target.apiKeyEnv",
+        message: expect.stringMatching(/^AIMS_REDTEAM_KEY_OWNER is not a key this organisation may use/),
+      },
+    ]);
+    const elsewhere = await run({
+      system: "support-bot",
+      target: { ...openai, url: "http://127.0.0.1:8001/v1", apiKeyEnv: "AIMS_REDTEAM_KEY_OWNER" },
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.details.fields).toEqual([
+      {
+        field: "body.target.apiKeyEnv",
+        message: "AIMS_REDTEAM_KEY_OWNER may only be sent to http://127.0.0.1:8000, not to http://127.0.0.1:8001.",
+      },
+    ]);
+    expect(await scanCount()).toBe(0);
+    expect(await auditEntries()).toBe(entriesBefore);
+
+    expect((await settings()).serverScans.apiKeys).toEqual([
+      { name: "AIMS_REDTEAM_KEY_OWNER", origins: ["http://127.0.0.1:8000"] },
+    ]);
+    const otherSettings = await t.call(other.token, {
+      method: "GET",
+      url: `/api/v1/orgs/${other.orgId}/redteam/settings`,
+    });
+    expect(otherSettings.json().serverScans.apiKeys).toEqual([]);
+  });
+
   it("runs one scan per organisation at a time, even across server processes", async () => {
     allow(["http://127.0.0.1:8000"]);
     const systemId = (

@@ -162,7 +162,11 @@ export default function RunScanPage() {
               )}
               <TextInput
                 label="API key variable"
-                description={`Name of a server environment variable holding the key, starting with ${serverScans.apiKeyEnvPrefix}. The key itself is never sent or stored.`}
+                description={
+                  serverScans.apiKeys.length > 0
+                    ? `A key the administrator bound to this organisation: ${serverScans.apiKeys.map((key) => `${key.name} (for ${key.origins.join(", ")})`).join("; ")}. The key itself is never sent or stored.`
+                    : "No key is bound to this organisation; leave empty for a target that needs none."
+                }
                 maxLength={90}
                 {...bind("apiKeyEnv")}
               />
