@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadServerSecretKey, SECRET_KEY_FILE } from "./server-secret-key.js";
+import { installSecretKeyFile, loadServerSecretKey, SECRET_KEY_FILE } from "./server-secret-key.js";
 
 const posix = process.platform !== "win32";
 const freshDir = () => join(mkdtempSync(join(tmpdir(), "aims-key-")), "data");
@@ -21,6 +21,15 @@ describe("the server's secret key", () => {
     const second = loadServerSecretKey({ secretKey: undefined, dataDir, databaseUrl: undefined });
     expect(second.source).toBe("key file");
     expect(second.key).toEqual(first.key);
+  });
+
+  it("never replaces a key file that is already there, and leaves no temporary file behind", () => {
+    const dataDir = freshDir();
+    const first = loadServerSecretKey({ secretKey: undefined, dataDir, databaseUrl: undefined });
+    expect(installSecretKeyFile(dataDir, randomBytes(32))).toBe(false);
+    expect(installSecretKeyFile(dataDir, first.key)).toBe(true);
+    expect(loadServerSecretKey({ secretKey: undefined, dataDir, databaseUrl: undefined }).key).toEqual(first.key);
+    expect(readdirSync(dataDir)).toEqual([SECRET_KEY_FILE]);
   });
 
   it("prefers AIMS_SECRET_KEY and then writes no file", () => {
