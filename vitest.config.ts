@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["packages/*/src/**/*.int.test.ts"],
+          globalSetup: ["packages/db/src/testing/vitest-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",

@@ -15,9 +15,12 @@ describe("database", () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it("migrates once, and a second run finds nothing to do", async () => {
-    const database = await openTestDatabase();
+  it("migrates from empty once, and a second run finds nothing to do", async () => {
+    const database = await openTestDatabase({ empty: true });
     try {
+      expect(await database.withSession(pendingMigrations)).toEqual(migrations.map((m) => m.id));
+      const first = await database.withSession(migrate);
+      expect(first).toEqual({ applied: migrations.map((m) => m.id), alreadyApplied: 0 });
       expect(await database.withSession(pendingMigrations)).toEqual([]);
       const again = await database.withSession(migrate);
       expect(again).toEqual({ applied: [], alreadyApplied: migrations.length });

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** A PGlite data directory tarball (`dumpDataDir`) the embedded database starts from, instead of initdb. */
+  snapshot?: Blob | undefined;
 }
 
 /** An open database: the typed query builder plus what the platform needs around it. */
@@ -35,15 +37,18 @@ const keepText = (value: string) => value;
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite (locking its data directory). */
 export async function openDatabase(options: DatabaseOptions): Promise<AimsDatabase> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPGlite(options.dataDir, options.snapshot);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<AimsDatabase> {
+async function openPGlite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<AimsDatabase> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined, {
       parsers: { [INT8_OID]: parseInt8, [DATE_OID]: keepText },
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
     });
   } catch (error) {
     await unlock();
