@@ -185,6 +185,8 @@ const targetUrlSchema = z
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, message: "must be an http or https address" }))
   .refine((value) => {
+    // Zod runs this refinement even when the checks above failed; such a value has its issue already.
+    if (!URL.canParse(value)) return true;
     const url = new URL(value);
     return url.username === "" && url.password === "" && url.search === "" && url.hash === "";
   }, "must not carry a user name, password, query or fragment; name a key with apiKeyEnv instead");

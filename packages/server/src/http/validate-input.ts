@@ -20,6 +20,11 @@ export function validateInput<R extends RouteDef>(
     }
     return undefined;
   };
+  for (const part of ["params", "query", "body"] as const) {
+    for (const field of unpairedSurrogates(raw[part], part)) {
+      problems.push({ field, message: "must not contain an unpaired surrogate (text that is not valid Unicode)" });
+    }
+  }
   const input = {
     params: parse("params", route.params),
     query: parse("query", route.query),
@@ -33,4 +38,21 @@ export function validateInput<R extends RouteDef>(
     throw new AppError("validation_failed", `Invalid request — ${summary}`, { fields: problems });
   }
   return input as RouteInput<R>;
+}
+
+const unpaired = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Fields whose text (or key) holds half of a UTF-16 surrogate pair. JSON can carry one, but it is not
+ * Unicode, and PostgreSQL refuses it in text and jsonb columns; refusing it here names the field.
+ */
+function unpairedSurrogates(value: unknown, path: string): string[] {
+  if (typeof value === "string") return unpaired.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => unpairedSurrogates(item, `${path}.${i}`));
+  if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      unpaired.test(key) ? [`${path}.${key}`] : unpairedSurrogates(item, `${path}.${key}`),
+    );
+  }
+  return [];
 }
