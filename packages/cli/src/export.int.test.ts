@@ -44,6 +44,16 @@ describe("aims export soa", () => {
     await rm(outDir, { recursive: true, force: true });
   });
 
+  /** The content hash the server sends with the same export through the API. */
+  const serverHash = async (query: string) => {
+    const response = await fetch(`${server.url}/api/v1/orgs/${orgId}/soa/export?${query}`, {
+      headers: { authorization: `Bearer ${readToken}` },
+    });
+    expect(response.status).toBe(200);
+    return response.headers.get("x-content-sha256");
+  };
+  const printedHash = (stdout: string) => stdout.match(/Content SHA-256: ([0-9a-f]{64})\n/)?.[1];
+
   const exportSoa = (args: string[], env: NodeJS.ProcessEnv = { AIMS_URL: server.url, AIMS_TOKEN: readToken }) =>
     runCli(["export", "soa", ...args], env);
 
@@ -52,8 +62,11 @@ describe("aims export soa", () => {
     const result = await exportSoa(["--format", "csv", "--out", out]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const hash = result.stdout.match(/Content SHA-256: ([0-9a-f]{64})/)?.[1];
-    expect(hash).toBeDefined();
+    const hash = printedHash(result.stdout);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).toBe(await serverHash("format=csv"));
+    // The hash is of the content, not the file: the same draft as PDF has the same one.
+    expect(hash).toBe(await serverHash("format=pdf"));
     const records: string[][] = parse(await readFile(out, "utf8"));
     expect(records).toHaveLength(39);
     expect(records[0]?.slice(0, 4)).toEqual(["Control", "Title", "Area", "Applicable"]);
@@ -61,6 +74,9 @@ describe("aims export soa", () => {
   });
 
   it("writes an approved version as XLSX with --version", async () => {
+    const firstDraftHash = printedHash(
+      (await exportSoa(["--format", "csv", "--out", join(outDir, "before.csv")])).stdout,
+    );
     await database.db
       .updateTable("controls")
       .set({ applicable: true, justification: "Applies to all our AI systems." })
@@ -81,6 +97,10 @@ describe("aims export soa", () => {
     const result = await exportSoa(["--format", "xlsx", "--out", out, "--version", "1"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("version 1");
+    const hash = printedHash(result.stdout);
+    expect(hash).toBe(await serverHash("format=xlsx&version=1"));
+    // Approving changed the content (every control now applies), so the draft's old hash must not match.
+    expect(hash).not.toBe(firstDraftHash);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.getCell("D2").value).toBe("Yes");
