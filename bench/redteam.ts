@@ -29,8 +29,13 @@ export interface ConcurrencyRun {
   wallMs: number;
   casesPerSecond: number;
   exchanges: number;
+  /** Summed target latency as the scanner's timers saw it (its own event-loop delays included). */
   targetLatencyMs: number;
-  /** Summed target latency divided by concurrency: the wall time of a scanner with no overhead. */
+  /** Summed time the reference app spent serving the scan's requests, measured by the app. */
+  targetServiceMs: number;
+  /** Chat requests the app answered during the scan. */
+  targetRequests: number;
+  /** Summed target service time divided by concurrency: the wall time of a scanner with no overhead. */
   idealMs: number;
   efficiency: number;
   peakRssMb: number;
@@ -62,7 +67,7 @@ export interface RedteamBench {
 }
 
 export async function benchRedteam(
-  settings: { cases: number; concurrencies: number[]; latencyMs: number; promptfooDir?: string },
+  settings: { cases: number; concurrencies: number[]; latencyMs: number; promptfoo: boolean; promptfooDir?: string },
   log: (message: string) => void,
 ): Promise<RedteamBench> {
   const app = await startReferenceApp();
@@ -95,7 +100,9 @@ export async function benchRedteam(
       identicalAcrossConcurrency,
       comparison,
     };
-    const promptfoo = await timePromptfoo(app.url, concurrency, settings.cases, probes, settings.promptfooDir, log);
+    const promptfoo = settings.promptfoo
+      ? await timePromptfoo(app.url, concurrency, settings.cases, probes, settings.promptfooDir, log)
+      : { skipped: "AIMS_BENCH_PROMPTFOO=skip" };
     if ("skipped" in promptfoo) result.promptfooSkipped = promptfoo.skipped;
     else {
       comparison.push(promptfoo);
@@ -145,6 +152,7 @@ async function measureScan(
   probes: string[],
 ): Promise<ConcurrencyRun> {
   const args = JSON.stringify({ url: `${appUrl}/v1`, concurrency, cases, probes, seed: 7 });
+  const before = await targetStats(appUrl);
   const { stdout } = await run(process.execPath, ["--import", "tsx", join(repoRoot, "bench/redteam-child.ts"), args], {
     cwd: repoRoot,
     maxBuffer: 64 * 1024 * 1024,
@@ -159,13 +167,19 @@ async function measureScan(
     peakRssMb: number;
     resultDigest: string;
   };
-  const idealMs = measured.targetLatencyMs / concurrency;
+  const after = await targetStats(appUrl);
+  // The target's own service time, measured by the app: the scanner's timers would count its own
+  // event-loop delays as target latency and hide them from the efficiency figure.
+  const targetServiceMs = after.serviceMs - before.serviceMs;
+  const idealMs = targetServiceMs / concurrency;
   return {
     concurrency,
     wallMs: measured.wallMs,
     casesPerSecond: (measured.cases / measured.wallMs) * 1000,
     exchanges: measured.exchanges,
     targetLatencyMs: measured.targetLatencyMs,
+    targetServiceMs,
+    targetRequests: after.chatRequests - before.chatRequests,
     idealMs,
     efficiency: idealMs / measured.wallMs,
     peakRssMb: measured.peakRssMb,
@@ -173,6 +187,13 @@ async function measureScan(
     errors: measured.errors,
     resultsSha256: createHash("sha256").update(measured.resultDigest).digest("hex"),
   };
+}
+
+/** The reference app's count of chat requests and the milliseconds it spent serving them. */
+async function targetStats(appUrl: string): Promise<{ chatRequests: number; serviceMs: number }> {
+  const response = await fetch(`${appUrl}/__stats`);
+  if (!response.ok) throw new Error(`the reference app answered ${response.status} to GET /__stats`);
+  return (await response.json()) as { chatRequests: number; serviceMs: number };
 }
 
 /** `aims redteam` as a whole process, timed like promptfoo: start to exit, reports included. */
@@ -326,7 +347,19 @@ const fixed = (value: number, digits = 0) =>
 
 /** One concurrency sweep as aligned rows, under a heading. */
 function sweepTable(runs: ConcurrencyRun[], heading: string): string[] {
-  const rows = [["concurrency", "wall", "cases/s", "ideal", "efficiency", "peak RSS", "vulnerable", "errors"]];
+  const rows = [
+    [
+      "concurrency",
+      "wall",
+      "cases/s",
+      "ideal",
+      "efficiency",
+      "ideal by scanner timers",
+      "peak RSS",
+      "vulnerable",
+      "errors",
+    ],
+  ];
   for (const r of runs)
     rows.push([
       String(r.concurrency),
@@ -334,6 +367,7 @@ function sweepTable(runs: ConcurrencyRun[], heading: string): string[] {
       fixed(r.casesPerSecond),
       `${fixed(r.idealMs)} ms`,
       `${fixed(r.efficiency * 100, 1)} %${r.efficiency < redteamTargets.efficiency ? " (below 80 %)" : ""}`,
+      `${fixed(r.targetLatencyMs / r.concurrency)} ms`,
       `${fixed(r.peakRssMb)} MB`,
       String(r.vulnerable),
       String(r.errors),

@@ -33,6 +33,8 @@ const settings = {
     concurrencies: [1, 8, 32],
     /** The second sweep's answer delay, like a fast hosted model. */
     latencyMs: intFromEnv("AIMS_BENCH_REDTEAM_LATENCY_MS", 20),
+    /** AIMS_BENCH_PROMPTFOO=skip times our scanner only, without installing and running promptfoo. */
+    promptfoo: process.env.AIMS_BENCH_PROMPTFOO !== "skip",
     /** An existing promptfoo install to reuse (default: a folder under the system's temp dir). */
     promptfooDir: process.env.AIMS_BENCH_PROMPTFOO_DIR,
   },

@@ -2,7 +2,9 @@
 /**
  * Starts the reference app: one HTTP server with the OpenAI-compatible API, the support-agent
  * `/chat` endpoint, or both. Hardened mode adds an input size limit and per-client rate limiting
- * on top of the hardened model.
+ * on top of the hardened model. `GET /__stats` tells how many chat requests were answered and the
+ * milliseconds spent serving them, measured here, so a benchmark can tell the target's time from its
+ * client's overhead.
  */
 import { createServer } from "node:http";
 import { HARD_BODY_LIMIT, readBody, sendError, sendJson } from "./http-util.mjs";
@@ -44,14 +46,23 @@ export async function startApp(options = {}) {
   const openai = mode !== "http";
   const http = mode !== "openai";
 
+  /** Chat requests answered and the time spent on them here, from arrival to the last byte sent. */
+  const stats = { chatRequests: 0, serviceMs: 0 };
+
   const server = createServer(async (request, response) => {
+    const arrived = performance.now();
     try {
       const path = (request.url ?? "/").split("?")[0];
+      if (request.method === "GET" && path === "/__stats") return sendJson(response, 200, stats);
       if (request.method === "GET" && path === "/v1/models" && openai) return listModels(response);
       if (request.method === "GET" && (path === "/" || path === "/healthz"))
         return sendJson(response, 200, { app: "vulnerable-ai-app", hardened, openai, http });
       const chatPath = (path === "/v1/chat/completions" && openai) || (path === "/chat" && http);
       if (!chatPath) return sendError(response, 404, `no route for ${request.method} ${path}`, "not_found");
+      response.once("finish", () => {
+        stats.chatRequests += 1;
+        stats.serviceMs += performance.now() - arrived;
+      });
       if (request.method !== "POST") return sendError(response, 405, `use POST for ${path}`, "method_not_allowed");
 
       const client = String(request.headers["x-client-id"] ?? request.socket.remoteAddress ?? "unknown");
