@@ -39,7 +39,19 @@ import { readinessRoutes } from "./readiness/readiness-routes.js";
 import { redteamRoutes } from "./redteam/redteam-routes.js";
 import { riskRoutes } from "./risks/risk-routes.js";
 import { defineRoute } from "./route.js";
-import { putSsoConfigRequestSchema, ssoConfigSchema } from "./sso.js";
+import {
+  confirmedSsoDomainSchema,
+  confirmSsoDomainRequestSchema,
+  linkSsoAccountRequestSchema,
+  putSsoConfigRequestSchema,
+  sendSsoDomainVerificationRequestSchema,
+  sentSsoDomainVerificationSchema,
+  ssoConfigSchema,
+  ssoDomainListSchema,
+  ssoDomainVerificationPreviewSchema,
+  ssoDomainVerificationQuerySchema,
+  ssoPendingLinkSchema,
+} from "./sso.js";
 import { apiTokenSchema, createdTokenSchema, createTokenRequestSchema, tokenListQuerySchema } from "./tokens.js";
 
 const orgParams = z.object({ orgId: idSchema });
@@ -119,6 +131,45 @@ const foundationRoutes = {
     query: ssoCallbackQuerySchema,
     response: null,
     status: 302,
+  }),
+  getSsoLink: defineRoute({
+    method: "GET",
+    path: "/api/v1/auth/sso/link",
+    summary: "The account link waiting in this browser for the account's password",
+    tag: "auth",
+    access: { kind: "public" },
+    write: false,
+    response: ssoPendingLinkSchema,
+  }),
+  linkSsoAccount: defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/sso/link",
+    summary: "Link the identity provider to your existing account with its password, and sign in",
+    tag: "auth",
+    access: { kind: "public" },
+    write: true,
+    body: linkSsoAccountRequestSchema,
+    response: sessionResponseSchema,
+  }),
+  previewSsoDomainVerification: defineRoute({
+    method: "GET",
+    path: "/api/v1/auth/sso/domain-verification",
+    summary: "Show which organisation a domain verification link is for (changes nothing)",
+    tag: "auth",
+    access: { kind: "public" },
+    write: false,
+    query: ssoDomainVerificationQuerySchema,
+    response: ssoDomainVerificationPreviewSchema,
+  }),
+  confirmSsoDomainVerification: defineRoute({
+    method: "POST",
+    path: "/api/v1/auth/sso/domain-verification",
+    summary: "Confirm control of an e-mail domain with the token mailed to an address there",
+    tag: "auth",
+    access: { kind: "public" },
+    write: true,
+    body: confirmSsoDomainRequestSchema,
+    response: confirmedSsoDomainSchema,
   }),
   previewInvitation: defineRoute({
     method: "GET",
@@ -371,6 +422,27 @@ const foundationRoutes = {
     params: orgParams,
     body: putSsoConfigRequestSchema,
     response: ssoConfigSchema,
+  }),
+  listSsoDomains: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/sso/domains",
+    summary: "E-mail domains this organisation claims for single sign-on, with their verification state",
+    tag: "sso",
+    access: { kind: "org", permission: "sso.read" },
+    write: false,
+    params: orgParams,
+    response: ssoDomainListSchema,
+  }),
+  sendSsoDomainVerification: defineRoute({
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/sso/domains/verification",
+    summary: "Claim an e-mail domain and mail a one-time verification link to an address there",
+    tag: "sso",
+    access: { kind: "org", permission: "sso.manage" },
+    write: true,
+    params: orgParams,
+    body: sendSsoDomainVerificationRequestSchema,
+    response: sentSsoDomainVerificationSchema,
   }),
 } as const;
 

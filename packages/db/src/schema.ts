@@ -7,6 +7,7 @@ import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
 import type { InventoryTables } from "./schema/inventory.js";
 import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
+import type { SsoTables } from "./schema/sso.js";
 
 export type CreatedAt = ColumnType<Date, Date | undefined, never>;
 export type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
@@ -130,6 +131,8 @@ export interface SsoLoginsTable {
   org_id: string;
   code_verifier: string;
   nonce: string;
+  /** Hash of the secret in the starting browser's cookie; the callback must present it. */
+  browser_binding_hash: string;
   created_at: CreatedAt;
   expires_at: Date;
 }
@@ -171,7 +174,8 @@ export interface Database
     EvidenceTables,
     DocumentTables,
     ImpactAssessmentTables,
-    RedteamTables {
+    RedteamTables,
+    SsoTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -17,6 +17,13 @@ import { readinessHandlers } from "./readiness/index.js";
 import { redteamHandlers } from "./redteam/index.js";
 import { riskHandlers } from "./risks/index.js";
 import { getSsoConfig, putSsoConfig } from "./sso/sso-config-handlers.js";
+import {
+  confirmSsoDomainVerification,
+  listSsoDomains,
+  previewSsoDomainVerification,
+  sendSsoDomainVerification,
+} from "./sso/sso-domain-handlers.js";
+import { getSsoLink, linkSsoAccount } from "./sso/sso-link-handlers.js";
 import { finishSso, startSso } from "./sso/sso-login-handlers.js";
 import { createToken, listTokens, revokeToken } from "./tokens/token-handlers.js";
 
@@ -29,6 +36,10 @@ export const handlers: Handlers = {
   getSession,
   startSso,
   finishSso,
+  getSsoLink,
+  linkSsoAccount,
+  previewSsoDomainVerification,
+  confirmSsoDomainVerification,
   previewInvitation,
   acceptInvitation,
   getMe,
@@ -52,6 +63,8 @@ export const handlers: Handlers = {
   exportAuditTrail,
   getSsoConfig,
   putSsoConfig,
+  listSsoDomains,
+  sendSsoDomainVerification,
   ...catalogueHandlers,
   ...controlHandlers,
   ...documentHandlers,

@@ -9,6 +9,8 @@ import { PageLoader } from "./ui/page-loader";
 const SignInPage = lazy(() => import("./auth/sign-in-page"));
 const SetupPage = lazy(() => import("./auth/setup-page"));
 const AcceptInvitationPage = lazy(() => import("./auth/accept-invitation-page"));
+const SsoLinkPage = lazy(() => import("./auth/sso-link-page"));
+const VerifyDomainPage = lazy(() => import("./sso/verify-domain-page"));
 const NoOrganisationPage = lazy(() => import("./orgs/no-organisation-page"));
 const OverviewPage = lazy(() => import("./overview/overview-page"));
 const MembersPage = lazy(() => import("./members/members-page"));
@@ -36,6 +38,8 @@ export function App() {
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/invite" element={<AcceptInvitationPage />} />
+        <Route path="/sso/link" element={<SsoLinkPage />} />
+        <Route path="/sso/verify-domain" element={<VerifyDomainPage />} />
         <Route
           path="/"
           element={

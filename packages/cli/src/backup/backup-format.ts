@@ -51,6 +51,10 @@ export const backupTables = [
   { name: "redteam_scans", orderBy: "id" },
   { name: "nonconformities", orderBy: "id" },
   { name: "redteam_findings", orderBy: "id" },
+  // 0011-sso-account-binding
+  { name: "sso_identities", orderBy: "id" },
+  { name: "sso_pending_links", orderBy: "secret_hash" },
+  { name: "sso_domain_claims", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

@@ -8,6 +8,7 @@ import impactAssessments from "./0007-impact-assessments.js";
 import millisecondTimestamps from "./0008-millisecond-timestamps.js";
 import redteam from "./0009-redteam.js";
 import oneRunningScan from "./0010-one-running-scan.js";
+import ssoAccountBinding from "./0011-sso-account-binding.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0008-millisecond-timestamps", sql: millisecondTimestamps },
   { id: "0009-redteam", sql: redteam },
   { id: "0010-one-running-scan", sql: oneRunningScan },
+  { id: "0011-sso-account-binding", sql: ssoAccountBinding },
 ];

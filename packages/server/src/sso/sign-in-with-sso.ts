@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { sessionResponseSchema } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import { appendAuditEntry } from "../audit/append-audit-entry.js";
 import { createUser } from "../auth/create-user.js";
 import { recordUserEvent } from "../auth/record-user-event.js";
@@ -9,32 +11,101 @@ import { signinActor } from "../auth/signin-actor.js";
 import { startSession } from "../auth/start-session.js";
 import { AppError } from "../http/app-error.js";
 import type { ServerDeps } from "../http/handler-context.js";
+import { beginPendingLink } from "./pending-links.js";
+import {
+  findLinkedUser,
+  isUnlinkedSsoMember,
+  type LinkVia,
+  linkIdentity,
+  type ProviderSubject,
+} from "./sso-identities.js";
 
-export interface SsoSignIn {
-  orgId: string;
+export interface SsoSignIn extends ProviderSubject {
   email: string;
   name: string;
   defaultRole: string;
   requestId: string;
+  /**
+   * The account this browser is already signed in to, without single sign-on (password, setup or
+   * invitation session), if any: being signed in to the account is as good as its password.
+   */
+  browserUserId: string | null;
+}
+
+export type SsoSignInOutcome =
+  | { kind: "signed_in" }
+  /** The account exists and has not linked this provider: the browser must give its password first. */
+  | { kind: "link_pending"; browserSecret: string };
+
+interface Http {
+  deps: ServerDeps;
+  request: FastifyRequest;
+  reply: FastifyReply;
 }
 
 /**
  * Signs in a person the organisation's identity provider vouched for, inside one transaction.
- * A verified address in an allowed domain is enough to get an account (without a password) and a
- * membership with the configured role. A membership an administrator archived stays archived: the
- * provider's word does not undo a removal.
+ *
+ * The provider's identity (issuer + `sub`) signs in the account it was linked to. An unlinked identity
+ * gets a new account (without a password), a membership with the configured role and its link when
+ * nobody has the e-mail yet; an existing account is never taken on the provider's word for the
+ * e-mail: it is linked only with that account's password (returned as `link_pending`), in a browser
+ * already signed in to it, or when single sign-on of this organisation created it before links were
+ * recorded. A membership an administrator archived stays archived: the provider's word does not undo
+ * a removal.
  */
-export async function signInWithSso(
+export async function signInWithSso(tx: Kysely<Database>, http: Http, input: SsoSignIn): Promise<SsoSignInOutcome> {
+  const linked = await findLinkedUser(tx, input);
+  if (linked) {
+    await admitSsoUser(tx, http, linked, input, null);
+    return { kind: "signed_in" };
+  }
+  const existing = await tx
+    .selectFrom("users")
+    .select(["id", "email", "name", "password_hash"])
+    .where("email", "=", input.email)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!existing) {
+    const user = await createUser(tx, { email: input.email, name: input.name, password: null });
+    await admitSsoUser(tx, http, user, input, "new_account");
+    return { kind: "signed_in" };
+  }
+  if (input.browserUserId === existing.id) {
+    await admitSsoUser(tx, http, existing, input, "signed_in_session");
+    return { kind: "signed_in" };
+  }
+  if (existing.password_hash === null) {
+    if (await isUnlinkedSsoMember(tx, existing.id, input.orgId)) {
+      await admitSsoUser(tx, http, existing, input, "existing_member");
+      return { kind: "signed_in" };
+    }
+    const org = await tx
+      .selectFrom("organizations")
+      .select("name")
+      .where("id", "=", input.orgId)
+      .executeTakeFirstOrThrow();
+    throw new AppError(
+      "forbidden",
+      `${existing.email} already has an account that signs in only through another organisation's single sign-on, so ${org.name}'s identity provider cannot sign it in. Ask your OpenAIMS administrator to set a password for the account (aims user set-password), then sign in with single sign-on again and confirm the link with that password.`,
+    );
+  }
+  const browserSecret = await beginPendingLink(tx, { ...input, userId: existing.id });
+  return { kind: "link_pending", browserSecret };
+}
+
+/**
+ * Lets a person the provider vouched for into the organisation: refuses an archived membership,
+ * links the identity when `linkVia` is given, adds a membership with the default role when there is
+ * none, records the sign-in and opens a session that covers this organisation only.
+ */
+export async function admitSsoUser(
   tx: Kysely<Database>,
-  http: { deps: ServerDeps; request: FastifyRequest; reply: FastifyReply },
-  input: SsoSignIn,
-): Promise<void> {
-  const user =
-    (await tx
-      .selectFrom("users")
-      .select(["id", "email", "name"])
-      .where("email", "=", input.email)
-      .executeTakeFirst()) ?? (await createUser(tx, { email: input.email, name: input.name, password: null }));
+  http: Http,
+  user: { id: string; email: string; name: string },
+  input: ProviderSubject & { defaultRole: string; requestId: string },
+  linkVia: LinkVia | null,
+): Promise<z.input<typeof sessionResponseSchema>> {
   const membership = await tx
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")
@@ -70,6 +141,9 @@ export async function signInWithSso(
       },
     });
   }
+  if (linkVia) {
+    await linkIdentity(tx, { ...input, userId: user.id, via: linkVia, actor });
+  }
   await recordUserEvent(tx, user.id, actor, input.requestId, {
     action: "user.signed_in",
     entityType: "user",
@@ -77,5 +151,5 @@ export async function signInWithSso(
     changes: { method: { before: null, after: "sso" } },
   });
   // The session covers this organisation only: its identity provider vouches for nobody elsewhere.
-  await startSession(tx, http.deps, http.request, http.reply, user.id, "sso", input.orgId);
+  return startSession(tx, http.deps, http.request, http.reply, user.id, "sso", input.orgId);
 }

@@ -4,6 +4,7 @@ import { createSecretBox, isSealed } from "../secrets/secret-box.js";
 import { completeProviderLogin, startTestIdentityProvider } from "../testing/test-identity-provider.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { prepareClientSecrets } from "./seal-client-secrets.js";
+import { insertVerifiedDomain, TestBrowser } from "./sso-test-kit.js";
 
 const PUBLIC_URL = "http://app.test";
 const CALLBACK = `${PUBLIC_URL}/api/v1/auth/sso/callback`;
@@ -28,6 +29,7 @@ describe("identity-provider client secrets at rest", () => {
       [acme, "acme.test"],
       [globex, "globex.test"],
     ] as const) {
+      await insertVerifiedDomain(t.db, owner.orgId, domain);
       const put = await t.call(owner.token, {
         method: "PUT",
         url: `/api/v1/orgs/${owner.orgId}/sso`,
@@ -56,12 +58,14 @@ describe("identity-provider client secrets at rest", () => {
 
   /** The whole browser round trip; answers where the callback sends the browser. */
   async function signIn(email: string, accountId: string): Promise<string> {
-    const start = await t.app.inject({ method: "GET", url: `/api/v1/auth/sso/start?email=${email}` });
+    // One browser for the round trip: the callback must bring back the cookie the start set.
+    const browser = new TestBrowser(t);
+    const start = await browser.get(`/api/v1/auth/sso/start?email=${email}`);
     expect(start.statusCode).toBe(302);
     const location = start.headers.location as string;
     if (!location.startsWith(idp.issuer)) return location;
     const callback = await completeProviderLogin(location, accountId);
-    const res = await t.app.inject({ method: "GET", url: `${callback.pathname}${callback.search}` });
+    const res = await browser.get(`${callback.pathname}${callback.search}`);
     expect(res.statusCode).toBe(302);
     return res.headers.location as string;
   }

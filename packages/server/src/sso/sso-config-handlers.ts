@@ -4,6 +4,7 @@ import type { Database } from "@openaims/db";
 import type { Selectable } from "kysely";
 import { AppError, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { assertDomainsVerified } from "./sso-domains.js";
 
 function presentSsoConfig(row: Selectable<Database["sso_configs"]>): SsoConfig {
   return {
@@ -39,7 +40,8 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
   const domains = [...new Set(body.allowedDomains)].sort();
   // Stored sealed under the server's key, bound to this organisation.
   const sealed = (secret: string | undefined) => (secret ? deps.secrets.seal(org.orgId, secret) : null);
-  await assertDomainsFree(tx, org.orgId, domains, body.enabled);
+  // Only domains this organisation proved it controls; at most one organisation holds each verified.
+  await assertDomainsVerified(tx, org.orgId, body.allowedDomains, "body.allowedDomains");
   const values = {
     enabled: body.enabled,
     issuer: body.issuer.replace(/\/+$/, ""),
@@ -87,22 +89,3 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
   });
   return presentSsoConfig(row);
 };
-
-/** An e-mail domain can route to one organisation's identity provider only. */
-async function assertDomainsFree(
-  tx: Parameters<Handler<Routes["putSsoConfig"]>>[0]["tx"],
-  orgId: string,
-  domains: string[],
-  enabled: boolean,
-) {
-  if (!enabled) return;
-  const others = await tx
-    .selectFrom("sso_configs")
-    .select(["org_id", "allowed_domains"])
-    .where("enabled", "=", true)
-    .where("org_id", "!=", orgId)
-    .execute();
-  const taken = domains.filter((d) => others.some((o) => o.allowed_domains.includes(d)));
-  if (taken.length)
-    throw new AppError("conflict", `Another organisation already signs in ${taken.join(", ")} through single sign-on.`);
-}

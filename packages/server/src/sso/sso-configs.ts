@@ -8,11 +8,21 @@ import { type Kysely, type Selectable, sql } from "kysely";
  */
 export type SsoConfigRow = Selectable<Database["sso_configs"]>;
 
-/** The enabled configuration of a live organisation that claims this e-mail domain, if any. */
+/**
+ * The enabled configuration of a live organisation that lists this e-mail domain and holds it
+ * verified, if any. At most one organisation holds a domain verified, so at most one answers.
+ */
 export async function findSsoConfigByDomain(db: Kysely<Database>, domain: string): Promise<SsoConfigRow | undefined> {
   return db
     .selectFrom("sso_configs")
     .innerJoin("organizations", "organizations.id", "sso_configs.org_id")
+    .innerJoin("sso_domain_claims", (join) =>
+      join
+        .onRef("sso_domain_claims.org_id", "=", "sso_configs.org_id")
+        .on("sso_domain_claims.domain", "=", domain)
+        .on("sso_domain_claims.verified_at", "is not", null)
+        .on("sso_domain_claims.revoked_at", "is", null),
+    )
     .selectAll("sso_configs")
     .where("sso_configs.enabled", "=", true)
     .where("organizations.archived_at", "is", null)

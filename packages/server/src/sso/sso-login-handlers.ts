@@ -9,9 +9,9 @@ import { acceptIdentity } from "./accept-identity.js";
 import { authorizationUrlFor, callbackUrlOf, discoverProvider, redeemCode } from "./oidc-client.js";
 import { beginPendingLogin, NotThisBrowserError, takePendingLogin } from "./pending-logins.js";
 import { signInWithSso } from "./sign-in-with-sso.js";
+import { domainOf, findEnabledSsoConfig, findSsoConfigByDomain } from "./sso-configs.js";
 import { clearSsoCookie, readSsoCookie, setSsoCookie } from "./sso-cookies.js";
 import { admittedDomains } from "./sso-domains.js";
-import { domainOf, findEnabledSsoConfig, findSsoConfigByDomain } from "./sso-configs.js";
 
 const UNREACHABLE =
   "The identity provider could not be reached. Try again later, or ask your administrator to check the single sign-on settings.";

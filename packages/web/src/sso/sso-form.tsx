@@ -14,12 +14,14 @@ type SsoBody = z.output<typeof putSsoConfigRequestSchema>;
 
 interface Props {
   config: SsoConfig | null;
+  /** Domains this organisation has verified: the only ones it may list. */
+  verifiedDomains: string[];
   /** Roles with sso.read but not sso.manage see the settings without changing them. */
   readOnly: boolean;
 }
 
 /** The organisation's OpenID Connect settings; the client secret is write-only. */
-export function SsoForm({ config, readOnly }: Props) {
+export function SsoForm({ config, verifiedDomains, readOnly }: Props) {
   const { orgId } = useOrg();
   const queryClient = useQueryClient();
   const [enabled, setEnabled] = useState(config?.enabled ?? false);
@@ -95,8 +97,13 @@ export function SsoForm({ config, readOnly }: Props) {
           />
           <TagsInput
             label="Allowed e-mail domains"
-            description="Press Enter after each domain, e.g. example.com."
-            required
+            description={
+              verifiedDomains.length
+                ? `Only verified domains can be listed (${verifiedDomains.join(", ")}). Press Enter after each.`
+                : "Verify a domain above first: only verified domains can be listed."
+            }
+            required={enabled}
+            data={verifiedDomains}
             value={allowedDomains}
             onChange={setAllowedDomains}
             error={errors.allowedDomains}
