@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,8 @@ import { startTestServer, type TestMember, type TestServer } from "../testing/te
 import { verifyAuditTrail } from "./verify-audit-trail.js";
 
 const onPostgres = Boolean(process.env.AIMS_TEST_DATABASE_URL);
+/** Server processes sharing one PostgreSQL database must share one secret key. */
+const SHARED_KEY = randomBytes(32).toString("base64");
 
 describe("audit chain under concurrent writers", () => {
   let t: TestServer;
@@ -40,7 +43,7 @@ describe("audit chain under concurrent writers", () => {
       const urls: string[] = [];
       for (let i = 0; i < 2; i++) {
         const child = spawn(process.execPath, ["--import", "tsx", script], {
-          env: { ...process.env, DATABASE_URL: t.database.url ?? "" },
+          env: { ...process.env, DATABASE_URL: t.database.url ?? "", AIMS_SECRET_KEY: SHARED_KEY },
           stdio: ["ignore", "pipe", "inherit"],
         });
         children.push(child);
