@@ -9,8 +9,7 @@ import { recordUserEvent } from "./record-user-event.js";
 import { clearSessionCookie } from "./session-cookie.js";
 import { revokeSession } from "./sessions.js";
 import { signinActor } from "./signin-actor.js";
-import { signinClientKey } from "./signin-client-key.js";
-import { allowSigninAttempt } from "./signin-throttle.js";
+import { countAttemptFromAddress } from "./signin-throttle.js";
 import { startSession } from "./start-session.js";
 
 const WRONG = "E-mail or password is incorrect.";
@@ -24,12 +23,11 @@ export const login: Handler<Routes["login"]> = async ({
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
-    throw new AppError(
-      "rate_limited",
-      "Too many sign-in attempts from your address. Wait a few minutes and try again.",
-    );
-  }
+  await countAttemptFromAddress(
+    tx,
+    request.ip,
+    "Too many sign-in attempts from your address. Wait a few minutes and try again.",
+  );
   const user = await tx
     .selectFrom("users")
     .select(["id", "email", "name", "password_hash", "failed_signins", "locked_until"])

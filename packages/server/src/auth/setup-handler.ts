@@ -5,8 +5,7 @@ import { createOrganization } from "../orgs/create-organization.js";
 import { createUser } from "./create-user.js";
 import { checkSetupCode, consumeSetupCode } from "./setup-code.js";
 import { signinActor } from "./signin-actor.js";
-import { signinClientKey } from "./signin-client-key.js";
-import { allowSigninAttempt } from "./signin-throttle.js";
+import { countAttemptFromAddress } from "./signin-throttle.js";
 import { startSession } from "./start-session.js";
 
 export const setup: Handler<Routes["setup"]> = async ({
@@ -18,9 +17,11 @@ export const setup: Handler<Routes["setup"]> = async ({
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
-    throw new AppError("rate_limited", "Too many attempts from your address. Wait a few minutes and try again.");
-  }
+  await countAttemptFromAddress(
+    tx,
+    request.ip,
+    "Too many attempts from your address. Wait a few minutes and try again.",
+  );
   // Lock the settings row so two set-up attempts cannot both succeed.
   await tx.selectFrom("instance_settings").select("key").where("key", "=", "setup_code").forUpdate().execute();
   const anyUser = await tx.selectFrom("users").select("id").limit(1).executeTakeFirst();

@@ -1,6 +1,8 @@
 import { SIGNIN_ATTEMPTS_PER_WINDOW, SIGNIN_WINDOW_MINUTES } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
+import { AppError } from "../http/app-error.js";
+import { signinClientKey } from "./signin-client-key.js";
 
 /** Arbitrary constant naming sign-in throttling among PostgreSQL advisory locks (two-key form). */
 const SIGNIN_LOCK_SPACE = 420_001;
@@ -42,4 +44,9 @@ async function purgeExpiredAttempts(tx: Kysely<Database>, since: Date): Promise<
     delete from signin_attempts where ctid = any(array(
       select ctid from signin_attempts where attempted_at < ${since} limit ${PURGE_BATCH} for update skip locked
     ))`.execute(tx);
+}
+
+/** Counts one attempt from the request's client address and refuses it with 429 when over the limit. */
+export async function countAttemptFromAddress(tx: Kysely<Database>, ip: string, message: string): Promise<void> {
+  if (!(await allowSigninAttempt(tx, signinClientKey(ip)))) throw new AppError("rate_limited", message);
 }

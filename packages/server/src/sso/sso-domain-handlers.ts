@@ -4,8 +4,7 @@ import { hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
-import { signinClientKey } from "../auth/signin-client-key.js";
-import { allowSigninAttempt } from "../auth/signin-throttle.js";
+import { allowSigninAttempt, countAttemptFromAddress } from "../auth/signin-throttle.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { sendDomainVerificationEmail } from "./send-domain-verification-email.js";
@@ -159,9 +158,11 @@ export const confirmSsoDomainVerification: Handler<Routes["confirmSsoDomainVerif
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
-    throw new AppError("rate_limited", "Too many attempts from your address. Wait a few minutes and try again.");
-  }
+  await countAttemptFromAddress(
+    tx,
+    request.ip,
+    "Too many attempts from your address. Wait a few minutes and try again.",
+  );
   const found = await findClaimByToken(tx, input.body.token);
   if (!found) {
     // Commit, so the failed attempt still counts against the address.

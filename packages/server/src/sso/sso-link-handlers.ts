@@ -5,8 +5,7 @@ import type { Kysely } from "kysely";
 import { verifyPassword } from "../auth/passwords.js";
 import { recordUserEvent } from "../auth/record-user-event.js";
 import { signinActor } from "../auth/signin-actor.js";
-import { signinClientKey } from "../auth/signin-client-key.js";
-import { allowSigninAttempt } from "../auth/signin-throttle.js";
+import { countAttemptFromAddress } from "../auth/signin-throttle.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { deletePendingLink, findPendingLink } from "./pending-links.js";
@@ -42,12 +41,11 @@ export const linkSsoAccount: Handler<Routes["linkSsoAccount"]> = async ({
   requestId,
   failAfterCommit,
 }) => {
-  if (!(await allowSigninAttempt(tx, signinClientKey(request.ip)))) {
-    throw new AppError(
-      "rate_limited",
-      "Too many sign-in attempts from your address. Wait a few minutes and try again.",
-    );
-  }
+  await countAttemptFromAddress(
+    tx,
+    request.ip,
+    "Too many sign-in attempts from your address. Wait a few minutes and try again.",
+  );
   const secret = readSsoCookie(request, "link");
   const pending = secret ? await findPendingLink(tx, secret, true) : undefined;
   if (!pending) {
