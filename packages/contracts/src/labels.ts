@@ -1,0 +1,476 @@
+import type { actorTypes } from "./audit.js";
+import type { roles, tokenScopes } from "./common.js";
+import type {
+  applicabilityStates,
+  controlKinds,
+  effectiveStatuses,
+  evidenceStates,
+  implementationStatuses,
+  soaIssueKinds,
+} from "./controls/control-attributes.js";
+import type {
+  documentKinds,
+  documentStatuses,
+  documentTemplateIds,
+  documentVersionActions,
+  documentVersionStatuses,
+} from "./documents/document-kinds.js";
+import type {
+  aimsProcesses,
+  raciGaps,
+  raciRoles,
+  responsibilitySubjectTypes,
+} from "./documents/responsibility-schemas.js";
+import type {
+  evidenceKinds,
+  evidenceSources,
+  evidenceTargetTypes,
+  evidenceValidityStates,
+  validityBases,
+} from "./evidence/evidence-attributes.js";
+import type { exportFormats } from "./exports.js";
+import type {
+  impactAssessmentStatuses,
+  impactDimensionKeys,
+  impactLikelihoods,
+  impactOutcomes,
+  impactReviewActions,
+  impactScopes,
+  impactSeverities,
+  impactStartSources,
+  residualConcernLevels,
+  systemImpactStates,
+} from "./impact-assessments/impact-scales.js";
+import type { assetKinds } from "./inventory/asset-schemas.js";
+import type { importActions, importFormats } from "./inventory/import-schemas.js";
+import type {
+  autonomyLevels,
+  dataCategories,
+  highImpactReasons,
+  impactTiers,
+  lifecycleStages,
+  systemCapabilities,
+  systemRoles,
+} from "./inventory/system-attributes.js";
+import type { customerDataTrainingOptions, yesNoUnknown } from "./inventory/vendor-schemas.js";
+import type { invitationStatuses } from "./invitations.js";
+import type {
+  nonconformitySources,
+  nonconformityStatuses,
+  RedteamCategory,
+  RedteamSeverity,
+  redteamFindingStatuses,
+  redteamScanOrigins,
+  redteamScanStatuses,
+} from "./redteam/redteam-attributes.js";
+import type { riskRatings, riskStatuses, treatmentOptions } from "./risks/risk-ratings.js";
+import type { riskAcceptanceStates, riskStatusFilters } from "./risks/risk-register.js";
+import type { threatProposalStatuses } from "./risks/threat-proposals.js";
+import type { treatmentActionStatuses } from "./risks/treatment-actions.js";
+import type { ssoDomainStatuses } from "./sso.js";
+
+/** The values of a `[...] as const` list. */
+type Of<T extends readonly string[]> = T[number];
+
+/**
+ * Display text for every enum value in the contracts: the web UI, exports (CSV, XLSX, PDF) and
+ * validation messages all read these, so a value is called the same everywhere. Keys stay stable
+ * ids (`not_applicable`); only the text here is shown to people. Each map is typed as a `Record`
+ * over its enum, so adding a value to an enum fails the type check until it has a label.
+ */
+export const enumLabels = {
+  // Members and access
+  role: {
+    owner: "Owner",
+    admin: "Admin",
+    compliance_manager: "Compliance manager",
+    contributor: "Contributor",
+    auditor: "Auditor",
+    viewer: "Viewer",
+  } satisfies Record<Of<typeof roles>, string>,
+  tokenScope: { read: "Read only", write: "Read and write" } satisfies Record<Of<typeof tokenScopes>, string>,
+  tokenStatus: { active: "Active", revoked: "Revoked", expired: "Expired" },
+  invitationStatus: {
+    pending: "Pending",
+    accepted: "Accepted",
+    revoked: "Revoked",
+    expired: "Expired",
+  } satisfies Record<Of<typeof invitationStatuses>, string>,
+  ssoDomainStatus: {
+    verified: "Verified",
+    pending: "Awaiting verification",
+    taken_over: "Taken over",
+  } satisfies Record<Of<typeof ssoDomainStatuses>, string>,
+  actorType: { user: "Person", token: "API token", system: "System" } satisfies Record<Of<typeof actorTypes>, string>,
+  recordStatus: { active: "Active", archived: "Archived" },
+
+  // Inventory
+  systemRole: { provider: "Provider", deployer: "Deployer", user: "User" } satisfies Record<
+    Of<typeof systemRoles>,
+    string
+  >,
+  lifecycleStage: {
+    planned: "Planned",
+    design: "Design",
+    development: "Development",
+    validation: "Validation",
+    deployment: "Deployment",
+    operation: "In operation",
+    retired: "Retired",
+  } satisfies Record<Of<typeof lifecycleStages>, string>,
+  impactTier: { low: "Low", medium: "Medium", high: "High" } satisfies Record<Of<typeof impactTiers>, string>,
+  highImpactReason: {
+    eligibility: "Decides eligibility (jobs, credit, housing, benefits, education)",
+    financial: "Moves or commits money",
+    security_access: "Grants or removes security access",
+    safety: "Can affect physical safety",
+    regulated_data: "Processes regulated data",
+  } satisfies Record<Of<typeof highImpactReasons>, string>,
+  dataCategory: {
+    personal: "Personal data",
+    sensitive_personal: "Sensitive personal data",
+    children: "Children's data",
+    biometric: "Biometric data",
+    health: "Health data",
+    financial: "Financial data",
+    confidential_business: "Confidential business data",
+    public: "Public data",
+    synthetic: "Synthetic data",
+  } satisfies Record<Of<typeof dataCategories>, string>,
+  autonomyLevel: {
+    advisory: "Advisory",
+    human_in_the_loop: "Human in the loop",
+    human_on_the_loop: "Human on the loop",
+    autonomous: "Autonomous",
+  } satisfies Record<Of<typeof autonomyLevels>, string>,
+  systemCapability: {
+    llm: "Uses a large language model",
+    agent_tools: "Calls tools or takes actions (agent)",
+    retrieval: "Reads outside content into prompts (RAG, web, e-mail, files)",
+    trains_models: "Trains or fine-tunes models",
+    predictive_ml: "Predictive machine learning",
+    automated_decisions: "Makes automated decisions about people",
+    public_api: "Offers a public API",
+    vendor_model: "Relies on a vendor's model",
+  } satisfies Record<Of<typeof systemCapabilities>, string>,
+  assetKind: {
+    model: "Model",
+    dataset: "Dataset",
+    prompt: "Prompt",
+    agent: "Agent",
+    tool: "Tool or connector",
+    vendor_service: "Vendor AI service",
+  } satisfies Record<Of<typeof assetKinds>, string>,
+  yesNoUnknown: { yes: "Yes", no: "No", unknown: "Unknown" } satisfies Record<Of<typeof yesNoUnknown>, string>,
+  customerDataTraining: {
+    yes: "Yes",
+    no: "No",
+    opt_out: "Yes, unless switched off (opt-out)",
+    unknown: "Unknown",
+  } satisfies Record<Of<typeof customerDataTrainingOptions>, string>,
+  importFormat: { csv: "CSV", xlsx: "Excel (XLSX)" } satisfies Record<Of<typeof importFormats>, string>,
+  importAction: {
+    create: "New",
+    update: "Update",
+    unchanged: "Unchanged",
+    invalid: "Invalid",
+  } satisfies Record<Of<typeof importActions>, string>,
+  exportFormat: { csv: "CSV", xlsx: "Excel (XLSX)", pdf: "PDF" } satisfies Record<Of<typeof exportFormats>, string>,
+
+  // Risks
+  riskRating: { low: "Low", medium: "Medium", high: "High", critical: "Critical" } satisfies Record<
+    Of<typeof riskRatings>,
+    string
+  >,
+  riskStatus: {
+    identified: "Identified",
+    assessed: "Assessed",
+    treating: "In treatment",
+    accepted: "Accepted",
+    closed: "Closed",
+  } satisfies Record<Of<typeof riskStatuses>, string>,
+  riskStatusFilter: {
+    active: "Active",
+    open: "Open",
+    identified: "Identified",
+    assessed: "Assessed",
+    treating: "In treatment",
+    accepted: "Accepted",
+    closed: "Closed",
+    archived: "Archived",
+    all: "All",
+  } satisfies Record<Of<typeof riskStatusFilters>, string>,
+  treatmentOption: {
+    modify: "Modify (reduce with controls)",
+    avoid: "Avoid (stop the activity)",
+    share: "Share (transfer, e.g. contract or insurance)",
+    retain: "Retain (keep as is)",
+  } satisfies Record<Of<typeof treatmentOptions>, string>,
+  riskAcceptanceState: {
+    active: "Accepted",
+    expired: "Acceptance expired",
+    withdrawn: "Acceptance withdrawn",
+  } satisfies Record<Of<typeof riskAcceptanceStates>, string>,
+  threatProposalStatus: {
+    proposed: "Proposed",
+    accepted: "Accepted",
+    dismissed: "Dismissed",
+  } satisfies Record<Of<typeof threatProposalStatuses>, string>,
+  treatmentActionStatus: {
+    open: "Open",
+    in_progress: "In progress",
+    done: "Done",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof treatmentActionStatuses>, string>,
+
+  // Controls and Statement of Applicability
+  controlKind: { annex_a: "Annex A", custom: "Custom" } satisfies Record<Of<typeof controlKinds>, string>,
+  implementationStatus: {
+    not_started: "Not started",
+    planned: "Planned",
+    in_progress: "In progress",
+    implemented: "Implemented",
+  } satisfies Record<Of<typeof implementationStatuses>, string>,
+  evidenceState: { missing: "No evidence", current: "Current", expired: "Expired" } satisfies Record<
+    Of<typeof evidenceStates>,
+    string
+  >,
+  effectiveStatus: {
+    not_applicable: "Not applicable",
+    not_started: "Not started",
+    planned: "Planned",
+    in_progress: "In progress",
+    implemented: "Implemented",
+    implemented_without_evidence: "Implemented, no evidence",
+    evidence_expired: "Evidence expired",
+  } satisfies Record<Of<typeof effectiveStatuses>, string>,
+  applicabilityState: {
+    applicable: "Applicable",
+    not_applicable: "Not applicable",
+    undecided: "Undecided",
+  } satisfies Record<Of<typeof applicabilityStates>, string>,
+  soaIssueKind: {
+    undecided: "Applicability not decided",
+    missing_justification: "Justification missing",
+    excluded_treats_open_risk: "Excluded but treats an open risk",
+  } satisfies Record<Of<typeof soaIssueKinds>, string>,
+
+  // Evidence
+  evidenceKind: { file: "File", link: "Link", record: "Record" } satisfies Record<Of<typeof evidenceKinds>, string>,
+  evidenceSource: { manual: "Added by hand", api: "API", engine: "Collected automatically" } satisfies Record<
+    Of<typeof evidenceSources>,
+    string
+  >,
+  evidenceTargetType: { control: "Control", clause: "Clause", risk: "Risk", system: "AI system" } satisfies Record<
+    Of<typeof evidenceTargetTypes>,
+    string
+  >,
+  evidenceValidityState: { current: "Current", expiring: "Expiring soon", expired: "Expired" } satisfies Record<
+    Of<typeof evidenceValidityStates>,
+    string
+  >,
+  validityBasis: {
+    explicit: "Valid-until date",
+    control_freshness: "Control's review interval",
+    none: "No expiry",
+  } satisfies Record<Of<typeof validityBases>, string>,
+
+  // Documents and responsibilities
+  documentKind: {
+    aims_scope: "AIMS scope",
+    ai_policy: "AI policy",
+    policy: "Policy",
+    procedure: "Procedure",
+    risk_method: "Risk method",
+    objectives: "Objectives",
+    record: "Record",
+    other: "Other",
+  } satisfies Record<Of<typeof documentKinds>, string>,
+  documentStatus: {
+    draft: "Draft",
+    in_review: "In review",
+    approved: "Approved",
+    retired: "Retired",
+  } satisfies Record<Of<typeof documentStatuses>, string>,
+  documentVersionStatus: {
+    draft: "Draft",
+    in_review: "In review",
+    approved: "Approved",
+    superseded: "Superseded",
+    retired: "Retired",
+  } satisfies Record<Of<typeof documentVersionStatuses>, string>,
+  documentTemplateId: {
+    ai_policy: "AI policy",
+    ai_use_case_procedure: "AI use-case procedure",
+  } satisfies Record<Of<typeof documentTemplateIds>, string>,
+  documentVersionAction: {
+    submit: "Submit for review",
+    request_changes: "Request changes",
+    approve: "Approve",
+    supersede: "Supersede",
+    retire: "Retire",
+  } satisfies Record<Of<typeof documentVersionActions>, string>,
+  aimsProcess: {
+    aims_leadership: "AIMS leadership",
+    risk_management: "Risk management",
+    impact_assessment: "Impact assessment",
+    document_control: "Document control",
+    internal_audit: "Internal audit",
+    management_review: "Management review",
+    incident_management: "Incident management",
+    change_management: "Change management",
+    supplier_management: "Supplier management",
+    data_management: "Data management",
+    monitoring: "Monitoring",
+    competence_and_training: "Competence and training",
+    concern_reporting: "Concern reporting",
+  } satisfies Record<Of<typeof aimsProcesses>, string>,
+  raciRole: {
+    responsible: "Responsible",
+    accountable: "Accountable",
+    consulted: "Consulted",
+    informed: "Informed",
+  } satisfies Record<Of<typeof raciRoles>, string>,
+  responsibilitySubjectType: { system: "AI system", process: "Process" } satisfies Record<
+    Of<typeof responsibilitySubjectTypes>,
+    string
+  >,
+  raciGap: {
+    no_accountable: "No one accountable",
+    several_accountable: "More than one accountable",
+    no_responsible: "No one responsible",
+  } satisfies Record<Of<typeof raciGaps>, string>,
+
+  // Impact assessments
+  impactAssessmentStatus: {
+    draft: "Draft",
+    submitted: "Awaiting approval",
+    approved: "Approved",
+    superseded: "Superseded",
+  } satisfies Record<Of<typeof impactAssessmentStatuses>, string>,
+  systemImpactState: {
+    none: "Not assessed",
+    draft: "Draft",
+    submitted: "Awaiting approval",
+    approved: "Approved",
+    stale: "Out of date",
+  } satisfies Record<Of<typeof systemImpactStates>, string>,
+  impactDimensionKey: {
+    fairness: "Fairness",
+    privacy: "Privacy",
+    safety: "Safety",
+    human_agency: "Autonomy and human agency",
+    transparency: "Transparency and explainability",
+    accessibility: "Accessibility",
+    security: "Security",
+    economic: "Economic and livelihood effects",
+    environmental: "Environmental",
+    custom: "Other effect",
+  } satisfies Record<Of<typeof impactDimensionKeys>, string>,
+  impactScope: { individuals: "Individuals", groups: "Groups", society: "Society" } satisfies Record<
+    Of<typeof impactScopes>,
+    string
+  >,
+  impactSeverity: {
+    negligible: "Negligible",
+    minor: "Minor",
+    moderate: "Moderate",
+    major: "Major",
+    severe: "Severe",
+  } satisfies Record<Of<typeof impactSeverities>, string>,
+  impactLikelihood: {
+    rare: "Rare",
+    unlikely: "Unlikely",
+    possible: "Possible",
+    likely: "Likely",
+    almost_certain: "Almost certain",
+  } satisfies Record<Of<typeof impactLikelihoods>, string>,
+  residualConcernLevel: { none: "None", low: "Low", medium: "Medium", high: "High" } satisfies Record<
+    Of<typeof residualConcernLevels>,
+    string
+  >,
+  impactOutcome: {
+    acceptable: "Acceptable",
+    acceptable_with_conditions: "Acceptable with conditions",
+    not_acceptable: "Not acceptable",
+  } satisfies Record<Of<typeof impactOutcomes>, string>,
+  impactStartSource: {
+    current_approved: "Copy of the approved assessment",
+    blank: "Blank template",
+  } satisfies Record<Of<typeof impactStartSources>, string>,
+  impactReviewAction: {
+    submitted: "Submitted",
+    returned: "Returned for changes",
+    approved: "Approved",
+  } satisfies Record<Of<typeof impactReviewActions>, string>,
+
+  // Red-team scans and findings
+  redteamSeverity: {
+    info: "Info",
+    low: "Low",
+    medium: "Medium",
+    high: "High",
+    critical: "Critical",
+  } satisfies Record<RedteamSeverity, string>,
+  redteamCategory: {
+    direct_injection: "Direct prompt injection",
+    indirect_injection: "Indirect prompt injection",
+    system_prompt_leakage: "System prompt leakage",
+    sensitive_data_exposure: "Sensitive data exposure",
+    tool_misuse: "Tool misuse",
+    authorization: "Authorization",
+    unsafe_automation: "Unsafe automation",
+    improper_output_handling: "Improper output handling",
+    api_abuse: "API abuse",
+  } satisfies Record<RedteamCategory, string>,
+  redteamScanStatus: {
+    running: "Running",
+    completed: "Completed",
+    failed: "Failed",
+    partial: "Partial",
+  } satisfies Record<Of<typeof redteamScanStatuses>, string>,
+  redteamScanOrigin: { cli: "Uploaded (CLI)", web: "Run by the server" } satisfies Record<
+    Of<typeof redteamScanOrigins>,
+    string
+  >,
+  redteamFindingStatus: {
+    open: "Open",
+    risk_raised: "Risk raised",
+    nonconformity_raised: "Nonconformity raised",
+    dismissed: "Dismissed",
+  } satisfies Record<Of<typeof redteamFindingStatuses>, string>,
+  nonconformitySource: { redteam_finding: "Red-team finding" } satisfies Record<
+    Of<typeof nonconformitySources>,
+    string
+  >,
+  nonconformityStatus: { open: "Open" } satisfies Record<Of<typeof nonconformityStatuses>, string>,
+
+  // Readiness
+  readinessSeverity: { high: "High", medium: "Medium", low: "Low" },
+  coverageStatus: { covered: "Covered", partial: "Partly covered", gap: "Gap" },
+} as const;
+
+/** The name of a labelled enum, e.g. `"riskStatus"`. */
+export type LabelledEnum = keyof typeof enumLabels;
+
+/** The values of a labelled enum, e.g. `EnumValue<"riskStatus">` is `"identified" | … | "closed"`. */
+export type EnumValue<E extends LabelledEnum> = keyof (typeof enumLabels)[E] & string;
+
+/** Display text of one enum value: `labelOf("riskStatus", "treating")` is "In treatment". */
+export function labelOf<E extends LabelledEnum>(name: E, value: EnumValue<E>): string {
+  return (enumLabels[name] as Record<string, string>)[value] ?? value;
+}
+
+/**
+ * Display text of a value that arrives as a plain string (a filter from the URL, a stored value
+ * of an older release): the label when the value is known, otherwise the value itself.
+ */
+export function labelOrValue(name: LabelledEnum, value: string): string {
+  const labels = enumLabels[name] as Record<string, string>;
+  return Object.hasOwn(labels, value) ? (labels[value] as string) : value;
+}
+
+/** Select options for an enum: stable key as value, label as text, in the map's order. */
+export function enumOptions<E extends LabelledEnum>(name: E): { value: EnumValue<E>; label: string }[] {
+  return Object.entries(enumLabels[name]).map(([value, label]) => ({ value: value as EnumValue<E>, label }));
+}
