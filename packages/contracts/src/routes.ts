@@ -16,6 +16,7 @@ import { archiveRequestSchema, idSchema, okSchema, pageQuerySchema, pageSchema }
 import { controlRoutes } from "./controls/control-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { evidenceRoutes } from "./evidence/evidence-routes.js";
+import { homeRoutes } from "./home/home-routes.js";
 import { impactAssessmentRoutes } from "./impact-assessments/impact-assessment-routes.js";
 import { inventoryRoutes } from "./inventory/inventory-routes.js";
 import {
@@ -455,6 +456,7 @@ export const routes = {
   ...controlRoutes,
   ...documentRoutes,
   ...evidenceRoutes,
+  ...homeRoutes,
   ...impactAssessmentRoutes,
   ...readinessRoutes,
   ...redteamRoutes,

@@ -5,6 +5,7 @@ import type { DocumentTables } from "./schema/documents.js";
 import type { EvidenceTables } from "./schema/evidence.js";
 import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
 import type { InventoryTables } from "./schema/inventory.js";
+import type { ReadinessTables } from "./schema/readiness.js";
 import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
 import type { SsoTables } from "./schema/sso.js";
@@ -175,6 +176,7 @@ export interface Database
     DocumentTables,
     ImpactAssessmentTables,
     RedteamTables,
+    ReadinessTables,
     SsoTables {
   organizations: OrganizationsTable;
   users: UsersTable;

@@ -1,3 +1,4 @@
+import { approvalHandlers } from "./approvals/index.js";
 import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./audit/audit-handlers.js";
 import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.js";
 import { setup } from "./auth/setup-handler.js";
@@ -65,6 +66,7 @@ export const handlers: Handlers = {
   putSsoConfig,
   listSsoDomains,
   sendSsoDomainVerification,
+  ...approvalHandlers,
   ...catalogueHandlers,
   ...controlHandlers,
   ...documentHandlers,

@@ -55,6 +55,8 @@ export const backupTables = [
   { name: "sso_identities", orderBy: "id" },
   { name: "sso_pending_links", orderBy: "secret_hash" },
   { name: "sso_domain_claims", orderBy: "id" },
+  // 0012-readiness-snapshots
+  { name: "readiness_snapshots", orderBy: "org_id, day" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "../common.js";
 import { defineRoute } from "../route.js";
-import { readinessSchema } from "./readiness-schemas.js";
+import { certificationPathSchema, readinessSchema } from "./readiness-schemas.js";
 
 /** Routes of the readiness module. */
 export const readinessRoutes = {
@@ -14,5 +14,15 @@ export const readinessRoutes = {
     write: false,
     params: z.object({ orgId: idSchema }),
     response: readinessSchema,
+  }),
+  getCertificationPath: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/certification-path",
+    summary: "The steps to certification in order, each with its status and where it is done",
+    tag: "readiness",
+    access: { kind: "org", permission: "governance.read" },
+    write: false,
+    params: z.object({ orgId: idSchema }),
+    response: certificationPathSchema,
   }),
 } as const;

@@ -1,5 +1,6 @@
 import { type ClauseInput, clauseChecks } from "./clause-checks.js";
 import { controlChecks } from "./control-checks.js";
+import { type GapSubject, groupGapsByAction, type ReadinessAction } from "./group-actions.js";
 import type { ReadinessCheck, ReadinessFacts, ReadinessGap, ReadinessStatus } from "./readiness-types.js";
 import { systemChecks } from "./system-checks.js";
 
@@ -30,6 +31,8 @@ export interface Readiness {
   systems: ReadinessItem[];
   /** Every unmet check, most severe first. */
   gaps: ReadinessGapItem[];
+  /** The gaps grouped by the act that closes them, the first thing to do first. */
+  actions: ReadinessAction[];
 }
 
 const severityRank = { high: 0, medium: 1, low: 2 } as const;
@@ -44,6 +47,7 @@ export function computeReadiness(
   );
   const controlItems = facts.controls.map((control) => ({
     areaId: control.areaId,
+    subject: { kind: "control", ref: control.ref, areaId: control.areaId } as const,
     item: item(control.id, `${control.ref} ${control.title}`, controlChecks(control)),
   }));
   const areas = catalogue.areas.map((area) => {
@@ -69,12 +73,22 @@ export function computeReadiness(
     });
   }
   const systems = facts.systems.map((system) => item(system.id, system.name, systemChecks(system)));
-  const subjects = [...clauses, ...controlItems.map((c) => c.item), ...systems];
-  const gaps = subjects
-    .flatMap((subject) => subject.checks.flatMap((c) => (c.gap ? [{ ...c.gap, subject: subject.title }] : [])))
+  const subjects: { item: ReadinessItem; subject: GapSubject }[] = [
+    ...clauses.map((item) => ({ item, subject: { kind: "clause", id: item.id } as const })),
+    ...controlItems,
+    ...facts.systems.map((system, index) => ({
+      item: systems[index] as ReadinessItem,
+      subject: { kind: "system", name: system.name } as const,
+    })),
+  ];
+  const unmet = subjects.flatMap(({ item, subject }) =>
+    item.checks.flatMap((c) => (c.gap ? [{ gap: c.gap, subject, title: item.title }] : [])),
+  );
+  const gaps = unmet
+    .map(({ gap, title }) => ({ ...gap, subject: title }))
     .sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  const all = subjects.flatMap((s) => s.checks);
-  return { overall: coverageOf(all), clauses, areas, systems, gaps };
+  const all = subjects.flatMap((s) => s.item.checks);
+  return { overall: coverageOf(all), clauses, areas, systems, gaps, actions: groupGapsByAction(unmet) };
 }
 
 function item(id: string, title: string, checks: ReadinessCheck[]): ReadinessItem {

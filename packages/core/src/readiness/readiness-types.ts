@@ -1,4 +1,4 @@
-import type { DocumentKind, SystemImpactState } from "@openaims/contracts";
+import type { CertificationStepId, DocumentKind, SystemImpactState } from "@openaims/contracts";
 
 /** One thing readiness checks; when unmet, `gap` says what to do and where. */
 export interface ReadinessCheck {
@@ -14,6 +14,22 @@ export interface ReadinessGap {
   /** Web path below /o/:orgId where the gap is closed, e.g. "documents". */
   path: string;
   severity: "high" | "medium" | "low";
+  /** The one action that closes this gap together with its like in other clauses, controls or systems. */
+  group: ActionGroup;
+}
+
+/**
+ * What several gaps have in common: the same act closes all of them ("Approve a risk method
+ * document" closes the document gap of 6.1.1, 6.1.2 and 6.1.3).
+ */
+export interface ActionGroup {
+  /** Stable key, e.g. "approve-document:risk_method". */
+  key: string;
+  /** The act in the imperative, worded for every gap it closes. */
+  action: string;
+  /** Web path below /o/:orgId where the act is done. */
+  path: string;
+  step: CertificationStepId;
 }
 
 export type ReadinessStatus = "covered" | "partial" | "gap";
@@ -47,6 +63,8 @@ export interface ControlFacts {
 /** Everything about one organisation that readiness is computed from. */
 export interface ReadinessFacts {
   approvedDocumentKinds: ReadonlySet<DocumentKind>;
+  /** Kinds with at least one live document in any status (drafts included). */
+  startedDocumentKinds: ReadonlySet<DocumentKind>;
   /** AIMS processes (responsibility matrix keys) with exactly one accountable person. */
   accountableProcesses: ReadonlySet<string>;
   /** Evidence linked to each clause id. */
@@ -55,4 +73,6 @@ export interface ReadinessFacts {
   controls: readonly ControlFacts[];
   soa: { approvedVersions: number; openIssues: number; changedSinceApproval: boolean };
   risks: { total: number; unrated: number; openHighWithoutTreatment: number };
+  /** Security test scans: how many AI systems have a finished scan, and nonconformities still open. */
+  securityTests: { systemsTested: number; openNonconformities: number };
 }

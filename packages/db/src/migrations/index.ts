@@ -9,6 +9,7 @@ import millisecondTimestamps from "./0008-millisecond-timestamps.js";
 import redteam from "./0009-redteam.js";
 import oneRunningScan from "./0010-one-running-scan.js";
 import ssoAccountBinding from "./0011-sso-account-binding.js";
+import readinessSnapshots from "./0012-readiness-snapshots.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0009-redteam", sql: redteam },
   { id: "0010-one-running-scan", sql: oneRunningScan },
   { id: "0011-sso-account-binding", sql: ssoAccountBinding },
+  { id: "0012-readiness-snapshots", sql: readinessSnapshots },
 ];

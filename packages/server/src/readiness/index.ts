@@ -1,6 +1,6 @@
 import type { readinessRoutes } from "@openaims/contracts";
 import type { DomainHandlers } from "../http/register-routes.js";
-import { getReadiness } from "./readiness-handlers.js";
+import { getCertificationPath, getReadiness } from "./readiness-handlers.js";
 
 /** Handlers of the readiness routes. */
-export const readinessHandlers: DomainHandlers<typeof readinessRoutes> = { getReadiness };
+export const readinessHandlers: DomainHandlers<typeof readinessRoutes> = { getReadiness, getCertificationPath };

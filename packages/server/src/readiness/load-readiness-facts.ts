@@ -12,14 +12,15 @@ import { presentSystemImpactStatus, systemImpactStatusQuery } from "../impact-as
  * number of systems and controls, not with the number of risks or evidence links.
  */
 export async function loadReadinessFacts(db: Kysely<Database>, orgId: string, now: Date): Promise<ReadinessFacts> {
-  const [documents, processes, clauseEvidence, systems, soa, controlIds, risks] = await Promise.all([
-    approvedDocumentKinds(db, orgId),
+  const [documents, processes, clauseEvidence, systems, soa, controlIds, risks, securityTests] = await Promise.all([
+    documentKinds(db, orgId),
     accountableProcesses(db, orgId),
     evidenceByClause(db, orgId, now),
     systemFacts(db, orgId, now),
     loadSoaDraft(db, orgId, now),
     db.selectFrom("controls").select(["id", "ref"]).where("org_id", "=", orgId).execute(),
     riskTotals(db, orgId),
+    securityTestTotals(db, orgId),
   ]);
   const idByRef = new Map(controlIds.map((control) => [control.ref, control.id]));
   const controls: ControlFacts[] = soa.rows.map((row) => ({
@@ -34,26 +35,35 @@ export async function loadReadinessFacts(db: Kysely<Database>, orgId: string, no
     evidence: row.evidenceState,
   }));
   return {
-    approvedDocumentKinds: documents,
+    approvedDocumentKinds: documents.approved,
+    startedDocumentKinds: documents.started,
     accountableProcesses: processes,
     clauseEvidence,
     systems,
     controls,
     soa: soaStatusOf(soa),
     risks,
+    securityTests,
   };
 }
 
-async function approvedDocumentKinds(db: Kysely<Database>, orgId: string): Promise<Set<DocumentKind>> {
+/** Kinds of live documents: those with an approved document, and those with any document not retired. */
+async function documentKinds(db: Kysely<Database>, orgId: string) {
   const rows = await db
     .selectFrom("documents")
-    .select("kind")
-    .distinct()
+    .select([
+      "kind",
+      sql<boolean>`bool_or(status = 'approved')`.as("approved"),
+      sql<boolean>`bool_or(status <> 'retired')`.as("started"),
+    ])
     .where("org_id", "=", orgId)
-    .where("status", "=", "approved")
     .where("archived_at", "is", null)
+    .groupBy("kind")
     .execute();
-  return new Set(rows.map((row) => row.kind as DocumentKind));
+  return {
+    approved: new Set(rows.filter((row) => row.approved).map((row) => row.kind as DocumentKind)),
+    started: new Set(rows.filter((row) => row.started).map((row) => row.kind as DocumentKind)),
+  };
 }
 
 /** Processes with exactly one live accountable assignment. */
@@ -152,4 +162,27 @@ async function riskTotals(db: Kysely<Database>, orgId: string): Promise<Readines
     .where("archived_at", "is", null)
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), unrated: Number(row.unrated), openHighWithoutTreatment: Number(row.untreated) };
+}
+
+/** AI systems in the inventory with a finished security test scan, and nonconformities still open. */
+async function securityTestTotals(db: Kysely<Database>, orgId: string): Promise<ReadinessFacts["securityTests"]> {
+  const [tested, open] = await Promise.all([
+    db
+      .selectFrom("redteam_scans as s")
+      .innerJoin("ai_systems as a", "a.id", "s.system_id")
+      .select(sql<number>`count(distinct s.system_id)`.as("n"))
+      .where("s.org_id", "=", orgId)
+      .where("s.status", "in", ["completed", "partial"])
+      .where("s.archived_at", "is", null)
+      .where("a.archived_at", "is", null)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("nonconformities")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("org_id", "=", orgId)
+      .where("status", "=", "open")
+      .where("archived_at", "is", null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { systemsTested: Number(tested.n), openNonconformities: Number(open.n) };
 }

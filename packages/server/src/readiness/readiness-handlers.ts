@@ -1,5 +1,12 @@
 import type { Routes } from "@openaims/contracts";
-import { annexAAreas, catalogueVersion, clauseGuidance, clauses, computeReadiness } from "@openaims/core";
+import {
+  annexAAreas,
+  catalogueVersion,
+  certificationPath,
+  clauseGuidance,
+  clauses,
+  computeReadiness,
+} from "@openaims/core";
 import type { Handler } from "../http/handler-context.js";
 import { loadReadinessFacts } from "./load-readiness-facts.js";
 
@@ -15,9 +22,17 @@ const readinessCatalogue = {
 export const getReadiness: Handler<Routes["getReadiness"]> = async ({ tx, org }) => {
   const now = new Date();
   const facts = await loadReadinessFacts(tx, org.orgId, now);
+  const { gaps, ...readiness } = computeReadiness(facts, readinessCatalogue);
   return {
     generatedAt: now.toISOString(),
     catalogueVersion,
-    ...computeReadiness(facts, readinessCatalogue),
+    ...readiness,
+    gaps: gaps.map(({ group, ...gap }) => ({ ...gap, actionKey: group.key })),
   };
+};
+
+export const getCertificationPath: Handler<Routes["getCertificationPath"]> = async ({ tx, org }) => {
+  const now = new Date();
+  const facts = await loadReadinessFacts(tx, org.orgId, now);
+  return { generatedAt: now.toISOString(), ...certificationPath(facts) };
 };

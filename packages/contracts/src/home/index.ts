@@ -1,0 +1,2 @@
+export * from "./home-routes.js";
+export * from "./home-schemas.js";
