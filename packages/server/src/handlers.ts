@@ -6,6 +6,7 @@ import { catalogueHandlers } from "./catalogue/index.js";
 import { controlHandlers } from "./controls/index.js";
 import { documentHandlers } from "./documents/index.js";
 import { evidenceHandlers } from "./evidence/index.js";
+import { homeHandlers } from "./home/index.js";
 import type { Handlers } from "./http/register-routes.js";
 import { impactAssessmentHandlers } from "./impact-assessments/index.js";
 import { inventoryHandlers } from "./inventory/index.js";
@@ -71,6 +72,7 @@ export const handlers: Handlers = {
   ...controlHandlers,
   ...documentHandlers,
   ...evidenceHandlers,
+  ...homeHandlers,
   ...impactAssessmentHandlers,
   ...inventoryHandlers,
   ...readinessHandlers,
