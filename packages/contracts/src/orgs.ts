@@ -6,6 +6,11 @@ export const orgSchema = z
     id: idSchema,
     slug: z.string(),
     name: z.string(),
+    /**
+     * Whoever wrote, submitted, changed or owns a record may not approve it. On by default; it takes
+     * effect once the organisation has more than one active member.
+     */
+    segregationOfDuties: z.boolean(),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
     version: z.number().int(),
@@ -14,7 +19,12 @@ export const orgSchema = z
 export type Org = z.infer<typeof orgSchema>;
 
 export const createOrgRequestSchema = z.object({ name: nameSchema });
-export const updateOrgRequestSchema = z.object({ name: nameSchema, version: versionSchema });
+/** Absent fields stay as they are. */
+export const updateOrgRequestSchema = z.object({
+  name: nameSchema.optional(),
+  segregationOfDuties: z.boolean().optional(),
+  version: versionSchema,
+});
 
 export const memberSchema = z
   .object({

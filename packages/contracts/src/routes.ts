@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { approvalRoutes } from "./approvals/approval-routes.js";
 import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema } from "./audit.js";
 import {
   authConfigSchema,
@@ -450,6 +451,7 @@ const foundationRoutes = {
 /** Every API route. Add a domain module's group here; the server refuses to start with one unhandled. */
 export const routes = {
   ...foundationRoutes,
+  ...approvalRoutes,
   ...catalogueRoutes,
   ...inventoryRoutes,
   ...riskRoutes,

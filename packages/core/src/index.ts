@@ -1,3 +1,4 @@
+export * from "./approvals/segregation-of-duties.js";
 export * from "./audit/audit-chain.js";
 export * from "./audit/canonical-json.js";
 export * from "./audit/diff-changes.js";

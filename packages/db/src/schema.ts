@@ -31,6 +31,8 @@ export interface OrganizationsTable {
   id: string;
   slug: string;
   name: string;
+  /** Whoever wrote, submitted, changed or owns a record may not approve it (once there is a second member). */
+  segregation_of_duties: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;

@@ -10,6 +10,7 @@ import redteam from "./0009-redteam.js";
 import oneRunningScan from "./0010-one-running-scan.js";
 import ssoAccountBinding from "./0011-sso-account-binding.js";
 import readinessSnapshots from "./0012-readiness-snapshots.js";
+import segregationOfDuties from "./0013-segregation-of-duties.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -28,4 +29,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0010-one-running-scan", sql: oneRunningScan },
   { id: "0011-sso-account-binding", sql: ssoAccountBinding },
   { id: "0012-readiness-snapshots", sql: readinessSnapshots },
+  { id: "0013-segregation-of-duties", sql: segregationOfDuties },
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { catalogueVersion, diffSoaRows, summarizeSoaDiff } from "@openaims/core";
+import { refuseSelfApproval } from "../approvals/index.js";
 import { exportOrgTable } from "../exports/index.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
@@ -13,6 +14,11 @@ export const getSoa: Handler<Routes["getSoa"]> = async ({ tx, org }) => loadSoaD
 export const approveSoa: Handler<Routes["approveSoa"]> = async ({ tx, org, actor, input, audit }) => {
   // One approval at a time per organisation, so two approvers never race for the same number.
   await tx.selectFrom("organizations").select("id").where("id", "=", org.orgId).forUpdate().execute();
+  await refuseSelfApproval(
+    tx,
+    { orgId: org.orgId, membershipId: org.membershipId, userId: actor.userId },
+    { kind: "soa" },
+  );
   const draft = await loadSoaDraft(tx, org.orgId);
   if (draft.contentHash !== input.body.contentHash) {
     throw new AppError(

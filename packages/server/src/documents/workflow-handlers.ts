@@ -15,6 +15,7 @@ import {
 } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely, Updateable } from "kysely";
+import { refuseSelfApproval } from "../approvals/index.js";
 import { AppError, forbidden, staleVersion } from "../http/app-error.js";
 import type { Handler, HandlerContext } from "../http/handler-context.js";
 import { type DocumentRow, findDocument, findVersion, type VersionRow } from "./document-queries.js";
@@ -79,6 +80,10 @@ async function transition(
   return loadVersion(tx, org.orgId, await findVersion(tx, org.orgId, step.document.id, step.row.id));
 }
 
+function approverOf(ctx: HandlerContext<VersionRoute>) {
+  return { orgId: ctx.org.orgId, membershipId: ctx.org.membershipId, userId: ctx.actor.userId };
+}
+
 function setVersion(tx: Kysely<Database>, row: VersionRow, set: Updateable<Database["document_versions"]>) {
   return tx
     .updateTable("document_versions")
@@ -126,6 +131,7 @@ export const requestDocumentChanges: Handler<Routes["requestDocumentChanges"]> =
 export const approveDocumentVersion: Handler<Routes["approveDocumentVersion"]> = async (ctx) => {
   const step = await prepare(ctx, "approve");
   const { row, document } = step;
+  await refuseSelfApproval(ctx.tx, approverOf(ctx), { kind: "document_version", id: row.id });
   const currentSha256 = hashDocumentBody(row.body);
   const refusal = checkApproval({
     submittedSha256: row.submitted_sha256,

@@ -2,6 +2,7 @@ import type { ImpactContent, Routes } from "@openaims/contracts";
 import { findSubmissionGaps, hashImpactContent } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
+import { refuseSelfApproval } from "../approvals/index.js";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { lockForAction } from "./edit-impact-assessment.js";
@@ -103,6 +104,11 @@ export const approveImpactAssessment: Handler<Routes["approveImpactAssessment"]>
 }) => {
   const system = await lockSystem(tx, org.orgId, await systemIdOf(tx, org.orgId, input.params.assessmentId));
   const row = await lockForAction(tx, org.orgId, input.params.assessmentId, "approve", input.body.version);
+  await refuseSelfApproval(
+    tx,
+    { orgId: org.orgId, membershipId: org.membershipId, userId: actor.userId },
+    { kind: "impact_assessment", id: row.id },
+  );
   const current = hashImpactContent(row.content as ImpactContent);
   if (current !== row.submitted_content_hash)
     throw new AppError(

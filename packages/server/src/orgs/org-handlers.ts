@@ -1,4 +1,5 @@
 import type { Org, Routes } from "@openaims/contracts";
+import { diffChanges } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely, Selectable } from "kysely";
 import { forbidden, notFound, staleVersion } from "../http/app-error.js";
@@ -11,6 +12,7 @@ function presentOrg(row: Selectable<Database["organizations"]>): Org {
     id: row.id,
     slug: row.slug,
     name: row.name,
+    segregationOfDuties: row.segregation_of_duties,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
@@ -40,21 +42,29 @@ export const createOrg: Handler<Routes["createOrg"]> = async ({ tx, actor, input
 
 export const getOrg: Handler<Routes["getOrg"]> = async ({ tx, org }) => presentOrg(await findOrg(tx, org.orgId));
 
+/** Renames the organisation or changes its settings; absent fields stay, and an unchanged one is not recorded. */
 export const updateOrg: Handler<Routes["updateOrg"]> = async ({ tx, org, input, audit }) => {
   const row = await findOrg(tx, org.orgId, true);
   if (row.version !== input.body.version) throw staleVersion("organisation", row.version, input.body.version);
-  if (row.name === input.body.name) return presentOrg(row);
+  const changes = diffChanges(
+    { name: row.name, segregationOfDuties: row.segregation_of_duties },
+    {
+      name: input.body.name ?? row.name,
+      segregationOfDuties: input.body.segregationOfDuties ?? row.segregation_of_duties,
+    },
+  );
+  if (Object.keys(changes).length === 0) return presentOrg(row);
   const updated = await tx
     .updateTable("organizations")
-    .set({ name: input.body.name, version: row.version + 1, updated_at: new Date() })
+    .set({
+      name: input.body.name ?? row.name,
+      segregation_of_duties: input.body.segregationOfDuties ?? row.segregation_of_duties,
+      version: row.version + 1,
+      updated_at: new Date(),
+    })
     .where("id", "=", org.orgId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await audit({
-    action: "organization.updated",
-    entityType: "organization",
-    entityId: org.orgId,
-    changes: { name: { before: row.name, after: updated.name } },
-  });
+  await audit({ action: "organization.updated", entityType: "organization", entityId: org.orgId, changes });
   return presentOrg(updated);
 };

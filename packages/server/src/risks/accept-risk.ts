@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RiskRating, Routes } from "@openaims/contracts";
 import { acceptanceLimit, mayAcceptRating, todayUtc } from "@openaims/core";
+import { refuseSelfApproval } from "../approvals/index.js";
 import { AppError, forbidden } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { invalidBody } from "./field-errors.js";
@@ -27,6 +28,11 @@ export const acceptRisk: Handler<Routes["acceptRisk"]> = async ({ tx, org, actor
     throw invalidBody([{ field: "expiresOn", message: `must be within ${MAX_ACCEPTANCE_YEARS} years` }]);
   const risk = await lockRisk(tx, org.orgId, input.params.riskId);
   checkEditable(risk, version);
+  await refuseSelfApproval(
+    tx,
+    { orgId: org.orgId, membershipId: org.membershipId, userId: actor.userId },
+    { kind: "risk_acceptance", id: risk.id },
+  );
   if (risk.status === "closed")
     throw new AppError("illegal_transition", `Risk ${risk.ref} is closed; reopen it before accepting it.`);
   const rating = (risk.residual_rating ?? risk.inherent_rating) as RiskRating | null;

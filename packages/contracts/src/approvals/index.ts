@@ -1,0 +1,2 @@
+export * from "./approval-routes.js";
+export * from "./approval-schemas.js";

@@ -1,0 +1,127 @@
+import type { ApprovalKind } from "@openaims/contracts";
+import type { ApprovalParticipant } from "@openaims/core";
+import type { Database } from "@openaims/db";
+import type { Kysely } from "kysely";
+import { AppError, notFound } from "../http/app-error.js";
+
+/** Who took part in a record awaiting approval, and how the refusal names the record. */
+export interface ApprovalParticipants {
+  /** The record as a refusal names it: "version 2 of DOC-3", "IA-4", "risk R-12". */
+  subject: string;
+  /** "approve", or "accept" for a risk. */
+  act: "approve" | "accept";
+  /** In the order a refusal should mention them (submitting is the act closest to approval). */
+  participants: ApprovalParticipant[];
+}
+
+/**
+ * Reads, from what each record stores, the people who may not approve it:
+ *
+ * - a document version: the member who submitted it and the member who created it;
+ * - an impact assessment revision: the person who submitted it and the person who started it;
+ * - the Statement of Applicability: every person who changed a control record (applicability,
+ *   justification, implementation, risk links, new or archived controls) since the last approved
+ *   version, or ever before the first — the SoA is derived from those records, so they are its
+ *   authors; the audit trail is the only place that names them, and it is written with each change;
+ * - a risk acceptance: the risk's owner, who should not sign off their own risk.
+ *
+ * A record of another organisation is not found.
+ */
+export async function loadApprovalParticipants(
+  db: Kysely<Database>,
+  orgId: string,
+  kind: ApprovalKind,
+  id: string | undefined,
+): Promise<ApprovalParticipants> {
+  if (kind === "soa") return soaParticipants(db, orgId);
+  if (!id)
+    throw new AppError("validation_failed", "Invalid request — query.id: required for this kind of approval.", {
+      fields: [{ field: "query.id", label: "Record", message: "required for this kind of approval" }],
+    });
+  if (kind === "document_version") return documentVersionParticipants(db, orgId, id);
+  if (kind === "impact_assessment") return impactAssessmentParticipants(db, orgId, id);
+  return riskParticipants(db, orgId, id);
+}
+
+async function documentVersionParticipants(db: Kysely<Database>, orgId: string, versionId: string) {
+  const row = await db
+    .selectFrom("document_versions")
+    .innerJoin("documents", "documents.id", "document_versions.document_id")
+    .select([
+      "document_versions.number",
+      "document_versions.created_by_member_id",
+      "document_versions.submitted_by_member_id",
+      "documents.ref",
+    ])
+    .where("document_versions.org_id", "=", orgId)
+    .where("document_versions.id", "=", versionId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Document version", versionId);
+  return {
+    subject: `version ${row.number} of ${row.ref}`,
+    act: "approve" as const,
+    participants: [
+      { involvement: "submitted" as const, memberId: row.submitted_by_member_id },
+      { involvement: "wrote" as const, memberId: row.created_by_member_id },
+    ],
+  };
+}
+
+async function impactAssessmentParticipants(db: Kysely<Database>, orgId: string, assessmentId: string) {
+  const row = await db
+    .selectFrom("impact_assessments")
+    .select(["ref", "created_by", "submitted_by"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", assessmentId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Impact assessment", assessmentId);
+  return {
+    subject: row.ref,
+    act: "approve" as const,
+    participants: [
+      { involvement: "submitted" as const, userId: row.submitted_by },
+      { involvement: "wrote" as const, userId: row.created_by },
+    ],
+  };
+}
+
+async function soaParticipants(db: Kysely<Database>, orgId: string) {
+  const last = await db
+    .selectFrom("soa_versions")
+    .select("approved_at")
+    .where("org_id", "=", orgId)
+    .orderBy("number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  let query = db
+    .selectFrom("audit_entries")
+    .select("actor_id")
+    .distinct()
+    .where("org_id", "=", orgId)
+    .where("entity_type", "=", "control")
+    .where("actor_type", "in", ["user", "token"])
+    // Seeding at creation is the product's Annex A list, not anyone's statement about it.
+    .where("action", "!=", "controls.seeded");
+  if (last) query = query.where("at", ">", last.approved_at);
+  const rows = await query.execute();
+  return {
+    subject: last ? "the Statement of Applicability since its last approval" : "the Statement of Applicability",
+    act: "approve" as const,
+    participants: rows.map((row) => ({ involvement: "changed" as const, userId: row.actor_id })),
+  };
+}
+
+async function riskParticipants(db: Kysely<Database>, orgId: string, riskId: string) {
+  const row = await db
+    .selectFrom("risks")
+    .select(["ref", "owner_member_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", riskId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Risk", riskId);
+  return {
+    subject: `risk ${row.ref}`,
+    act: "accept" as const,
+    participants: [{ involvement: "owns" as const, memberId: row.owner_member_id }],
+  };
+}
