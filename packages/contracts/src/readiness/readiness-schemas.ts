@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const severitySchema = z.enum(["high", "medium", "low"]);
 
-/** Steps of the certification path, in order. */
+/** Steps of the certification path, in order. The enum schemas stay unexported: their values are keys, their titles come with each step. */
 export const certificationStepIds = [
   "scope",
   "policy",
@@ -17,7 +17,7 @@ export const certificationStepIds = [
   "management-review",
   "improvement",
 ] as const;
-export const certificationStepIdSchema = z.enum(certificationStepIds);
+const certificationStepIdSchema = z.enum(certificationStepIds);
 export type CertificationStepId = z.infer<typeof certificationStepIdSchema>;
 
 /** One act that closes one or more gaps, with every clause, control and system it serves. */
@@ -91,7 +91,7 @@ export const readinessSchema = z
 export type ReadinessView = z.infer<typeof readinessSchema>;
 
 /** Coming: the module for the step is not built yet, which is no shortfall of the organisation. */
-export const certificationStepStatusSchema = z.enum(["done", "in_progress", "not_started", "coming"]);
+const certificationStepStatusSchema = z.enum(["done", "in_progress", "not_started", "coming"]);
 export type CertificationStepStatus = z.infer<typeof certificationStepStatusSchema>;
 
 export const certificationStepSchema = z.object({
