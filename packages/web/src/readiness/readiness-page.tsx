@@ -6,6 +6,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
+import { CertificationPathCard } from "./certification-path-card";
 import { CoverageBadge } from "./coverage-badge";
 import { GapList } from "./gap-list";
 import { ReadinessItems } from "./readiness-items";
@@ -23,6 +24,7 @@ export function ReadinessPage() {
   return (
     <Stack>
       <PageHeader title="Readiness" />
+      <CertificationPathCard />
       <Card withBorder>
         <Group justify="space-between">
           <div>
