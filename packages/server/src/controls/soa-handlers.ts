@@ -106,13 +106,12 @@ export const diffSoa: Handler<Routes["diffSoa"]> = async ({ tx, org, input }) =>
 export const exportSoa: Handler<Routes["exportSoa"]> = async ({ tx, org, input }) => {
   const { format, version } = input.query;
   const generatedAt = new Date();
-  const rows =
-    version === undefined
-      ? (await loadSoaDraft(tx, org.orgId, generatedAt)).rows
-      : (await loadSoaVersion(tx, org.orgId, { number: version })).rows;
+  const approved = version === undefined ? null : await loadSoaVersion(tx, org.orgId, { number: version });
+  const rows = approved ? approved.rows : (await loadSoaDraft(tx, org.orgId, generatedAt)).rows;
   const table = soaTable({
     rows,
     version: version === undefined ? "draft" : `v${version}`,
+    approval: approved ? { approvedBy: approved.approvedBy.label, approvedAt: new Date(approved.approvedAt) } : null,
     generatedAt,
   });
   return exportOrgTable(tx, org.orgId, table, format);

@@ -29,12 +29,15 @@ export function soaTable(input: {
   rows: readonly SoaRow[];
   /** "draft" or "v3". */
   version: string;
+  /** Who approved the version and when; null for the draft. */
+  approval: TableExport["approval"];
   generatedAt: Date;
 }): Omit<TableExport, "orgName"> {
   return {
     title: "Statement of Applicability",
     generatedAt: input.generatedAt,
     version: input.version,
+    approval: input.approval,
     filenameStem: `statement-of-applicability-${input.version}`,
     columns,
     rows: input.rows.map((row) => ({

@@ -92,6 +92,7 @@ describe("exportTable", () => {
     about?.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(facts.get("Organisation")).toBe("Zoë & Co");
     expect(facts.get("Version")).toBe("v3");
+    expect(facts.get("Approval")).toBe("Not approved");
     expect(facts.get("Generated at")).toBe("2025-03-04T05:06:07.000Z");
     expect(facts.get("Content SHA-256")).toBe(expectedHash);
     expect(String(facts.get("How the hash is computed"))).toContain("canonical JSON");
@@ -104,8 +105,9 @@ describe("exportTable", () => {
     const text = await pdfText(response.body as Buffer);
     expect(text).toContain("Statement of Applicability");
     expect(text).toContain("Zoë & Co");
-    expect(text).toContain("2025-03-04T05:06:07.000Z");
+    expect(text).toContain("2025-03-04 05:06:07 UTC");
     expect(text).toContain("Version: v3");
+    expect(text).toContain("Not approved");
     expect(text).toContain(expectedHash);
     expect(text).toContain("canonical JSON");
     for (const id of ["A.2.2", "A.2.3", "A.2.4"]) expect(text).toContain(id);
@@ -122,7 +124,7 @@ describe("exportTable", () => {
     expect(pages.length).toBeGreaterThan(3);
     for (const page of pages) {
       expect(page).toContain("Control");
-      expect(page).toMatch(/page \d+ of \d+/);
+      expect(page).toMatch(/Page \d+ of \d+/);
     }
     const all = pages.join(" ");
     expect(all).toContain("R-60");

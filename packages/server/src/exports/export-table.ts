@@ -7,7 +7,13 @@ import { renderPdf } from "./render-pdf.js";
 import { renderXlsx } from "./render-xlsx.js";
 import { exportContentHash, safeFilename, type TableExport } from "./table-export.js";
 
-export { contentHashDefinition, type ExportCell, type ExportColumn, type TableExport } from "./table-export.js";
+export {
+  contentHashDefinition,
+  type ExportApproval,
+  type ExportCell,
+  type ExportColumn,
+  type TableExport,
+} from "./table-export.js";
 
 /** Header names of an export's facts. Text values are percent-encoded UTF-8. */
 export const exportHeaders = {
@@ -21,7 +27,7 @@ export const exportHeaders = {
 /**
  * Renders a table of records as a CSV, XLSX or PDF download. Domain modules build a `TableExport`
  * (columns with keys and headings, rows keyed by column, the organisation's name, the version shown
- * — "draft" or "v3" — and a file name stem) and return this from their export handler:
+ * — "draft" or "v3" —, the recorded approval if any, and a file name stem) and return this from their export handler:
  *
  * ```ts
  * export const exportRisks: Handler<Routes["exportRisks"]> = async (ctx) =>
@@ -31,7 +37,8 @@ export const exportHeaders = {
  * (declare the route with `query: exportQuerySchema`, `response: null` and `produces` the content types).
  *
  * Every format states the organisation, generation time, version and the SHA-256 of the content:
- * the PDF in its heading and footers, the XLSX on an "About" sheet, the CSV only in HTTP headers.
+ * the PDF on its cover block and in page headers and footers, the XLSX on an "About" sheet (both
+ * also state the approval), the CSV only in HTTP headers.
  * Every format also sends `X-Content-SHA256` (carried by the returned response), so a reader can check the file
  * against the hash; `contentHashDefinition` says exactly what is hashed. CSV cells that a
  * spreadsheet would run as formulas are prefixed with a quote.

@@ -1,5 +1,6 @@
 export {
   contentHashDefinition,
+  type ExportApproval,
   type ExportCell,
   type ExportColumn,
   exportColumnsOf,

@@ -1,63 +1,101 @@
 /**
- * Characters the standard PDF fonts (WinAnsi encoding) can show beyond Latin-1: typographic
- * quotes, dashes, the euro sign and a few others.
+ * Where text may break across lines in a PDF table: at spaces, and around Chinese, Japanese and
+ * Korean characters, which are written without spaces and may break between any two of them.
  */
-const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
-function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char);
+/** A piece of text that is never broken except as a last resort, and what separates it from the one before. */
+export interface BreakUnit {
+  text: string;
+  /** " " when a space came before it, "" when it follows the previous unit directly. */
+  glue: string;
 }
 
-/**
- * Text the built-in PDF fonts can draw: accented letters outside Latin-1 lose their accent,
- * tabs become spaces, and anything else becomes "?". The hashed content is unaffected;
- * only the drawing is.
- */
-export function pdfSafeText(text: string): string {
-  let out = "";
-  for (const char of text.replace(/\t/g, " ").replace(/\r\n?/g, "\n")) {
-    if (char === "\n" || isWinAnsi(char)) {
-      out += char;
-      continue;
+const IDEOGRAPHIC =
+  /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+/** The unbreakable units of one paragraph (no line breaks inside), with their glue. */
+export function breakUnits(paragraph: string): BreakUnit[] {
+  const units: BreakUnit[] = [];
+  for (const word of paragraph.split(/ +/)) {
+    if (!word) continue;
+    let glue = units.length > 0 ? " " : "";
+    let current = "";
+    const flush = () => {
+      if (!current) return;
+      units.push({ text: current, glue });
+      glue = "";
+      current = "";
+    };
+    for (const char of word) {
+      if (!IDEOGRAPHIC.test(char)) {
+        current += char;
+        continue;
+      }
+      flush();
+      units.push({ text: char, glue });
+      glue = "";
     }
-    const base = char.normalize("NFKD").replace(/\p{M}/gu, "");
-    out += [...base].every(isWinAnsi) && base.length > 0 ? base : "?";
+    flush();
   }
-  return out;
+  return units;
+}
+
+/** Text as people wrote it, with tabs as spaces and any line ending as "\n". */
+export function normaliseText(text: string): string {
+  return text.replace(/\t/g, " ").replace(/\r\n?/g, "\n");
+}
+
+/** Width of the widest unbreakable unit of the text: the narrowest a column can be without breaking a word. */
+export function longestUnitWidth(text: string, measure: (text: string) => number): number {
+  let widest = 0;
+  for (const paragraph of normaliseText(text).split("\n"))
+    for (const unit of breakUnits(paragraph)) widest = Math.max(widest, measure(unit.text));
+  return widest;
+}
+
+/** The longest prefix of `text` no wider than `width`, and at least one character so a caller always advances. */
+function fittingPrefix(text: string, width: number, measure: (text: string) => number): string {
+  const chars = Array.from(text);
+  let low = 1;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(chars.slice(0, mid).join("")) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return chars.slice(0, low).join("");
 }
 
 /**
- * Breaks text into lines no wider than `width`, at spaces where possible and inside a word only
- * when the word alone is too wide. Explicit line breaks are kept.
+ * Breaks text into lines no wider than `width` at the break opportunities of `breakUnits`, and
+ * inside a unit only when the unit alone is wider than the line (a hash or an address in a narrow
+ * column). Explicit line breaks are kept. `measure` gives the width of a piece of text.
  */
 export function wrapText(text: string, width: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
+  const spaceWidth = measure(" ");
+  for (const paragraph of normaliseText(text).split("\n")) {
     let line = "";
-    for (const word of paragraph.split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
-        line = candidate;
+    let lineWidth = 0;
+    for (const unit of breakUnits(paragraph)) {
+      const unitWidth = measure(unit.text);
+      const glueWidth = line && unit.glue ? spaceWidth : 0;
+      if (line && lineWidth + glueWidth + unitWidth <= width) {
+        line += (line ? unit.glue : "") + unit.text;
+        lineWidth += glueWidth + unitWidth;
         continue;
       }
       if (line) lines.push(line);
-      line = "";
-      let rest = word;
-      while (measure(rest) > width && rest.length > 1) {
-        // The longest prefix that fits, and at least one character so the loop always advances.
-        let low = 1;
-        let high = rest.length - 1;
-        while (low < high) {
-          const mid = Math.ceil((low + high) / 2);
-          if (measure(rest.slice(0, mid)) <= width) low = mid;
-          else high = mid - 1;
-        }
-        const cut = low;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      let rest = unit.text;
+      let restWidth = unitWidth;
+      while (restWidth > width && Array.from(rest).length > 1) {
+        const head = fittingPrefix(rest, width, measure);
+        lines.push(head);
+        rest = rest.slice(head.length);
+        restWidth = measure(rest);
       }
       line = rest;
+      lineWidth = restWidth;
     }
     lines.push(line);
   }

@@ -1,107 +1,120 @@
 import PDFDocument from "pdfkit";
-import { pdfSafeText, wrapText } from "./pdf-text.js";
-import { contentHashDefinition, type TableExport, textRows } from "./table-export.js";
-
-const MARGIN = 36;
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
-const CELL_SIZE = 8;
-const LINE_HEIGHT = 10;
-const PAD = 3;
-const FOOTER_SPACE = 18;
-const DEFAULT_WIDTH = 16;
+import { drawCover, drawPageFrames, FOOTER_SPACE, HEADER_SPACE } from "./pdf/page-furniture.js";
+import { CELL_PAD, MARGIN, planTable, type TablePlan } from "./pdf/table-plan.js";
+import { measureText } from "./pdf/text-runs.js";
+import { type TextWriter, textWriter } from "./pdf/text-writer.js";
+import { wrapText } from "./pdf-text.js";
+import { formatUtc, type TableExport, textRows } from "./table-export.js";
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-interface Layout {
+const HEADER_FILL = "#e4e9ee";
+const STRIPE_FILL = "#f7f8fa";
+const BORDER = "#a8b0b8";
+/** A row taller than the space left on a page starts a new page unless at least this many lines fit. */
+const MIN_SPLIT_LINES = 3;
+
+interface Grid {
+  plan: TablePlan;
   x: number[];
-  widths: number[];
+  lineHeight: number;
 }
 
-function columnLayout(table: TableExport, pageWidth: number): Layout {
-  const shares = table.columns.map((column) => column.width ?? DEFAULT_WIDTH);
-  const total = shares.reduce((sum, share) => sum + share, 0) || 1;
-  const usable = pageWidth - 2 * MARGIN;
-  const widths = shares.map((share) => (usable * share) / total);
-  const x: number[] = [];
-  let left = MARGIN;
-  for (const width of widths) {
-    x.push(left);
-    left += width;
-  }
-  return { x, widths };
+function cellLines(text: TextWriter, value: string, width: number, bold: boolean, size: number): string[] {
+  const weight = bold ? "bold" : "regular";
+  return wrapText(value, Math.max(width - 2 * CELL_PAD.x, 4), (piece) => text.measure(piece, weight, size));
 }
 
-function cellLines(doc: Doc, text: string, width: number): string[] {
-  return wrapText(pdfSafeText(text), Math.max(width - 2 * PAD, 4), (s) => doc.widthOfString(s));
-}
-
-/** Draws one table row from `top`, at most `maxLines` lines of each cell, with borders. */
-function drawRow(doc: Doc, layout: Layout, cells: string[][], top: number, lineCount: number, fill?: string) {
-  const height = lineCount * LINE_HEIGHT + 2 * PAD;
-  layout.x.forEach((x, i) => {
-    const width = layout.widths[i] ?? 0;
-    if (fill) doc.rect(x, top, width, height).fill(fill).fillColor("black");
-    doc.rect(x, top, width, height).lineWidth(0.5).stroke("#999999");
+/** Draws `lineCount` lines of each cell of one row from `top`, with its background and borders. */
+function drawRow(
+  doc: Doc,
+  text: TextWriter,
+  grid: Grid,
+  cells: string[][],
+  top: number,
+  lineCount: number,
+  fill?: string,
+  bold = false,
+) {
+  const height = lineCount * grid.lineHeight + 2 * CELL_PAD.y;
+  grid.x.forEach((x, i) => {
+    const width = grid.plan.widths[i] ?? 0;
+    if (fill) doc.rect(x, top, width, height).fill(fill);
+    doc.rect(x, top, width, height).lineWidth(0.4).stroke(BORDER);
     (cells[i] ?? []).slice(0, lineCount).forEach((line, n) => {
-      doc.text(line, x + PAD, top + PAD + n * LINE_HEIGHT, { lineBreak: false });
+      text.line(line, x + CELL_PAD.x, top + CELL_PAD.y + n * grid.lineHeight, {
+        weight: bold ? "bold" : "regular",
+        size: grid.plan.size,
+        right: x + width - CELL_PAD.x,
+      });
     });
   });
   return height;
 }
 
-function drawHeading(doc: Doc, table: TableExport, contentSha256: string): void {
-  const width = doc.page.width - 2 * MARGIN;
-  doc.font(BOLD).fontSize(14).text(pdfSafeText(table.title), MARGIN, MARGIN, { width });
-  doc
-    .font(FONT)
-    .fontSize(9)
-    .text(
-      pdfSafeText(
-        `Organisation: ${table.orgName}    Generated: ${table.generatedAt.toISOString()}    ` +
-          `Version: ${table.version}    Rows: ${table.rows.length}`,
-      ),
-      { width },
-    );
-  doc.font(BOLD).text(`Content SHA-256: ${contentSha256}`, { width });
-  doc.font(FONT).fontSize(7).fillColor("#444444").text(contentHashDefinition, { width }).fillColor("black");
-  doc.moveDown(0.8);
-}
+/**
+ * The table from `top` of the first page: a bold heading row repeated at the top of every page,
+ * rows striped for reading across, and a row taller than the rest of a page continued on the next.
+ */
+function drawTable(doc: Doc, text: TextWriter, table: TableExport, plan: TablePlan, top: number): void {
+  let left = MARGIN;
+  const x = plan.widths.map((width) => {
+    const at = left;
+    left += width;
+    return at;
+  });
+  const grid: Grid = { plan, x, lineHeight: plan.size * 1.4 };
+  const bottom = () => doc.page.height - MARGIN - FOOTER_SPACE;
+  const headerCells = table.columns.map((column, i) =>
+    cellLines(text, column.header, plan.widths[i] ?? 0, true, plan.size),
+  );
+  const headerLines = Math.max(1, ...headerCells.map((lines) => lines.length));
+  let y = top;
+  const drawHeader = () => {
+    y += drawRow(doc, text, grid, headerCells, y, headerLines, HEADER_FILL, true);
+  };
+  drawHeader();
+  const linesThatFit = () => Math.floor((bottom() - y - 2 * CELL_PAD.y) / grid.lineHeight);
 
-function drawFooters(doc: Doc, table: TableExport, contentSha256: string): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would otherwise start a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const text = pdfSafeText(
-      `${table.orgName} - ${table.title} - ${table.version} - SHA-256 ${contentSha256} - page ${i + 1} of ${range.count}`,
-    );
-    doc
-      .font(FONT)
-      .fontSize(6.5)
-      .fillColor("#444444")
-      .text(text, MARGIN, doc.page.height - MARGIN + 6, { width: doc.page.width - 2 * MARGIN, lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  textRows(table).forEach((row, index) => {
+    let cells = row.map((value, i) => cellLines(text, value, plan.widths[i] ?? 0, false, plan.size));
+    let remaining = Math.max(1, ...cells.map((lines) => lines.length));
+    while (remaining > 0) {
+      if (linesThatFit() < Math.min(remaining, MIN_SPLIT_LINES)) {
+        doc.addPage();
+        y = MARGIN + HEADER_SPACE;
+        drawHeader();
+      }
+      const take = Math.min(remaining, linesThatFit());
+      y += drawRow(doc, text, grid, cells, y, take, index % 2 === 1 ? STRIPE_FILL : undefined);
+      cells = cells.map((lines) => lines.slice(take));
+      remaining -= take;
+    }
+  });
+  if (table.rows.length === 0) text.line("No rows.", MARGIN, y + 6, { weight: "regular", size: 9 });
 }
 
 /**
- * A landscape A4 PDF: heading with organisation, generation time, version and content hash;
- * the table with wrapped cells, its heading row repeated on every page, and rows taller than a
- * page continued on the next; a footer on every page with the same facts and the page number.
+ * An A4 PDF an auditor can file: a cover block stating organisation, title, version, approval,
+ * generation time and content hash; the table with columns sized to their content (never
+ * narrower than their widest word), wrapped at spaces, its heading row repeated on every page,
+ * landscape when the table needs the width; a page header with title and organisation and a
+ * footer with the generation time, the hash and "Page X of Y". Text of any script is drawn with
+ * embedded Noto fonts (subsets of the glyphs used), Arabic shaped and laid right to left.
  */
 export async function renderPdf(table: TableExport, contentSha256: string): Promise<Buffer> {
+  const headers = table.columns.map((column) => column.header);
+  const rows = textRows(table);
+  const plan = planTable(headers, rows, (value, bold) => measureText(value, bold ? "bold" : "regular", 1));
   const doc = new PDFDocument({
     size: "A4",
-    layout: "landscape",
-    margin: MARGIN,
+    layout: plan.layout,
+    margins: { top: MARGIN + HEADER_SPACE, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
-      Title: pdfSafeText(table.title),
-      Author: pdfSafeText(table.orgName),
-      Subject: `${pdfSafeText(table.title)} ${table.version}, content SHA-256 ${contentSha256}`,
+      Title: table.title,
+      Author: table.orgName,
+      Subject: `${table.title} ${table.version}, generated ${formatUtc(table.generatedAt)}, content SHA-256 ${contentSha256}`,
       Creator: "OpenAIMS",
       CreationDate: table.generatedAt,
     },
@@ -113,46 +126,10 @@ export async function renderPdf(table: TableExport, contentSha256: string): Prom
     doc.on("error", reject);
   });
 
-  drawHeading(doc, table, contentSha256);
-  const layout = columnLayout(table, doc.page.width);
-  const bottom = () => doc.page.height - MARGIN - FOOTER_SPACE;
-  doc.font(BOLD).fontSize(CELL_SIZE);
-  const headerCells = table.columns.map((column, i) => cellLines(doc, column.header, layout.widths[i] ?? 0));
-  const headerLines = Math.max(1, ...headerCells.map((lines) => lines.length));
-  const drawHeader = () => {
-    doc.font(BOLD).fontSize(CELL_SIZE);
-    const height = drawRow(doc, layout, headerCells, doc.y, headerLines, "#e8e8e8");
-    doc.font(FONT).fontSize(CELL_SIZE);
-    doc.y += height;
-  };
-  drawHeader();
-
-  for (const row of textRows(table)) {
-    doc.font(FONT).fontSize(CELL_SIZE);
-    let cells = row.map((text, i) => cellLines(doc, text, layout.widths[i] ?? 0));
-    let remaining = Math.max(1, ...cells.map((lines) => lines.length));
-    while (remaining > 0) {
-      let fits = Math.floor((bottom() - doc.y - 2 * PAD) / LINE_HEIGHT);
-      // Start a fresh page rather than split off a sliver of a row.
-      if (fits < Math.min(remaining, 3)) {
-        doc.addPage();
-        doc.y = MARGIN;
-        drawHeader();
-        fits = Math.floor((bottom() - doc.y - 2 * PAD) / LINE_HEIGHT);
-      }
-      const take = Math.min(remaining, fits);
-      doc.y += drawRow(doc, layout, cells, doc.y, take);
-      cells = cells.map((lines) => lines.slice(take));
-      remaining -= take;
-    }
-  }
-  if (table.rows.length === 0)
-    doc
-      .font(FONT)
-      .fontSize(9)
-      .text("No rows.", MARGIN, doc.y + 6);
-
-  drawFooters(doc, table, contentSha256);
+  const text = textWriter(doc);
+  const coverBottom = drawCover(doc, text, table, contentSha256, MARGIN + HEADER_SPACE);
+  drawTable(doc, text, table, plan, coverBottom + 14);
+  drawPageFrames(doc, text, table, contentSha256);
   doc.end();
   await finished;
   return Buffer.concat(chunks);

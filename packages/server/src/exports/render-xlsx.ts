@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { contentHashDefinition, type TableExport, textRows } from "./table-export.js";
+import { approvalText, contentHashDefinition, type TableExport, textRows } from "./table-export.js";
 
 const DEFAULT_WIDTH = 16;
 
@@ -11,8 +11,8 @@ function sheetName(title: string): string {
 
 /**
  * XLSX with the table on the first sheet (bold, frozen heading row, filter, column widths,
- * wrapped text) and an "About" sheet stating organisation, generation time, version and the
- * content hash with its definition.
+ * wrapped text) and an "About" sheet stating organisation, generation time, version, approval and
+ * the content hash with its definition.
  */
 export async function renderXlsx(table: TableExport, contentSha256: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -47,6 +47,7 @@ export async function renderXlsx(table: TableExport, contentSha256: string): Pro
     { fact: "Organisation", value: table.orgName },
     { fact: "Generated at", value: table.generatedAt.toISOString() },
     { fact: "Version", value: table.version },
+    { fact: "Approval", value: approvalText(table.approval) },
     { fact: "Rows", value: table.rows.length },
     { fact: "Content SHA-256", value: contentSha256 },
     { fact: "How the hash is computed", value: contentHashDefinition },

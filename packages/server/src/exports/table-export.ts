@@ -7,8 +7,15 @@ export interface ExportColumn {
   key: string;
   /** Column heading shown to people. */
   header: string;
-  /** Relative width: characters in XLSX, a share of the page width in PDF. Defaults to 16. */
+  /** Width in characters in XLSX. Defaults to 16. PDF columns are sized to their content instead. */
   width?: number;
+}
+
+/** Who approved the exported state of the records, and when. */
+export interface ExportApproval {
+  /** The approver as recorded at approval, e.g. "Jane Doe <jane@example.com>". */
+  approvedBy: string;
+  approvedAt: Date;
 }
 
 export type ExportCell = string | number | null;
@@ -20,6 +27,12 @@ export interface TableExport {
   generatedAt: Date;
   /** Which state of the records this is, e.g. "draft" or "v3". */
   version: string;
+  /**
+   * The recorded approval of this state of the records; null or absent when none is recorded (a
+   * draft, or a register without an approval step). Stated on the PDF cover and the XLSX About
+   * sheet; not part of the content hash.
+   */
+  approval?: ExportApproval | null;
   columns: ExportColumn[];
   rows: Record<string, ExportCell>[];
   /** Start of the download's file name; the format's extension is added. */
@@ -32,6 +45,16 @@ export const contentHashDefinition =
   '{"title", "version", "columns": [column headings], "rows": [[cell text in column order]]}, ' +
   "where an empty cell is the empty string and a number is written as its decimal text. " +
   "The organisation name and the generation time are not part of it, so two exports of the same content hash alike.";
+
+/** A time as an auditor reads it: "2025-03-04 05:06:07 UTC". */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+/** "Approved by Jane Doe <jane@example.com> on 2025-03-04 05:06:07 UTC", or "Not approved". */
+export function approvalText(approval: ExportApproval | null | undefined): string {
+  return approval ? `Approved by ${approval.approvedBy} on ${formatUtc(approval.approvedAt)}` : "Not approved";
+}
 
 /** A cell as people read it: numbers as their decimal text, missing values as empty text. */
 export function cellText(value: ExportCell | undefined): string {

@@ -13,7 +13,8 @@ function exportRegister(
   table: Pick<TableExport, "title" | "columns" | "rows" | "filenameStem">,
   format: ExportFormat,
 ) {
-  return exportOrgTable(tx, orgId, { ...table, generatedAt: new Date(), version: "current" }, format);
+  // Registers are live records with no approval step of their own; the cover says "Not approved".
+  return exportOrgTable(tx, orgId, { ...table, generatedAt: new Date(), version: "current", approval: null }, format);
 }
 
 /** The active assets with their dataset facts and the systems (by slug) that use them. */

@@ -21,6 +21,8 @@ export const exportSystems: Handler<Routes["exportSystems"]> = async ({ tx, org,
       title: "AI systems",
       generatedAt: new Date(),
       version: "current",
+      // The inventory is a live record with no approval step of its own; the cover says "Not approved".
+      approval: null,
       columns: exportColumnsOf(systemColumns),
       rows: rows.map((row) => systemExportRow(presentSystem(row))),
       filenameStem: "ai-systems",

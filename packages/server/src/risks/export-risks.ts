@@ -71,6 +71,8 @@ export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, inp
       title: "Risk register",
       generatedAt,
       version: `as of ${generatedAt.toISOString().slice(0, 10)}`,
+      // The register is a live record with no approval step of its own; the cover says "Not approved".
+      approval: null,
       filenameStem: `risk-register-${generatedAt.toISOString().slice(0, 10)}`,
       columns,
       rows: rows.map((row) => {

@@ -1,0 +1,114 @@
+import bidiFactory from "bidi-js";
+import { type FontWeight, faceFor, type LoadedFace } from "./font-catalogue.js";
+
+/** A piece of one line drawn with one face, its text in the order the PDF library lays it out. */
+export interface TextRun {
+  face: LoadedFace;
+  text: string;
+  /** Width in points at the size it was measured for. */
+  width: number;
+}
+
+let bidi: ReturnType<typeof bidiFactory> | undefined;
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+// Spaces, punctuation and digits stay in the face of the text around them when it has the glyph,
+// so an Arabic or Chinese phrase is one run rather than words split by Latin spaces.
+const NEUTRAL = /[\s\p{P}\p{S}\p{N}]/u;
+
+/** The face for each code point of `text`, neutral characters joining the face before them. */
+function facesOf(text: string, weight: FontWeight): { char: string; face: LoadedFace }[] {
+  const out: { char: string; face: LoadedFace }[] = [];
+  let previous: LoadedFace | undefined;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    const face =
+      previous && NEUTRAL.test(char) && previous.font.hasGlyphForCodePoint(codePoint)
+        ? previous
+        : faceFor(codePoint, weight);
+    out.push({ char, face });
+    previous = face;
+  }
+  return out;
+}
+
+const advanceCache = new Map<string, Map<string, number>>();
+
+/** Advance width of `text` in one face, in font units per em, remembered per process. */
+function advanceOf(face: LoadedFace, text: string): number {
+  let cache = advanceCache.get(face.key);
+  if (!cache) {
+    cache = new Map();
+    advanceCache.set(face.key, cache);
+  }
+  let advance = cache.get(text);
+  if (advance === undefined) {
+    advance = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, advance);
+  }
+  return advance;
+}
+
+function group(pieces: { char: string; face: LoadedFace; rtl?: boolean }[]) {
+  const runs: { face: LoadedFace; chars: string[]; rtl: boolean }[] = [];
+  for (const piece of pieces) {
+    const last = runs.at(-1);
+    const rtl = piece.rtl ?? false;
+    if (last && last.face === piece.face && last.rtl === rtl) last.chars.push(piece.char);
+    else runs.push({ face: piece.face, chars: [piece.char], rtl });
+  }
+  return runs;
+}
+
+/** Width of `text` in points at `size`, each character in the face that draws it. */
+export function measureText(text: string, weight: FontWeight, size: number): number {
+  let width = 0;
+  for (const run of group(facesOf(text, weight))) width += advanceOf(run.face, run.chars.join("")) * size;
+  return width;
+}
+
+/**
+ * One line of text as runs in visual order, left to right. Right-to-left text (Arabic, Hebrew) is
+ * reordered by the Unicode bidirectional algorithm, with mirrored brackets; right-to-left text is
+ * split into words and spaces in visual order, each word in logical order, since the shaping engine
+ * joins a word's letters and reverses its glyphs. `rtl` is true when the
+ * line's base direction is right to left, so the caller can align it to the right.
+ */
+export function lineRuns(line: string, weight: FontWeight, size: number): { runs: TextRun[]; rtl: boolean } {
+  const measured = (face: LoadedFace, text: string): TextRun => ({ face, text, width: advanceOf(face, text) * size });
+  if (!RIGHT_TO_LEFT.test(line)) {
+    return { runs: group(facesOf(line, weight)).map((run) => measured(run.face, run.chars.join(""))), rtl: false };
+  }
+  bidi ??= bidiFactory();
+  const levels = bidi.getEmbeddingLevels(line, "auto");
+  const mirrored = bidi.getMirroredCharactersMap(line, levels.levels);
+  const logical = facesOf(line, weight);
+  // bidi-js counts UTF-16 code units; map each unit to the code point that starts there.
+  const byUnit: number[] = [];
+  logical.forEach((piece, index) => {
+    for (let i = 0; i < piece.char.length; i++) byUnit.push(index);
+  });
+  const order = Array.from({ length: line.length }, (_, i) => i);
+  for (const [start = 0, end = -1] of bidi.getReorderSegments(line, levels)) {
+    order.splice(start, end - start + 1, ...order.slice(start, end + 1).reverse());
+  }
+  const visual: { char: string; face: LoadedFace; rtl: boolean }[] = [];
+  let lastIndex = -1;
+  for (const unit of order) {
+    const index = byUnit[unit] ?? 0;
+    if (index === lastIndex) continue;
+    lastIndex = index;
+    const piece = logical[index];
+    if (!piece) continue;
+    const level = levels.levels[unit] ?? 0;
+    visual.push({ char: mirrored.get(unit) ?? piece.char, face: piece.face, rtl: level % 2 === 1 });
+  }
+  const runs = group(visual).flatMap((run) => {
+    if (!run.rtl) return [measured(run.face, run.chars.join(""))];
+    // Each word is its own run: the layout engine reverses a word's glyphs, and a space laid out
+    // with a word would move to the word's far side.
+    const words = run.chars.reverse().join("").split(/( +)/).reverse();
+    return words.filter((word) => word !== "").map((word) => measured(run.face, word));
+  });
+  return { runs, rtl: (levels.paragraphs[0]?.level ?? 0) % 2 === 1 };
+}

@@ -1,0 +1,59 @@
+import type PDFDocument from "pdfkit";
+import { type FontWeight, primaryFace } from "./font-catalogue.js";
+import { lineRuns, measureText } from "./text-runs.js";
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Where and how one line of text is drawn. */
+export interface LineStyle {
+  weight: FontWeight;
+  size: number;
+  color?: string;
+  /** Right edge for right-to-left lines and `align: "right"`; a left-to-right line starts at `x`. */
+  right?: number;
+  align?: "left" | "right";
+}
+
+/**
+ * Draws lines of text in a pdfkit document with the embedded Unicode faces: each run in the face
+ * that has its glyphs, right-to-left lines in visual order. Faces are registered with the document
+ * the first time it uses them, so only the subsets a document needs are embedded.
+ */
+export function textWriter(doc: Doc) {
+  const registered = new Set<string>();
+  return {
+    /** Width of `text` on one line. */
+    measure(text: string, weight: FontWeight, size: number): number {
+      return measureText(text, weight, size);
+    },
+    /** The distance from the top of a line to its baseline, from the Latin face's ascent. */
+    ascent(weight: FontWeight, size: number): number {
+      const { font } = primaryFace(weight);
+      return (font.ascent / font.unitsPerEm) * size;
+    },
+    /** Draws one line with its top at `top`; returns the width drawn. */
+    line(text: string, x: number, top: number, style: LineStyle): number {
+      const { runs, rtl } = lineRuns(text, style.weight, style.size);
+      const width = runs.reduce((sum, run) => sum + run.width, 0);
+      const alignRight = style.right !== undefined && (rtl || style.align === "right");
+      let left = alignRight ? (style.right ?? x) - width : x;
+      const baseline = top + this.ascent(style.weight, style.size);
+      doc.fillColor(style.color ?? "black");
+      for (const run of runs) {
+        if (!registered.has(run.face.key)) {
+          // pdfkit takes an already parsed fontkit font as a font source.
+          doc.registerFont(run.face.key, run.face.font as unknown as Buffer);
+          registered.add(run.face.key);
+        }
+        doc
+          .font(run.face.key)
+          .fontSize(style.size)
+          .text(run.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+        left += run.width;
+      }
+      return width;
+    },
+  };
+}
+
+export type TextWriter = ReturnType<typeof textWriter>;
