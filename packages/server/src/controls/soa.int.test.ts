@@ -9,14 +9,17 @@ describe("statement of applicability", () => {
   let t: TestServer;
   let owner: TestMember;
   let other: TestMember;
+  /** Approves the SoA the owner edits: segregation of duties keeps editors from approving their own changes. */
+  let approver: TestMember;
   const url = (path: string) => `/api/v1/orgs/${owner.orgId}/soa${path}`;
   const get = (path: string, member = owner) => t.call(member.token, { method: "GET", url: url(path) });
-  const approve = (payload: Record<string, unknown>, member = owner) =>
+  const approve = (payload: Record<string, unknown>, member = approver) =>
     t.call(member.token, { method: "POST", url: url("/approve"), payload });
 
   beforeAll(async () => {
     t = await startTestServer();
     owner = await t.addOrg("SoA Org");
+    approver = await t.addMember(owner.orgId, "compliance_manager");
     other = await t.addOrg("Other SoA Org");
   });
   afterAll(() => t.close());
@@ -87,7 +90,7 @@ describe("statement of applicability", () => {
       number: 1,
       contentHash: draft.contentHash,
       changeSummary: "First approved version.",
-      approvedBy: { label: expect.stringContaining(owner.email) },
+      approvedBy: { label: expect.stringContaining(approver.email) },
     });
     expect(approved.json().rows).toEqual(draft.rows);
     const entry = await t.db

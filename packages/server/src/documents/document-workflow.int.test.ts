@@ -8,6 +8,8 @@ describe("controlled document workflow", () => {
   let approver: TestMember;
   let approverMemberId: string;
   let viewer: TestMember;
+  /** May approve, but is not named on versions that name their approvers. */
+  let colleague: TestMember;
   let other: TestMember;
   let base: string;
   const today = isoDate(new Date());
@@ -40,6 +42,7 @@ describe("controlled document workflow", () => {
     approver = await t.addMember(owner.orgId, "compliance_manager");
     approverMemberId = await membershipId(approver);
     viewer = await t.addMember(owner.orgId, "viewer");
+    colleague = await t.addMember(owner.orgId, "compliance_manager");
     other = await t.addOrg("Elsewhere");
     base = `/api/v1/orgs/${owner.orgId}/documents`;
   });
@@ -99,8 +102,11 @@ describe("controlled document workflow", () => {
     expect(editInReview.statusCode).toBe(409);
     expect(editInReview.json().error.code).toBe("illegal_transition");
 
-    const notNamed = await call(owner, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 3 });
+    const notNamed = await call(colleague, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 3 });
     expect(notNamed.statusCode).toBe(403);
+    expect(notNamed.json().error.code).toBe("forbidden");
+    const ownWork = await call(owner, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 3 });
+    expect(ownWork.json().error.code).toBe("segregation_of_duties");
     const readOnly = await call(viewer, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 3 });
     expect(readOnly.statusCode).toBe(403);
 
@@ -170,7 +176,7 @@ describe("controlled document workflow", () => {
     });
     expect(back.json()).toMatchObject({ status: "draft", changesRequested: { comment: "Add the rollback step" } });
     await call(owner, "POST", `/${doc.id}/versions/${v1.id}/submit`, { version: 3 });
-    expect((await call(owner, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 4 })).statusCode).toBe(200);
+    expect((await call(approver, "POST", `/${doc.id}/versions/${v1.id}/approve`, { version: 4 })).statusCode).toBe(200);
 
     const tooEarly = await call(owner, "POST", `/${doc.id}/versions`, { version: 1 });
     expect(tooEarly.statusCode).toBe(409);
@@ -194,7 +200,9 @@ describe("controlled document workflow", () => {
     });
     expect((await call(owner, "GET", `/${doc.id}`)).json().status).toBe("approved");
     await call(owner, "POST", `/${doc.id}/versions/${v2.id}/submit`, { version: v2.version + 1 });
-    const approved = await call(owner, "POST", `/${doc.id}/versions/${v2.id}/approve`, { version: v2.version + 2 });
+    const approved = await call(approver, "POST", `/${doc.id}/versions/${v2.id}/approve`, {
+      version: v2.version + 2,
+    });
     expect(approved.statusCode, approved.body).toBe(200);
 
     const history = (await call(owner, "GET", `/${doc.id}`)).json();
@@ -278,7 +286,7 @@ describe("controlled document workflow", () => {
     const doc = await newDocument("Yearly review");
     const v1 = doc.versions[0];
     await call(owner, "POST", `/${doc.id}/versions/${v1.id}/submit`, { version: 1 });
-    await call(owner, "POST", `/${doc.id}/versions/${v1.id}/approve`, {
+    await call(approver, "POST", `/${doc.id}/versions/${v1.id}/approve`, {
       version: 2,
       effectiveDate: "2020-01-01",
       nextReviewDate: "2021-01-01",

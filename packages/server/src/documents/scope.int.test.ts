@@ -161,7 +161,9 @@ describe("AIMS scope", () => {
       url: `${docs}/versions/${v.id}/submit`,
       payload: { version: v.version },
     });
-    const approved = await t.call(owner.token, {
+    // The owner wrote and submitted the scope; segregation of duties has another member approve it.
+    const approver = await t.addMember(owner.orgId, "compliance_manager");
+    const approved = await t.call(approver.token, {
       method: "POST",
       url: `${docs}/versions/${v.id}/approve`,
       payload: { version: v.version + 1 },

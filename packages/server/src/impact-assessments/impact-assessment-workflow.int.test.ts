@@ -6,6 +6,8 @@ describe("impact assessment workflow", () => {
   let t: TestServer;
   let owner: TestMember;
   let viewer: TestMember;
+  /** Approves what the owner writes: segregation of duties keeps authors from approving their own work. */
+  let approver: TestMember;
   let systemId: string;
   const base = () => `/api/v1/orgs/${owner.orgId}`;
 
@@ -13,6 +15,7 @@ describe("impact assessment workflow", () => {
     t = await startTestServer();
     owner = await t.addOrg("Assessors");
     viewer = await t.addMember(owner.orgId, "viewer");
+    approver = await t.addMember(owner.orgId, "compliance_manager");
     systemId = await createSystem(t, owner, "Support chatbot", { intendedUse: "Answers order questions." });
   });
   afterAll(() => t.close());
@@ -69,14 +72,15 @@ describe("impact assessment workflow", () => {
     expect(lockedEdit.json().error).toMatchObject({ code: "illegal_transition" });
     expect(lockedEdit.json().error.message).toContain("Only a draft can be edited");
 
-    const approved = await call("POST", `/impact-assessments/${draft.id}/approve`, {
-      contentHash: sub.contentHash,
-      comment: "Agreed.",
-      version: 3,
-    });
+    const approved = await call(
+      "POST",
+      `/impact-assessments/${draft.id}/approve`,
+      { contentHash: sub.contentHash, comment: "Agreed.", version: 3 },
+      approver,
+    );
     expect(approved.statusCode, approved.body).toBe(200);
     const app = approved.json();
-    expect(app).toMatchObject({ status: "approved", stale: false, approvedBy: { id: owner.userId } });
+    expect(app).toMatchObject({ status: "approved", stale: false, approvedBy: { id: approver.userId } });
     expect(app.approvedAt).not.toBeNull();
     const system = await t.db
       .selectFrom("ai_systems")
@@ -97,7 +101,12 @@ describe("impact assessment workflow", () => {
     expect(second.json()).toMatchObject({ revision: 2, basedOnId: draft.id, status: "draft" });
     expect(second.json().content.conclusion.summary).toBe(app.content.conclusion.summary);
     const s2 = (await call("POST", `/impact-assessments/${second.json().id}/submit`, { version: 1 })).json();
-    const a2 = await call("POST", `/impact-assessments/${s2.id}/approve`, { contentHash: s2.contentHash, version: 2 });
+    const a2 = await call(
+      "POST",
+      `/impact-assessments/${s2.id}/approve`,
+      { contentHash: s2.contentHash, version: 2 },
+      approver,
+    );
     expect(a2.statusCode, a2.body).toBe(200);
     const first = (await call("GET", `/impact-assessments/${draft.id}`)).json();
     expect(first.status).toBe("superseded");
@@ -146,10 +155,12 @@ describe("impact assessment workflow", () => {
     const second = (await call("POST", `/impact-assessments/${draft.id}/submit`, { version: 5 })).json();
     expect(second.contentHash).not.toBe(first.contentHash);
 
-    const outdated = await call("POST", `/impact-assessments/${draft.id}/approve`, {
-      contentHash: first.contentHash,
-      version: 6,
-    });
+    const outdated = await call(
+      "POST",
+      `/impact-assessments/${draft.id}/approve`,
+      { contentHash: first.contentHash, version: 6 },
+      approver,
+    );
     expect(outdated.statusCode).toBe(409);
     expect(outdated.json().error.message).toContain("not the version you reviewed");
 
@@ -160,10 +171,12 @@ describe("impact assessment workflow", () => {
       .set({ content: JSON.stringify(tampered) })
       .where("id", "=", draft.id)
       .execute();
-    const changed = await call("POST", `/impact-assessments/${draft.id}/approve`, {
-      contentHash: second.contentHash,
-      version: 6,
-    });
+    const changed = await call(
+      "POST",
+      `/impact-assessments/${draft.id}/approve`,
+      { contentHash: second.contentHash, version: 6 },
+      approver,
+    );
     expect(changed.statusCode).toBe(409);
     expect(changed.json().error.message).toContain("changed after it was submitted");
     expect((await call("GET", `/impact-assessments/${draft.id}`)).json().status).toBe("submitted");

@@ -132,7 +132,15 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     justification: "Every control applies in the route walk.",
   });
   const soa = await send("GET", "/soa");
-  const soaVersion = await post("/soa/approve", { contentHash: soa.contentHash, changeSummary: "Route walk SoA" });
+  // The owner decided the controls, so segregation of duties has another member approve the SoA.
+  const soaApprover = await t.addMember(owner.orgId, "compliance_manager");
+  const approved = await t.call(soaApprover.token, {
+    method: "POST",
+    url: `${base}/soa/approve`,
+    payload: { contentHash: soa.contentHash, changeSummary: "Route walk SoA" },
+  });
+  if (approved.statusCode !== 201) throw new Error(`SoA approval: ${approved.statusCode} ${approved.body}`);
+  const soaVersion = approved.json();
   const evidence = await post("/evidence", { kind: "record", title: "Route walk evidence", body: "noted" });
   const link = await post(`/evidence/${evidence.id}/links`, { targetType: "clause", target: "4.1" });
   const document = await post("/documents", { title: "Route walk policy", kind: "policy" });
