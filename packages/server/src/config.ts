@@ -5,6 +5,7 @@ import { parseRedteamKeys, type RedteamKeyBinding } from "./redteam/redteam-keys
 import { parseSecretKey } from "./secrets/secret-box.js";
 
 export interface ServerConfig {
+  /** The address to listen on: loopback only unless AIMS_HOST or --host says otherwise. */
   host: string;
   port: number;
   /** The address people reach the server at; https here turns on Secure cookies and HSTS. */
@@ -13,6 +14,10 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** Built web UI to serve on the same port; absent serves the API only. */
   webDir: string | undefined;
+  /**
+   * AIMS_LOG_LEVEL: "warn" by default (warnings and errors only); "info" adds one access line per
+   * request and the start-up notes; "debug" and "trace" add more; "silent" turns logs off.
+   */
   logLevel: string;
   /** Where JSON logs go (stdout by default). */
   logStream?: Writable;
@@ -34,14 +39,17 @@ export interface ServerConfig {
   secretKey: Buffer | undefined;
 }
 
+/** The levels AIMS_LOG_LEVEL accepts, quietest last. */
+export const logLevels = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
 export const defaultConfig: ServerConfig = {
-  host: "0.0.0.0",
+  host: "127.0.0.1",
   port: 8080,
   publicUrl: "http://localhost:8080",
   dataDir: ".aims",
   databaseUrl: undefined,
   webDir: undefined,
-  logLevel: "info",
+  logLevel: "warn",
   sessionTtlHours: 12,
   smtpUrl: undefined,
   mailFrom: "OpenAIMS <no-reply@localhost>",
@@ -58,12 +66,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
   const redteamTargets = overrides.redteamTargets ?? parseAllowedOrigins(env.AIMS_REDTEAM_TARGETS);
   const merged: ServerConfig = {
     ...defaultConfig,
-    host: env.AIMS_HOST ?? defaultConfig.host,
+    host: env.AIMS_HOST?.trim() || defaultConfig.host,
     port,
     publicUrl: env.AIMS_PUBLIC_URL ?? `http://localhost:${port}`,
     dataDir: env.AIMS_DATA_DIR ?? defaultConfig.dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.AIMS_LOG_LEVEL ?? defaultConfig.logLevel,
+    logLevel: env.AIMS_LOG_LEVEL?.trim().toLowerCase() || defaultConfig.logLevel,
     sessionTtlHours: env.AIMS_SESSION_TTL_HOURS ? Number(env.AIMS_SESSION_TTL_HOURS) : defaultConfig.sessionTtlHours,
     smtpUrl: env.AIMS_SMTP_URL || undefined,
     mailFrom: env.AIMS_MAIL_FROM ?? defaultConfig.mailFrom,
@@ -73,6 +81,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
     ...overrides,
   };
+  if (!logLevels.includes(merged.logLevel)) {
+    throw new Error(`AIMS_LOG_LEVEL must be one of ${logLevels.join(", ")}, got '${merged.logLevel}'`);
+  }
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
     throw new Error(`PORT must be a TCP port number, got '${String(merged.port)}'`);
   }

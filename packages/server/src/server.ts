@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { join } from "node:path";
 import { type AimsDatabase, FileBlobStore, migrate, openDatabase } from "@openaims/db";
 import type { FastifyInstance } from "fastify";
@@ -14,7 +15,10 @@ import { prepareClientSecrets } from "./sso/seal-client-secrets.js";
 export interface RunningServer {
   app: FastifyInstance;
   database: AimsDatabase;
+  /** A URL this machine reaches the server at (loopback when it listens on every interface). */
   url: string;
+  /** The address and port the server listens on, as the operating system reports them. */
+  listening: { address: string; port: number };
   /** Printed once while no account exists. */
   setupCode: string | null;
   /** Where the key sealing stored secrets came from: AIMS_SECRET_KEY, or the key file named. */
@@ -45,12 +49,16 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
     for (const warning of redteamKeyWarnings(config.redteamKeys)) app.log.warn(warning);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
+    const listening =
+      typeof address === "object" && address
+        ? { address: address.address, port: address.port }
+        : { address: config.host, port: config.port };
     const setupCode = await issueSetupCode(database.db);
     return {
       app,
       database,
-      url: `http://127.0.0.1:${port}`,
+      url: `http://${reachableHost(listening.address)}:${listening.port}`,
+      listening,
       setupCode,
       secretKey: { source: secretKey.source, path: secretKey.path, keyId: secrets.keyId },
       close: async () => {
@@ -63,4 +71,10 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
     if (!existing) await database.close();
     throw error;
   }
+}
+
+/** The host part of a URL that reaches a server listening on `address` from this machine. */
+function reachableHost(address: string): string {
+  if (address === "0.0.0.0" || address === "::") return "127.0.0.1";
+  return isIPv6(address) ? `[${address}]` : address;
 }

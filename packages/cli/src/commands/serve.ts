@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { configFromEnv, loadServerSecretKey, type ServerConfig, startServer } from "@openaims/server";
 import type { Command } from "commander";
 import { usageError } from "../cli-error.js";
@@ -20,7 +21,10 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       .command("serve")
       .description("Start the web UI and API (embedded database unless DATABASE_URL is set)")
       .option("--port <n>", "TCP port (default: $PORT or 8080)")
-      .option("--host <address>", "address to listen on (default: $AIMS_HOST or 0.0.0.0)"),
+      .option(
+        "--host <address>",
+        "address to listen on (default: $AIMS_HOST or 127.0.0.1, this computer only; 0.0.0.0 for every interface)",
+      ),
   ).action((flags: ServeFlags) => serve(flags, io));
 }
 
@@ -45,11 +49,12 @@ async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
       throw usageError(`Port ${config.port} is already in use; choose another with --port.`);
     throw error;
   });
-  const port = new URL(server.url).port;
-  const url = `http://localhost:${port}`;
+  const { address, port } = server.listening;
+  const url = `http://${isLoopbackOrAny(address) ? "localhost" : new URL(server.url).hostname}:${port}`;
   const lines = [
     "",
     `OpenAIMS is running at ${url}`,
+    `  address:  ${describeListening(address, port)}`,
     `  database: ${server.database.engine === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
     `  files:    ${config.dataDir}`,
     `  secrets:  sealed with key ${server.secretKey.keyId} from ${server.secretKey.path ?? "AIMS_SECRET_KEY"}`,
@@ -61,12 +66,22 @@ async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
   }
   if (!config.webDir) lines.push("  web UI:   not built, serving the API only (run 'npm run build' first)");
   lines.push(`  API docs: ${url}/api/v1/docs`);
+  lines.push(
+    `  logs:     ${config.logLevel === "warn" ? "warnings and errors (AIMS_LOG_LEVEL=info adds one line per request)" : `level ${config.logLevel}`}`,
+  );
+  // Last, and framed, so it is not lost among earlier lines.
   if (server.setupCode) {
     lines.push(
       "",
-      `No account yet. Open ${url}/setup and enter this one-time setup code: ${server.setupCode}`,
-      "Or stop the server and run: npx aims init --org NAME --email EMAIL",
-      "(with the embedded database, init needs the server stopped).",
+      ...framed([
+        "No account yet. To create the first one, open",
+        `  ${url}/setup`,
+        "and enter this one-time setup code:",
+        `  ${server.setupCode}`,
+        "",
+        "Or stop the server and run: npx aims init --org NAME --email EMAIL",
+        "(with the embedded database, init needs the server stopped).",
+      ]),
     );
   }
   io.stdout(`${lines.join("\n")}\n\n`);
@@ -74,6 +89,24 @@ async function serve(flags: ServeFlags, io: CliIo): Promise<void> {
   io.stderr(`Received ${signal}, shutting down…\n`);
   await server.close();
   await storage.database.close();
+}
+
+function isLoopbackOrAny(address: string): boolean {
+  return address === "0.0.0.0" || address === "::" || address === "::1" || address.startsWith("127.");
+}
+
+function describeListening(address: string, port: number): string {
+  const where = isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
+  if (address === "0.0.0.0" || address === "::") return `${where}, every network interface`;
+  if (isLoopbackOrAny(address)) return `${where}, this computer only (--host or AIMS_HOST to change)`;
+  return where;
+}
+
+/** Lines inside a box of ASCII characters, which every terminal shows. */
+function framed(text: string[]): string[] {
+  const width = Math.max(...text.map((line) => line.length));
+  const edge = `+${"-".repeat(width + 4)}+`;
+  return [edge, ...text.map((line) => `|  ${line.padEnd(width)}  |`), edge];
 }
 
 function parsePort(value: string): number {
