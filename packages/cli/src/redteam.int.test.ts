@@ -48,6 +48,24 @@ describe("aims redteam", () => {
     );
   });
 
+  it("writes to a new folder of its own outside the current folder when --out-dir is not given, and names it", async () => {
+    const state = await mkdtemp(join(tmpdir(), "aims-redteam-state-"));
+    try {
+      const args = ["--target", `openai:${vulnerable.url}/v1`, "--model", "reference", "--format", "json"];
+      const first = await redteam(args, { XDG_STATE_HOME: state });
+      const second = await redteam(args, { XDG_STATE_HOME: state });
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const root = join(state, "openaims", "redteam-results");
+      const runs = (await readdir(root)).sort();
+      expect(runs).toHaveLength(2);
+      expect(first.stdout).toContain(`Wrote transcript.jsonl, summary.json to ${join(root, runs[0] ?? "")}\n`);
+      expect(await readdir(join(root, runs[1] ?? ""))).toEqual(expect.arrayContaining(["summary.json"]));
+      expect(await readdir(work)).not.toContain("redteam-results");
+    } finally {
+      await rm(state, { recursive: true, force: true });
+    }
+  });
+
   it("exits 1 when a finding reaches --fail-on, and writes only the formats asked for", async () => {
     const result = await redteam([
       "--target",

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import {
   type Category,
   categories,
@@ -20,6 +20,7 @@ import { CliError, usageError } from "../cli-error.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { printScanSummary } from "../redteam/print-scan-summary.js";
+import { defaultResultsRoot, runFolderName } from "../redteam/results-dir.js";
 
 interface RedteamFlags {
   config?: string;
@@ -27,7 +28,7 @@ interface RedteamFlags {
   model?: string;
   seed?: string;
   concurrency?: string;
-  outDir: string;
+  outDir?: string;
   format: string;
   failOn?: Severity;
   category?: string[];
@@ -62,7 +63,10 @@ export function registerRedteamCommand(program: Command, io: CliIo): void {
     .option("--model <name>", "model name for an openai target")
     .option("--seed <n>", "run seed: same seed and same target behaviour give the same results")
     .option("--concurrency <n>", "test cases in flight at once (default 8)")
-    .option("--out-dir <dir>", "where to write the transcript and reports", "redteam-results")
+    .option(
+      "--out-dir <dir>",
+      "where to write the transcript and reports (default: a new folder per run under $XDG_STATE_HOME/openaims/redteam-results or ~/.local/state/openaims/redteam-results)",
+    )
     .option("--format <list>", `reports to write, any of ${reportFormats.join(",")}`, reportFormats.join(","))
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when a finding at or above this severity is vulnerable").choices(
@@ -100,7 +104,9 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<ExitCodeValue> {
     return ExitCode.ok;
   }
 
-  const outDir = resolve(io.cwd, flags.outDir);
+  const outDir = flags.outDir
+    ? resolve(io.cwd, flags.outDir)
+    : join(defaultResultsRoot(io.env), runFolderName(new Date()));
   const controller = new AbortController();
   void io.waitForShutdown().then(() => {
     io.stderr("Stopping: finishing the cases in flight and writing partial results…\n");
@@ -116,7 +122,7 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<ExitCodeValue> {
     onProgress: progress,
     ...(configFile ? { configFile } : {}),
   });
-  printScanSummary(summary, files, io);
+  printScanSummary(summary, outDir, files, io);
   // An interrupted run must not pass a --fail-on gate nor be filed as evidence: its results are partial.
   if (controller.signal.aborted)
     throw new CliError(ExitCode.interrupted, "Interrupted: the partial results are written, and nothing was uploaded.");

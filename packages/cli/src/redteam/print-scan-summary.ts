@@ -4,8 +4,8 @@ import type { CliIo } from "../io.js";
 
 const LISTED_FINDINGS = 40;
 
-/** The end-of-run report on stdout: totals per category, the findings, and the files written. */
-export function printScanSummary(summary: ScanSummary, files: string[], io: CliIo): void {
+/** The end-of-run report on stdout: totals per category, the findings, and the files written where. */
+export function printScanSummary(summary: ScanSummary, outDir: string, files: string[], io: CliIo): void {
   const { totals } = summary;
   const seconds = (summary.durationMs / 1000).toFixed(2);
   io.stdout(
@@ -42,7 +42,8 @@ export function printScanSummary(summary: ScanSummary, files: string[], io: CliI
     if (findings.length > LISTED_FINDINGS)
       io.stdout(`  … and ${findings.length - LISTED_FINDINGS} more in the reports.\n`);
   }
-  io.stdout(`\nWrote ${files.map((file) => relative(io.cwd, file) || file).join(", ")}\n`);
+  const names = files.map((file) => relative(outDir, file) || file);
+  io.stdout(`\nWrote ${names.join(", ")} to ${outDir}\n`);
 }
 
 function alignTable(rows: string[][]): string {
