@@ -20,6 +20,8 @@ const environmentHelp = `Environment:
   AIMS_INIT_PASSWORD   password for 'aims init' (otherwise prompted)
   AIMS_USER_PASSWORD   password for 'aims user create' and 'aims user set-password'
   AIMS_WEB_DIR         built web UI served by 'aims serve'
+  AIMS_HOST            address 'aims serve' listens on (default 127.0.0.1), overridden by --host
+  AIMS_LOG_LEVEL       warn (default), info (adds a line per request), debug, error or silent
   AIMS_DEBUG=1         print stack traces of unexpected errors`;
 
 /** The `aims` command tree, writing through `io`. */
