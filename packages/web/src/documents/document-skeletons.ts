@@ -27,3 +27,8 @@ export const documentSkeletons: Record<Exclude<DocumentKind, "aims_scope">, stri
 function headings(titles: string[]): string {
   return titles.map((title) => `## ${title}`).join("\n\n");
 }
+
+/** The starting text for a new document of a kind; empty for the scope, which has its own page. */
+export function skeletonFor(kind: DocumentKind | null): string {
+  return kind === null || kind === "aims_scope" ? "" : documentSkeletons[kind];
+}

@@ -1,8 +1,9 @@
-import { Button, Group, MultiSelect, Stack, Tabs, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Loader, MultiSelect, Stack, Tabs, Textarea, TextInput } from "@mantine/core";
+import { useLocalStorage } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
@@ -12,9 +13,18 @@ import { MarkdownView } from "./markdown-view";
 import { useDocumentInvalidation } from "./use-document-invalidation";
 import { useMemberOptions } from "./use-member-options";
 
-/** Edits a draft: Markdown text with a preview, change summary, approvers and proposed dates. */
+const RichMarkdownEditor = lazy(() => import("./editor/rich-markdown-editor"));
+
+/**
+ * Edits a draft: its text in the rich-text editor or as Markdown source (the choice is remembered),
+ * a preview, change summary, approvers and proposed dates. Either way the text is stored as Markdown.
+ */
 export function DraftEditor({ version }: { version: DocumentVersion }) {
   const { orgId } = useOrg();
+  const [mode, setMode] = useLocalStorage<"rich" | "markdown" | "preview">({
+    key: "aims.document-editor-mode",
+    defaultValue: "rich",
+  });
   const invalidate = useDocumentInvalidation();
   const members = useMemberOptions();
   const [body, setBody] = useState(version.body);
@@ -53,12 +63,22 @@ export function DraftEditor({ version }: { version: DocumentVersion }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         {save.error && <ErrorAlert error={save.error} title="Draft not saved" />}
-        <Tabs defaultValue="write" keepMounted={false}>
+        <Tabs
+          value={mode}
+          onChange={(value) => setMode(value === "markdown" || value === "preview" ? value : "rich")}
+          keepMounted={false}
+        >
           <Tabs.List aria-label="Draft text">
-            <Tabs.Tab value="write">Write</Tabs.Tab>
+            <Tabs.Tab value="rich">Editor</Tabs.Tab>
+            <Tabs.Tab value="markdown">Markdown</Tabs.Tab>
             <Tabs.Tab value="preview">Preview</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="write" pt="sm">
+          <Tabs.Panel value="rich" pt="sm">
+            <Suspense fallback={<Loader size="sm" aria-label="Loading the editor" />}>
+              <RichMarkdownEditor label="Text" initialValue={body} onChange={setBody} error={errors.body} />
+            </Suspense>
+          </Tabs.Panel>
+          <Tabs.Panel value="markdown" pt="sm">
             <Textarea
               label="Text (Markdown)"
               autosize

@@ -9,6 +9,7 @@ import { type FieldErrors, serverFieldErrors, validate } from "../api/form-error
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { kindLabels } from "./document-labels";
+import { skeletonFor } from "./document-skeletons";
 import { useMemberOptions } from "./use-member-options";
 
 const kinds = documentKinds.filter((kind) => kind !== "aims_scope");
@@ -22,7 +23,12 @@ export function NewDocumentForm() {
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind | null>("policy");
   const [owner, setOwner] = useState<string | null>(null);
-  const [body, setBody] = useState("");
+  const [body, setBody] = useState(skeletonFor("policy"));
+  // The text starts as the kind's headings and follows the kind until someone edits it.
+  const chooseKind = (next: DocumentKind | null) => {
+    if (body === skeletonFor(kind)) setBody(skeletonFor(next));
+    setKind(next);
+  };
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
     mutationFn: (values: z.input<typeof createDocumentRequestSchema>) =>
@@ -64,7 +70,7 @@ export function NewDocumentForm() {
               required
               data={kinds.map((value) => ({ value, label: kindLabels[value] }))}
               value={kind}
-              onChange={setKind}
+              onChange={chooseKind}
               allowDeselect={false}
               error={errors.kind}
             />
@@ -81,7 +87,7 @@ export function NewDocumentForm() {
           </Group>
           <Textarea
             label="Text (Markdown)"
-            description="You can also write it after creating the document."
+            description="Starts with the usual headings for the kind; you can also write it after creating the document."
             autosize
             minRows={6}
             maxRows={20}

@@ -1,36 +1,51 @@
 import { Box, Code, Group, Select, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { routes } from "@openaims/contracts";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueries } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { PageLoader } from "../ui/page-loader";
 import type { DocumentVersionSummary } from "./document-types";
+import { type BlockChange, diffMarkdown } from "./markdown-diff";
+import classes from "./version-diff.module.css";
 
 const marks = { same: " ", added: "+", removed: "−" } as const;
-const colours = {
-  same: undefined,
-  added: "var(--mantine-color-green-light)",
-  removed: "var(--mantine-color-red-light)",
-};
-const words = { same: "", added: "Added: ", removed: "Removed: " } as const;
+const spoken = { same: "", added: "Added: ", removed: "Removed: " } as const;
 
-/** Line differences between two chosen versions; defaults to the newest against the one before. */
+/**
+ * The version a comparison starts from by default: the newest approved (or since superseded) version
+ * older than `to`, else the version just before it.
+ */
+export function defaultBaseline(versions: DocumentVersionSummary[], to: DocumentVersionSummary | undefined) {
+  const older = versions.filter((v) => to && v.number < to.number);
+  return older.find((v) => v.approvedAt !== null) ?? older[0];
+}
+
+/**
+ * Differences between two chosen versions, block by block (a heading, paragraph, list item or table
+ * row), with the changed words marked inside edited blocks. Defaults to the newest version against
+ * the last approved one before it. Changes are marked by +/− signs, strike-through and underline and
+ * spoken text, not by colour alone.
+ */
 export function VersionDiff({ documentId, versions }: { documentId: string; versions: DocumentVersionSummary[] }) {
   const { orgId } = useOrg();
-  const [from, setFrom] = useState<string | null>(versions[1]?.id ?? null);
   const [to, setTo] = useState<string | null>(versions[0]?.id ?? null);
-  const options = versions.map((v) => ({ value: v.id, label: `Version ${v.number}` }));
-  const diff = useQuery({
-    queryKey: ["document", orgId, documentId, "diff", from, to],
-    queryFn: () =>
-      callApi(routes.diffDocumentVersions, {
-        params: { orgId, documentId },
-        query: { from: from ?? undefined, to: to ?? undefined },
-      }),
-    enabled: from !== null && to !== null,
+  const [from, setFrom] = useState<string | null>(defaultBaseline(versions, versions[0])?.id ?? null);
+  const options = versions.map((v) => ({ value: v.id, label: `Version ${v.number} (${v.status.replace("_", " ")})` }));
+  const [older, newer] = useQueries({
+    queries: [from, to].map((versionId) => ({
+      queryKey: ["document-version", orgId, versionId],
+      queryFn: () => callApi(routes.getDocumentVersion, { params: { orgId, documentId, versionId: versionId ?? "" } }),
+      enabled: versionId !== null,
+    })),
   });
+  const diff = useMemo(
+    () => (older?.data && newer?.data ? diffMarkdown(older.data.body, newer.data.body) : null),
+    [older?.data, newer?.data],
+  );
   if (versions.length < 2) return <Text size="sm">There is only one version so far.</Text>;
+  const error = older?.error ?? newer?.error;
 
   return (
     <Stack>
@@ -38,39 +53,54 @@ export function VersionDiff({ documentId, versions }: { documentId: string; vers
         <Select label="Compare from" data={options} value={from} onChange={setFrom} allowDeselect={false} />
         <Select label="to" data={options} value={to} onChange={setTo} allowDeselect={false} />
       </Group>
-      {diff.error && <ErrorAlert error={diff.error} />}
-      {diff.data && (
+      {error && <ErrorAlert error={error} />}
+      {!error && !diff && <PageLoader />}
+      {diff && (
         <>
-          <Text size="sm">
-            {diff.data.added} line{diff.data.added === 1 ? "" : "s"} added, {diff.data.removed} removed.
+          <Text size="sm" aria-live="polite">
+            {diff.added === 0 && diff.removed === 0
+              ? "No differences in the text."
+              : `${count(diff.added, "block")} added, ${diff.removed} removed (an edited block counts as one of each).`}
           </Text>
-          <Box
-            component="ol"
-            aria-label="Line differences"
-            p={0}
-            m={0}
-            style={{ listStyle: "none", overflowX: "auto" }}
-          >
-            {diff.data.lines.map((line, index) => (
-              <Box
-                component="li"
-                // Lines have no identity of their own; their position is what they are.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                key={index}
-                bg={colours[line.kind]}
-                px="xs"
-                style={{ fontFamily: "var(--mantine-font-family-monospace)", whiteSpace: "pre-wrap" }}
-              >
-                <Code bg="transparent" aria-hidden="true">
-                  {marks[line.kind]}
-                </Code>
-                {line.kind !== "same" && <VisuallyHidden>{words[line.kind]}</VisuallyHidden>}
-                {line.text || " "}
-              </Box>
+          <Box component="ol" aria-label="Differences" className={classes.list}>
+            {diff.blocks.map((block, index) => (
+              // Blocks have no identity of their own; their position is what they are.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <DiffBlock key={index} block={block} />
             ))}
           </Box>
         </>
       )}
     </Stack>
   );
+}
+
+function DiffBlock({ block }: { block: BlockChange }) {
+  const Changed = block.kind === "removed" ? "del" : "ins";
+  return (
+    <li className={classes.block} data-kind={block.kind}>
+      <Code className={classes.mark} aria-hidden="true">
+        {marks[block.kind]}
+      </Code>
+      {block.kind !== "same" && <VisuallyHidden>{spoken[block.kind]}</VisuallyHidden>}
+      <span className={classes.text}>
+        {block.segments.map((segment, index) =>
+          segment.changed && block.kind !== "same" ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+            <Changed key={index} className={classes.changed}>
+              {segment.text}
+            </Changed>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+            <span key={index}>{segment.text}</span>
+          ),
+        )}
+        {block.segments.every((s) => s.text === "") && " "}
+      </span>
+    </li>
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
