@@ -171,9 +171,9 @@ export const enumLabels = {
   importFormat: { csv: "CSV", xlsx: "Excel (XLSX)" } satisfies Record<Of<typeof importFormats>, string>,
   importAction: {
     create: "New",
-    update: "Update",
-    unchanged: "Unchanged",
-    invalid: "Invalid",
+    update: "Changes",
+    unchanged: "No change",
+    invalid: "Has errors",
   } satisfies Record<Of<typeof importActions>, string>,
   exportFormat: { csv: "CSV", xlsx: "Excel (XLSX)", pdf: "PDF" } satisfies Record<Of<typeof exportFormats>, string>,
 
@@ -207,9 +207,9 @@ export const enumLabels = {
     retain: "Retain (keep as is)",
   } satisfies Record<Of<typeof treatmentOptions>, string>,
   riskAcceptanceState: {
-    active: "Accepted",
-    expired: "Acceptance expired",
-    withdrawn: "Acceptance withdrawn",
+    active: "Active",
+    expired: "Expired",
+    withdrawn: "Withdrawn",
   } satisfies Record<Of<typeof riskAcceptanceStates>, string>,
   threatProposalStatus: {
     proposed: "Proposed",

@@ -26,6 +26,22 @@ export const theme = createTheme({
   luminanceThreshold: 0.2,
   defaultRadius: "sm",
   components: {
+    // Badges show their whole text in sentence case: no uppercase, no ellipsis; long ones wrap.
+    Badge: {
+      styles: {
+        root: {
+          height: "auto",
+          minHeight: "var(--badge-height)",
+          maxWidth: "100%",
+          overflow: "visible",
+          textTransform: "none",
+          lineHeight: 1.35,
+          paddingBlock: 1,
+          fontSize: "max(var(--badge-fz), 0.75rem)",
+        },
+        label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip", overflowWrap: "anywhere" },
+      },
+    },
     // Icon-only close buttons need a name for screen readers.
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
     Notification: { defaultProps: { closeButtonProps: { "aria-label": "Close notification" } } },

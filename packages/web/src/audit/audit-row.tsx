@@ -1,6 +1,7 @@
 import { Button, Code, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { formatDateTime, humanize } from "../ui/format";
+import { labelOf } from "@openaims/contracts";
+import { formatDateTime } from "../ui/format";
 import { AuditChanges } from "./audit-changes";
 import type { AuditEntry } from "./audit-types";
 
@@ -19,7 +20,7 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
         <Table.Td>
           <Text size="sm">{entry.actor.label}</Text>
           <Text size="xs">
-            {humanize(entry.actor.type)}
+            {labelOf("actorType", entry.actor.type)}
             {entry.actor.id && <> · {entry.actor.id}</>}
           </Text>
         </Table.Td>

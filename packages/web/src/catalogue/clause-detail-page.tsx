@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, List, Stack, Text, Title } from "@mantine/core";
+import { labelOrValue } from "@openaims/contracts";
 import { Link, useParams } from "react-router";
-import { humanize } from "../ui/format";
 import { PageHeader } from "../ui/page-header";
 import { CatalogueNav } from "./catalogue-nav";
 import { useCataloguePath } from "./catalogue-paths";
@@ -37,7 +37,9 @@ export default function ClauseDetailPage() {
                   </Anchor>
                 </Text>
               )}
-              {documentKind && <Badge variant="light">Expects a document: {humanize(documentKind)}</Badge>}
+              {documentKind && (
+                <Badge variant="light">Expects a document: {labelOrValue("documentKind", documentKind)}</Badge>
+              )}
             </Group>
             <GuidanceView guidance={clause.guidance} level={2} />
             {children.length > 0 && (

@@ -1,42 +1,20 @@
-import type { EffectiveStatus, EvidenceState, ImplementationStatus } from "@openaims/contracts";
+import { type EnumValue, enumLabels } from "@openaims/contracts";
 
-export const implementationLabels: Record<ImplementationStatus, string> = {
-  not_started: "Not started",
-  planned: "Planned",
-  in_progress: "In progress",
-  implemented: "Implemented",
-};
+export const implementationLabels = enumLabels.implementationStatus;
 
-export const effectiveLabels: Record<EffectiveStatus, string> = {
-  not_applicable: "Not applicable",
-  not_started: "Not started",
-  planned: "Planned",
-  in_progress: "In progress",
-  implemented: "Implemented",
-  implemented_without_evidence: "Implemented, no evidence",
-  evidence_expired: "Evidence expired",
-};
+export const effectiveLabels = enumLabels.effectiveStatus;
 
-export const effectiveColors: Record<EffectiveStatus, string> = {
-  not_applicable: "gray",
-  not_started: "gray",
-  planned: "blue",
-  in_progress: "cyan",
-  implemented: "green",
-  implemented_without_evidence: "orange",
-  evidence_expired: "red",
-};
+export const evidenceLabels = enumLabels.evidenceState;
 
-export const evidenceLabels: Record<EvidenceState, string> = {
-  missing: "No evidence",
-  current: "Current",
-  expired: "Expired",
-};
+/** The applicability decision as its enum value. */
+export function applicabilityOf(applicable: boolean | null): EnumValue<"applicabilityState"> {
+  if (applicable === null) return "undecided";
+  return applicable ? "applicable" : "not_applicable";
+}
 
 /** "Applicable", "Not applicable" or "Undecided". */
 export function applicabilityLabel(applicable: boolean | null): string {
-  if (applicable === null) return "Undecided";
-  return applicable ? "Applicable" : "Not applicable";
+  return enumLabels.applicabilityState[applicabilityOf(applicable)];
 }
 
 /** The nine Annex A areas, for the area filter; titles as published. */

@@ -1,10 +1,10 @@
-import { Badge, Card, Stack, Title } from "@mantine/core";
+import { Card, Stack, Title } from "@mantine/core";
 import { type Control, routes } from "@openaims/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { ErrorAlert } from "../ui/error-alert";
-import { humanize } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { LinkPicker } from "./link-picker";
 import { LinkedRecordsTable } from "./linked-records-table";
 import { useControlSaved } from "./use-control";
@@ -58,11 +58,7 @@ export function ControlRisksSection({
           rows={control.risks.map((risk) => ({
             ...risk,
             href: `/o/${orgId}/risks/${risk.id}`,
-            status: (
-              <Badge variant="light" color={risk.open ? "orange" : "gray"}>
-                {humanize(risk.status)}
-              </Badge>
-            ),
+            status: <StatusBadge of="riskStatus" value={risk.status} />,
           }))}
           refLabel="Risk"
           statusLabel="Status"

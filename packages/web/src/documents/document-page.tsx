@@ -9,10 +9,10 @@ import { ErrorAlert } from "../ui/error-alert";
 import { formatDate } from "../ui/format";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
+import { StatusBadge } from "../ui/status-badge";
 import { DocumentActions } from "./document-actions";
 import { kindLabels } from "./document-labels";
 import { DocumentsNav } from "./documents-nav";
-import { StatusBadge } from "./status-badge";
 import { VersionDiff } from "./version-diff";
 import { VersionHistory } from "./version-history";
 import { VersionPanel } from "./version-panel";
@@ -38,10 +38,10 @@ export default function DocumentPage() {
       <DocumentsNav />
       <Group gap="sm">
         <Badge variant="outline">{kindLabels[doc.kind]}</Badge>
-        <StatusBadge status={doc.status} />
+        <StatusBadge of="documentStatus" value={doc.status} />
         <Text size="sm">Owner: {doc.owner?.name ?? "none"}</Text>
         <Text size="sm">Next review: {formatDate(doc.nextReviewDate)}</Text>
-        {doc.reviewOverdue && <Badge color="red">Review overdue</Badge>}
+        {doc.reviewOverdue && <StatusBadge tone="danger">Review overdue</StatusBadge>}
       </Group>
       {doc.archivedAt && (
         <Alert color="gray" title={`Archived ${formatDate(doc.archivedAt)}`}>

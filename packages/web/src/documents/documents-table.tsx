@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { formatDate } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { kindLabels } from "./document-labels";
 import type { DocumentSummary } from "./document-types";
-import { StatusBadge } from "./status-badge";
 
 /** Documents with kind, status, version in force and next review; overdue reviews stand out. */
 export function DocumentsTable({ documents }: { documents: DocumentSummary[] }) {
@@ -30,16 +30,12 @@ export function DocumentsTable({ documents }: { documents: DocumentSummary[] }) 
                 <Anchor component={Link} to={doc.kind === "aims_scope" ? "scope" : doc.id}>
                   {doc.title}
                 </Anchor>
-                {doc.archivedAt && (
-                  <Badge ml="xs" variant="outline" color="gray">
-                    Archived
-                  </Badge>
-                )}
+                {doc.archivedAt && <StatusBadge ml="xs" of="recordStatus" value="archived" />}
               </Table.Td>
               <Table.Td>{kindLabels[doc.kind]}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <StatusBadge status={doc.status} />
+                  <StatusBadge of="documentStatus" value={doc.status} />
                   {doc.workingVersion && doc.status === "approved" && (
                     <Badge variant="outline" color="gray">
                       v{doc.workingVersion.number} {doc.workingVersion.status === "draft" ? "draft" : "in review"}
@@ -51,9 +47,9 @@ export function DocumentsTable({ documents }: { documents: DocumentSummary[] }) 
               <Table.Td>
                 {formatDate(doc.nextReviewDate)}
                 {doc.reviewOverdue && (
-                  <Badge ml="xs" color="red">
+                  <StatusBadge ml="xs" tone="danger">
                     Review overdue
-                  </Badge>
+                  </StatusBadge>
                 )}
               </Table.Td>
               <Table.Td>{doc.owner?.name ?? "—"}</Table.Td>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useOrg } from "../shell/current-org";
+import { StatusBadge } from "../ui/status-badge";
 import { processLabels, raciLabels, raciLetters } from "./document-labels";
 import type { MatrixRow, ResponsibilityMatrix } from "./document-types";
 import { EndAssignmentModal, type EndingAssignment } from "./end-assignment-modal";
@@ -48,9 +49,9 @@ export function RaciMatrixTable({ matrix }: { matrix: ResponsibilityMatrix }) {
                     </Text>
                   </Table.Th>
                   <Table.Td>
-                    <Badge color={row.coverage.covered ? "green" : "red"} variant="light">
+                    <StatusBadge tone={row.coverage.covered ? "success" : "danger"}>
                       {row.coverage.covered ? "Covered" : "Not covered"}
-                    </Badge>
+                    </StatusBadge>
                     {row.coverage.gaps.map((gap) => (
                       <Text key={gap} size="xs" c="dimmed">
                         {gapWords[gap]}

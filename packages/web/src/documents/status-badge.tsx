@@ -1,12 +1,7 @@
-import { Badge } from "@mantine/core";
 import type { DocumentStatus, DocumentVersionStatus } from "@openaims/contracts";
-import { statusColors, statusLabels } from "./document-labels";
+import { StatusBadge as Status } from "../ui/status-badge";
 
 /** The status of a document or a version, in words and colour. */
 export function StatusBadge({ status }: { status: DocumentStatus | DocumentVersionStatus }) {
-  return (
-    <Badge variant="light" color={statusColors[status]}>
-      {statusLabels[status]}
-    </Badge>
-  );
+  return <Status of="documentVersionStatus" value={status} />;
 }

@@ -1,7 +1,8 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { labelOf } from "@openaims/contracts";
 import type { ReactNode } from "react";
 import { CopyField } from "../ui/copy-field";
-import { formatDate, formatDateTime, humanize } from "../ui/format";
+import { formatDate, formatDateTime } from "../ui/format";
 import { downloadUrl, formatBytes, sourceLabel, validUntilText } from "./evidence-format";
 import { EvidenceStateBadge } from "./evidence-state-badge";
 import type { Evidence } from "./evidence-types";
@@ -34,7 +35,7 @@ export function EvidenceFacts({ evidence, orgId }: { evidence: Evidence; orgId: 
       </Title>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-          <Fact label="Kind">{humanize(evidence.kind)}</Fact>
+          <Fact label="Kind">{labelOf("evidenceKind", evidence.kind)}</Fact>
           <Fact label="Source">{sourceLabel(evidence.source)}</Fact>
           <Fact label="Added by">{evidence.createdBy?.name ?? "—"}</Fact>
           <Fact label="Collected">{formatDate(evidence.collectedAt)}</Fact>

@@ -1,6 +1,5 @@
 import { Group, Select, TextInput } from "@mantine/core";
-import type { EvidenceKind, EvidenceSource, EvidenceValidityState } from "@openaims/contracts";
-import { humanize } from "../ui/format";
+import { type EvidenceKind, type EvidenceSource, type EvidenceValidityState, enumOptions } from "@openaims/contracts";
 import { sourceLabel } from "./evidence-format";
 
 export interface EvidenceFilterValues {
@@ -17,7 +16,7 @@ const stateOptions = [
   { value: "expired", label: "Expired" },
 ];
 const sourceOptions = (["manual", "api", "engine"] as const).map((value) => ({ value, label: sourceLabel(value) }));
-const kindOptions = (["file", "link", "record"] as const).map((value) => ({ value, label: humanize(value) }));
+const kindOptions = enumOptions("evidenceKind");
 const statusOptions = [
   { value: "active", label: "Active" },
   { value: "archived", label: "Archived" },

@@ -1,10 +1,9 @@
 import { Button, Card, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { routes } from "@openaims/contracts";
+import { labelOf, routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
-import { humanize } from "../ui/format";
 import { AddLinkForm } from "./add-link-form";
 import type { Evidence, EvidenceLink } from "./evidence-types";
 
@@ -47,7 +46,7 @@ export function EvidenceLinksCard({ evidence }: { evidence: Evidence }) {
             <Table.Tbody>
               {evidence.links.map((link) => (
                 <Table.Tr key={link.id}>
-                  <Table.Td>{link.targetType === "system" ? "AI system" : humanize(link.targetType)}</Table.Td>
+                  <Table.Td>{labelOf("evidenceTargetType", link.targetType)}</Table.Td>
                   <Table.Td>{link.ref}</Table.Td>
                   <Table.Td>{link.title}</Table.Td>
                   {editable && (

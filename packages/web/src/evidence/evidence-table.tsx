@@ -1,6 +1,7 @@
 import { Anchor, Group, Table, Text } from "@mantine/core";
+import { labelOf } from "@openaims/contracts";
 import { Link } from "react-router";
-import { formatDate, humanize } from "../ui/format";
+import { formatDate } from "../ui/format";
 import { sourceLabel, validUntilText } from "./evidence-format";
 import { EvidenceStateBadge } from "./evidence-state-badge";
 import type { Evidence } from "./evidence-types";
@@ -37,7 +38,7 @@ export function EvidenceTable({ evidence }: { evidence: Evidence[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{humanize(item.kind)}</Table.Td>
+              <Table.Td>{labelOf("evidenceKind", item.kind)}</Table.Td>
               <Table.Td>{sourceLabel(item.source)}</Table.Td>
               <Table.Td>{formatDate(item.collectedAt)}</Table.Td>
               <Table.Td>{validUntilText(item)}</Table.Td>

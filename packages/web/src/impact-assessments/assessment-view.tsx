@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, Title } from "@mantine/core";
-import { humanize } from "../ui/format";
+import { labelOf } from "@openaims/contracts";
 import { DimensionView } from "./dimension-view";
 import { levelColors, outcomeLabels } from "./impact-labels";
 import type { Assessment } from "./impact-types";
@@ -34,7 +34,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
           </Title>
           {assessment.highestLevel && (
             <Badge color={levelColors[assessment.highestLevel]} variant="filled" autoContrast>
-              Highest level: {humanize(assessment.highestLevel)}
+              Highest level: {labelOf("riskRating", assessment.highestLevel)}
             </Badge>
           )}
         </Group>

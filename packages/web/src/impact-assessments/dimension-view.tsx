@@ -1,6 +1,5 @@
 import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
-import type { RiskRating } from "@openaims/contracts";
-import { humanize } from "../ui/format";
+import { labelOf, type RiskRating } from "@openaims/contracts";
 import {
   dimensionTitle,
   levelColors,
@@ -38,7 +37,7 @@ export function DimensionView({ dimension, level }: { dimension: Dimension; leve
           {!dimension.relevant && <Badge color="gray">Not relevant</Badge>}
           {level && (
             <Badge color={levelColors[level]} variant="filled" autoContrast>
-              Level: {humanize(level)}
+              Level: {labelOf("riskRating", level)}
             </Badge>
           )}
         </Group>

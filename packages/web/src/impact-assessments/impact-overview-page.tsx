@@ -1,6 +1,6 @@
 import { Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { routes, type SystemImpactState } from "@openaims/contracts";
+import { enumOptions, routes, type SystemImpactState } from "@openaims/contracts";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
@@ -9,17 +9,13 @@ import { ErrorAlert } from "../ui/error-alert";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
-import { stateLabels } from "./impact-labels";
 import { SystemStatusTable } from "./system-status-table";
 
 type StateFilter = SystemImpactState | "attention";
 
 const stateOptions: { value: StateFilter; label: string }[] = [
   { value: "attention", label: "Needs attention" },
-  ...(Object.entries(stateLabels) as [SystemImpactState, { label: string }][]).map(([value, { label }]) => ({
-    value,
-    label,
-  })),
+  ...enumOptions("systemImpactState"),
 ];
 
 /** Every AI system with where it stands on impact assessment (6.1.4, A.5). */

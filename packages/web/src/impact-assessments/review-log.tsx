@@ -1,5 +1,6 @@
 import { List, Stack, Text, Title } from "@mantine/core";
-import { formatDateTime, humanize } from "../ui/format";
+import { labelOf } from "@openaims/contracts";
+import { formatDateTime } from "../ui/format";
 import type { Assessment } from "./impact-types";
 
 /** Submissions, returns and approvals of a revision, oldest first, with their comments. */
@@ -16,7 +17,7 @@ export function ReviewLog({ entries }: { entries: Assessment["reviewLog"] }) {
           {entries.map((entry) => (
             <List.Item key={`${entry.action}-${entry.at}`}>
               <Text size="sm">
-                {humanize(entry.action)} by {entry.by.name} on {formatDateTime(entry.at)}
+                {labelOf("impactReviewAction", entry.action)} by {entry.by.name} on {formatDateTime(entry.at)}
               </Text>
               {entry.comment && (
                 <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>

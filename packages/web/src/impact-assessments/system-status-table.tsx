@@ -1,7 +1,8 @@
 import { Anchor, Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { labelOf } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
-import { formatDate, humanize } from "../ui/format";
+import { formatDate } from "../ui/format";
 import { impactPaths } from "./impact-labels";
 import type { SystemStatus } from "./impact-types";
 import { StartAssessmentButton } from "./start-assessment-button";
@@ -36,7 +37,7 @@ export function SystemStatusTable({ systems }: { systems: SystemStatus[] }) {
                   {system.name}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{humanize(system.impactTier)}</Table.Td>
+              <Table.Td>{labelOf("impactTier", system.impactTier)}</Table.Td>
               <Table.Td>
                 <SystemStateBadge state={state} />
                 {staleReason && <Text size="xs">System changed after approval</Text>}

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import type { AiAsset } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
+import { StatusBadge } from "../ui/status-badge";
 import { assetKindLabels } from "./inventory-labels";
 
 /** The asset register: each name opens the asset. */
@@ -27,11 +28,7 @@ export function AssetsTable({ assets }: { assets: AiAsset[] }) {
                 <Anchor component={Link} to={`/o/${orgId}/inventory/assets/${asset.id}`} fw={500}>
                   {asset.name}
                 </Anchor>
-                {asset.status === "archived" && (
-                  <Badge ml="xs" variant="light" color="gray">
-                    Archived
-                  </Badge>
-                )}
+                {asset.status === "archived" && <StatusBadge ml="xs" of="recordStatus" value="archived" />}
               </Table.Td>
               <Table.Td>{assetKindLabels[asset.kind]}</Table.Td>
               <Table.Td>{asset.assetVersion || "—"}</Table.Td>

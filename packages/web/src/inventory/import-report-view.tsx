@@ -1,12 +1,6 @@
 import { Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
-import type { ImportAction, ImportReport } from "@openaims/contracts";
-
-const actionLabels: Record<ImportAction, { label: string; color: string }> = {
-  create: { label: "New", color: "green" },
-  update: { label: "Changes", color: "blue" },
-  unchanged: { label: "No change", color: "gray" },
-  invalid: { label: "Has errors", color: "red" },
-};
+import type { ImportReport } from "@openaims/contracts";
+import { StatusBadge } from "../ui/status-badge";
 
 /** What a checked file would do (or did): the counts, every error by row and column, and each row's action. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -84,9 +78,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <Table.Td>{row.slug}</Table.Td>
                   <Table.Td>{row.name}</Table.Td>
                   <Table.Td>
-                    <Badge color={actionLabels[row.action].color} variant="light">
-                      {actionLabels[row.action].label}
-                    </Badge>
+                    <StatusBadge of="importAction" value={row.action} />
                   </Table.Td>
                 </Table.Tr>
               ))}

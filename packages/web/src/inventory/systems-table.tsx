@@ -3,6 +3,7 @@ import type { AiSystem } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
 import { formatDate } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { ImpactTierBadge } from "./impact-tier-badge";
 import { LifecycleBadge } from "./lifecycle-badge";
 
@@ -41,11 +42,7 @@ export function SystemsTable({ systems }: { systems: AiSystem[] }) {
                       Customer-facing
                     </Badge>
                   )}
-                  {system.status === "archived" && (
-                    <Badge variant="light" color="gray">
-                      Archived
-                    </Badge>
-                  )}
+                  {system.status === "archived" && <StatusBadge of="recordStatus" value="archived" />}
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import type { Vendor } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
 import { formatDate } from "../ui/format";
-import { customerDataTrainingLabels, yesNoUnknownLabels } from "./inventory-labels";
+import { StatusBadge } from "../ui/status-badge";
+import { yesNoUnknownLabels } from "./inventory-labels";
 
 /** The vendor AI register: what each vendor does with AI and the organisation's data. */
 export function VendorsTable({ vendors }: { vendors: Vendor[] }) {
@@ -28,26 +29,21 @@ export function VendorsTable({ vendors }: { vendors: Vendor[] }) {
                 <Anchor component={Link} to={`/o/${orgId}/inventory/vendors/${vendor.id}`} fw={500}>
                   {vendor.name}
                 </Anchor>
-                {vendor.status === "archived" && (
-                  <Badge ml="xs" variant="light" color="gray">
-                    Archived
-                  </Badge>
-                )}
+                {vendor.status === "archived" && <StatusBadge ml="xs" of="recordStatus" value="archived" />}
               </Table.Td>
               <Table.Td>{yesNoUnknownLabels[vendor.aiFeaturesOnByDefault]}</Table.Td>
               <Table.Td>
-                <Badge
-                  variant="light"
-                  color={
+                <StatusBadge
+                  of="customerDataTraining"
+                  value={vendor.trainsOnCustomerData}
+                  tone={
                     vendor.trainsOnCustomerData === "no"
-                      ? "green"
+                      ? "success"
                       : vendor.trainsOnCustomerData === "unknown"
-                        ? "gray"
-                        : "orange"
+                        ? "neutral"
+                        : "attention"
                   }
-                >
-                  {customerDataTrainingLabels[vendor.trainsOnCustomerData]}
-                </Badge>
+                />
               </Table.Td>
               <Table.Td>{vendor.connectors.length}</Table.Td>
               <Table.Td>{vendor.nextReviewDate ? formatDate(vendor.nextReviewDate) : "—"}</Table.Td>

@@ -1,11 +1,10 @@
 import { Select, Stack, Title } from "@mantine/core";
-import { invitationStatuses, routes } from "@openaims/contracts";
+import { enumOptions, type invitationStatuses, routes } from "@openaims/contracts";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
-import { humanize } from "../ui/format";
 import { LoadMore } from "../ui/load-more";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
@@ -14,7 +13,7 @@ import { InvitationsTable } from "./invitations-table";
 import { InviteForm } from "./invite-form";
 
 type StatusFilter = (typeof invitationStatuses)[number] | "all";
-const statusOptions = [...invitationStatuses, "all" as const].map((value) => ({ value, label: humanize(value) }));
+const statusOptions = [...enumOptions("invitationStatus"), { value: "all" as const, label: "All" }];
 
 export default function InvitationsPage() {
   const { orgId, can } = useOrg();

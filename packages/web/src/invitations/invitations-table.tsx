@@ -1,18 +1,12 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Button, Table, Text, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
-import { formatDateTime, humanize, roleLabel } from "../ui/format";
+import { formatDateTime, roleLabel } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import type { Invitation } from "./invitation-types";
-
-const statusColor: Record<Invitation["status"], string> = {
-  pending: "blue",
-  accepted: "green",
-  revoked: "gray",
-  expired: "gray",
-};
 
 /** Invitations with their status; pending ones can be revoked with invitations.manage. */
 export function InvitationsTable({ invitations }: { invitations: Invitation[] }) {
@@ -56,9 +50,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
               <Table.Td>{invitation.email}</Table.Td>
               <Table.Td>{roleLabel(invitation.role)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={statusColor[invitation.status]}>
-                  {humanize(invitation.status)}
-                </Badge>
+                <StatusBadge of="invitationStatus" value={invitation.status} />
               </Table.Td>
               <Table.Td>{invitation.invitedBy.name}</Table.Td>
               <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>

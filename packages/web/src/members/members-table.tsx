@@ -1,7 +1,8 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Button, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useOrg } from "../shell/current-org";
 import { formatDate, roleLabel } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { ArchiveMemberModal } from "./archive-member-modal";
 import { MemberRoleSelect } from "./member-role-select";
 import type { Member } from "./member-types";
@@ -43,9 +44,7 @@ export function MembersTable({ members }: { members: Member[] }) {
                     {manage && active ? <MemberRoleSelect member={member} /> : roleLabel(member.role)}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={active ? "blue" : "gray"}>
-                      {active ? "Active" : "Archived"}
-                    </Badge>
+                    <StatusBadge of="recordStatus" value={active ? "active" : "archived"} />
                     {member.archiveReason && <Text size="sm">{member.archiveReason}</Text>}
                   </Table.Td>
                   <Table.Td>{formatDate(member.createdAt)}</Table.Td>

@@ -1,12 +1,10 @@
-import { Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Stack, Table, Text, Title } from "@mantine/core";
 import type { Role } from "@openaims/contracts";
 import { formatDate, formatDateTime } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { AcceptRiskForm } from "./accept-risk-form";
 import { RatingBadge } from "./rating-badge";
 import type { RiskDetail, RiskMethodData } from "./risk-types";
-
-const stateColors = { active: "green", expired: "red", withdrawn: "gray" } as const;
-const stateLabels = { active: "Active", expired: "Expired", withdrawn: "Withdrawn" } as const;
 
 interface Props {
   orgId: string;
@@ -49,9 +47,7 @@ export function AcceptanceSection({ orgId, risk, method, role, canWrite }: Props
                   <Table.Td>{formatDateTime(acceptance.acceptedAt)}</Table.Td>
                   <Table.Td>{formatDate(acceptance.expiresOn)}</Table.Td>
                   <Table.Td>
-                    <Badge color={stateColors[acceptance.state]} variant="light">
-                      {stateLabels[acceptance.state]}
-                    </Badge>
+                    <StatusBadge of="riskAcceptanceState" value={acceptance.state} />
                   </Table.Td>
                   <Table.Td>{acceptance.rationale}</Table.Td>
                 </Table.Tr>

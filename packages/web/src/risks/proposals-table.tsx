@@ -1,9 +1,7 @@
-import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
+import { StatusBadge } from "../ui/status-badge";
 import type { ThreatProposalItem } from "./risk-types";
-
-const statusColors = { proposed: "blue", accepted: "green", dismissed: "gray" } as const;
-const statusLabels = { proposed: "Proposed", accepted: "Accepted", dismissed: "Dismissed" } as const;
 
 interface Props {
   orgId: string;
@@ -34,9 +32,7 @@ export function ProposalsTable({ orgId, proposals, canWrite, accepting, onAccept
               <Table.Td>{proposal.threatTitle}</Table.Td>
               <Table.Td>{proposal.reason}</Table.Td>
               <Table.Td>
-                <Badge color={statusColors[proposal.status]} variant="light">
-                  {statusLabels[proposal.status]}
-                </Badge>
+                <StatusBadge of="threatProposalStatus" value={proposal.status} />
                 {proposal.risk && (
                   <Anchor component={Link} to={`/o/${orgId}/risks/${proposal.risk.id}`} ml="xs">
                     {proposal.risk.ref}

@@ -1,6 +1,5 @@
 import { Group, Select, TextInput } from "@mantine/core";
-import { type RiskRating, riskRatings, riskStatusFilters } from "@openaims/contracts";
-import { humanize } from "../ui/format";
+import { labelOf, type RiskRating, riskRatings, riskStatusFilters } from "@openaims/contracts";
 import { ratingLabels } from "./risk-labels";
 
 export type StatusFilter = (typeof riskStatusFilters)[number];
@@ -22,7 +21,12 @@ interface Props {
 
 const statusOptions = riskStatusFilters.map((value) => ({
   value,
-  label: value === "active" ? "All but archived" : value === "open" ? "Open (not closed)" : humanize(value),
+  label:
+    value === "active"
+      ? "All but archived"
+      : value === "open"
+        ? "Open (not closed)"
+        : labelOf("riskStatusFilter", value),
 }));
 
 /** The register's filters; every one is a labelled control. */

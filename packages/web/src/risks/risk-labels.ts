@@ -1,4 +1,4 @@
-import type { RiskRating, RiskStatus, TreatmentActionStatus, TreatmentOption } from "@openaims/contracts";
+import { enumLabels, type RiskRating } from "@openaims/contracts";
 
 export const ratingColors: Record<RiskRating, string> = {
   low: "green",
@@ -7,32 +7,11 @@ export const ratingColors: Record<RiskRating, string> = {
   critical: "red",
 };
 
-export const ratingLabels: Record<RiskRating, string> = {
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-  critical: "Critical",
-};
+export const ratingLabels = enumLabels.riskRating;
 
-export const statusLabels: Record<RiskStatus, string> = {
-  identified: "Identified",
-  assessed: "Assessed",
-  treating: "In treatment",
-  accepted: "Accepted",
-  closed: "Closed",
-};
+export const statusLabels = enumLabels.riskStatus;
 
 /** The four ways of treating a risk, in the words a risk owner uses. */
-export const treatmentLabels: Record<TreatmentOption, string> = {
-  modify: "Modify (reduce with controls)",
-  avoid: "Avoid (stop the activity)",
-  share: "Share (transfer, e.g. contract or insurance)",
-  retain: "Retain (keep as is)",
-};
+export const treatmentLabels = enumLabels.treatmentOption;
 
-export const actionStatusLabels: Record<TreatmentActionStatus, string> = {
-  open: "Open",
-  in_progress: "In progress",
-  done: "Done",
-  cancelled: "Cancelled",
-};
+export const actionStatusLabels = enumLabels.treatmentActionStatus;

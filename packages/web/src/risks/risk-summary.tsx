@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { RatingBadge } from "./rating-badge";
-import { statusLabels, treatmentLabels } from "./risk-labels";
+import { treatmentLabels } from "./risk-labels";
 import type { RiskDetail } from "./risk-types";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -35,17 +36,13 @@ export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }
         <Fact label="Owner">{risk.owner?.name ?? "No owner yet"}</Fact>
         <Fact label="Status">
           <Group gap="xs">
-            {risk.archivedAt ? "Archived" : statusLabels[risk.status]}
-            {risk.acceptanceExpired && (
-              <Badge color="red" autoContrast>
-                Acceptance expired
-              </Badge>
+            {risk.archivedAt ? (
+              <StatusBadge of="recordStatus" value="archived" />
+            ) : (
+              <StatusBadge of="riskStatus" value={risk.status} />
             )}
-            {risk.needsTreatment && (
-              <Badge color="orange" autoContrast>
-                Needs treatment
-              </Badge>
-            )}
+            {risk.acceptanceExpired && <StatusBadge tone="danger">Acceptance expired</StatusBadge>}
+            {risk.needsTreatment && <StatusBadge tone="attention">Needs treatment</StatusBadge>}
           </Group>
         </Fact>
         <Fact label="Review date">{formatDate(risk.reviewDate)}</Fact>

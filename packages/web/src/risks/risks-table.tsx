@@ -1,8 +1,8 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { formatDate } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { RatingBadge } from "./rating-badge";
-import { statusLabels } from "./risk-labels";
 import type { RiskItem } from "./risk-types";
 
 /** The register: one row per risk, linking to its detail page. */
@@ -44,16 +44,14 @@ export function RisksTable({ risks, orgId }: { risks: RiskItem[]; orgId: string 
               <Table.Td>{risk.residualRating ? <RatingBadge rating={risk.residualRating} /> : "—"}</Table.Td>
               <Table.Td>
                 {risk.archivedAt ? (
-                  <Badge color="gray" variant="light">
-                    Archived
-                  </Badge>
+                  <StatusBadge of="recordStatus" value="archived" />
                 ) : (
-                  statusLabels[risk.status]
+                  <StatusBadge of="riskStatus" value={risk.status} />
                 )}
                 {risk.acceptanceExpired && (
-                  <Badge color="red" variant="light" ml="xs">
+                  <StatusBadge tone="danger" ml="xs">
                     Acceptance expired
-                  </Badge>
+                  </StatusBadge>
                 )}
               </Table.Td>
               <Table.Td>{risk.owner?.name ?? "—"}</Table.Td>

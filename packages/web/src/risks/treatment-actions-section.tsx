@@ -1,5 +1,6 @@
-import { Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Stack, Table, Text, Title } from "@mantine/core";
 import { formatDate } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import { ActionStatusSelect } from "./action-status-select";
 import { AddActionForm } from "./add-action-form";
 import { actionStatusLabels } from "./risk-labels";
@@ -42,9 +43,9 @@ export function TreatmentActionsSection({
                   <Table.Td>
                     {formatDate(action.dueDate)}
                     {action.overdue && (
-                      <Badge color="red" variant="light" ml="xs">
+                      <StatusBadge tone="danger" ml="xs">
                         Overdue
-                      </Badge>
+                      </StatusBadge>
                     )}
                   </Table.Td>
                   <Table.Td>

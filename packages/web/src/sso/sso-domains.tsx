@@ -1,11 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import {
-  routes,
-  type SsoDomainClaim,
-  type SsoDomainStatus,
-  sendSsoDomainVerificationRequestSchema,
-} from "@openaims/contracts";
+import { routes, type SsoDomainClaim, sendSsoDomainVerificationRequestSchema } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
@@ -14,15 +9,9 @@ import { type FieldErrors, serverFieldErrors, validate } from "../api/form-error
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 
 type VerificationBody = z.output<typeof sendSsoDomainVerificationRequestSchema>;
-
-const statusLabel: Record<SsoDomainStatus, string> = {
-  verified: "Verified",
-  pending: "Pending",
-  taken_over: "Taken over",
-};
-const statusColor: Record<SsoDomainStatus, string> = { verified: "green", pending: "blue", taken_over: "red" };
 
 export const ssoDomainsKey = (orgId: string) => ["sso-domains", orgId] as const;
 
@@ -71,9 +60,7 @@ export function SsoDomains({ claims, manage }: { claims: SsoDomainClaim[]; manag
                   <Table.Tr key={claim.domain}>
                     <Table.Td>{claim.domain}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={statusColor[claim.status]}>
-                        {statusLabel[claim.status]}
-                      </Badge>
+                      <StatusBadge of="ssoDomainStatus" value={claim.status} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{claimNote(claim)}</Text>

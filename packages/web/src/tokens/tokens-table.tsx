@@ -1,10 +1,11 @@
-import { Badge, Button, Code, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Button, Code, Table, Text, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
-import { formatDate, formatDateTime, humanize } from "../ui/format";
+import { formatDate, formatDateTime } from "../ui/format";
+import { StatusBadge } from "../ui/status-badge";
 import type { ApiToken } from "./token-types";
 
 interface Props {
@@ -55,9 +56,7 @@ export function TokensTable({ tokens, showOwner }: Props) {
               </Table.Td>
               {showOwner && <Table.Td>{token.owner.name}</Table.Td>}
               <Table.Td>
-                <Badge variant="light" color={token.status === "active" ? "blue" : "gray"}>
-                  {humanize(token.status)}
-                </Badge>
+                <StatusBadge of="tokenStatus" value={token.status} />
               </Table.Td>
               <Table.Td>{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</Table.Td>
               <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</Table.Td>

@@ -1,14 +1,38 @@
 import { Badge, List, Stack, Table, Text } from "@mantine/core";
-import type { SoaDiff } from "@openaims/contracts";
-import { humanize } from "../../ui/format";
+import { labelOrValue, type SoaDiff, type SoaRow } from "@openaims/contracts";
+import { applicabilityLabel } from "../control-labels";
 
-const show = (value: unknown): string => {
+const fieldLabels: Record<keyof SoaRow, string> = {
+  ref: "Reference",
+  title: "Title",
+  kind: "Kind",
+  areaId: "Area",
+  applicable: "Applicability",
+  justification: "Justification",
+  implementationStatus: "Implementation",
+  effectiveStatus: "Effective status",
+  evidenceState: "Evidence",
+  owner: "Owner",
+  riskRefs: "Risks",
+  evidenceRefs: "Evidence items",
+  overrideReason: "Override reason",
+};
+
+/** The enum each field's values belong to, so stable keys such as not_applicable show as their labels. */
+const fieldEnums = {
+  kind: "controlKind",
+  implementationStatus: "implementationStatus",
+  effectiveStatus: "effectiveStatus",
+  evidenceState: "evidenceState",
+} as const;
+
+const show = (field: string, value: unknown): string => {
+  if (field === "applicable" && (value === null || typeof value === "boolean")) return applicabilityLabel(value);
   if (value === null || value === undefined || value === "") return "—";
   if (Array.isArray(value)) return value.join(", ") || "—";
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  const text = String(value);
-  // Stable keys such as not_applicable read as words; free text stays as written.
-  return /^[a-z_]+$/.test(text) ? humanize(text) : text;
+  const labelled = fieldEnums[field as keyof typeof fieldEnums];
+  return labelled ? labelOrValue(labelled, String(value)) : String(value);
 };
 
 /** Added, removed and changed rows between two states of the SoA. */
@@ -52,9 +76,9 @@ export function SoaDiffView({ diff }: { diff: Pick<SoaDiff, "added" | "removed" 
                 row.changes.map((change) => (
                   <Table.Tr key={`${row.ref}-${change.field}`}>
                     <Table.Td>{row.ref}</Table.Td>
-                    <Table.Td>{humanize(change.field.replace(/([A-Z])/g, "_$1").toLowerCase())}</Table.Td>
-                    <Table.Td>{show(change.before)}</Table.Td>
-                    <Table.Td>{show(change.after)}</Table.Td>
+                    <Table.Td>{fieldLabels[change.field as keyof SoaRow] ?? change.field}</Table.Td>
+                    <Table.Td>{show(change.field, change.before)}</Table.Td>
+                    <Table.Td>{show(change.field, change.after)}</Table.Td>
                   </Table.Tr>
                 )),
               )}
