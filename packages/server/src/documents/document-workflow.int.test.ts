@@ -254,6 +254,15 @@ describe("controlled document workflow", () => {
     expect(crossVersion.statusCode).toBe(404);
     const intoOurs = await t.call(other.token, { method: "GET", url: `${base}/${doc.id}` });
     expect(intoOurs.statusCode).toBe(404);
+    // A version's text, which the comparison view reads, is as private as the document.
+    const ourVersion = doc.versions[0].id;
+    const underTheirOrg = `/api/v1/orgs/${other.orgId}/documents/${doc.id}/versions/${ourVersion}`;
+    expect((await t.call(other.token, { method: "GET", url: underTheirOrg })).statusCode).toBe(404);
+    const underOurOrg = `${base}/${doc.id}/versions/${ourVersion}`;
+    expect((await t.call(other.token, { method: "GET", url: underOurOrg })).statusCode).toBe(404);
+    expect((await call(owner, "GET", `/${doc.id}/versions/${ourVersion}`)).json().body).toBe(
+      "# Title\n\nFirst line\nSecond line\n",
+    );
   });
 
   it("lets a viewer read but not write", async () => {
