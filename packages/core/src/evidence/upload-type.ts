@@ -1,17 +1,24 @@
+import { extensionOf, programExtensions, programKindOfBytes } from "./program-signatures.js";
+
 /** What content sniffing found in a file's first bytes, if anything. */
 export interface SniffedType {
   ext: string;
   mime: string;
 }
 
-/** The media type an upload is stored under, or why it is refused. */
-export type UploadTypeDecision = { ok: true; mediaType: string } | { ok: false; reason: string };
+/**
+ * The media type an upload is stored under, or why it is refused and whether its content or its
+ * name gave it away.
+ */
+export type UploadTypeDecision =
+  | { ok: true; mediaType: string }
+  | { ok: false; reason: string; refusedBy: "content" | "name" };
 
-/** Programs and installers: detected from the bytes, never trusted from a name or header. */
+/** Programs and installers as content sniffing names them, including Java and Android archives (ZIP inside). */
 const deniedMediaTypes: Record<string, string> = {
   "application/x-msdownload": "a Windows program",
-  "application/x-elf": "a Linux program",
-  "application/x-mach-binary": "a macOS program",
+  "application/x-elf": "a Linux program (ELF)",
+  "application/x-mach-binary": "a macOS program (Mach-O)",
   "application/java-vm": "a Java class file",
   "application/java-archive": "a Java archive",
   "application/vnd.android.package-archive": "an Android app",
@@ -23,28 +30,7 @@ const deniedMediaTypes: Record<string, string> = {
   "application/x-ms-regedit": "a Windows registry file",
 };
 
-/** Names that run when opened, whatever their bytes look like. */
-const deniedExtensions = new Set([
-  "exe",
-  "dll",
-  "msi",
-  "scr",
-  "com",
-  "bat",
-  "cmd",
-  "ps1",
-  "vbs",
-  "jar",
-  "apk",
-  "app",
-  "dmg",
-  "deb",
-  "rpm",
-  "so",
-  "dylib",
-  "lnk",
-  "reg",
-]);
+const REFUSAL = "Programs and scripts cannot be uploaded as evidence";
 
 /** Text formats worth naming more precisely than text/plain, by file extension. */
 const textTypesByExtension: Record<string, string> = {
@@ -59,11 +45,6 @@ const textTypesByExtension: Record<string, string> = {
   log: "text/plain",
 };
 
-function extensionOf(filename: string | null): string | null {
-  const match = filename ? /\.([A-Za-z0-9]+)$/.exec(filename.trim()) : null;
-  return match?.[1] ? match[1].toLowerCase() : null;
-}
-
 /** True when the bytes decode as UTF-8 and hold no NUL, i.e. they are text a person could read. */
 export function isUtf8Text(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
@@ -77,19 +58,20 @@ export function isUtf8Text(bytes: Uint8Array): boolean {
 
 /**
  * Decides how an uploaded evidence file is stored: by the type its bytes show, else text when it is
- * valid UTF-8, else opaque bytes. Executables and installers are refused, whether the bytes or the
- * file name give them away.
+ * valid UTF-8, else opaque bytes. Programs and scripts are refused, whether the bytes (`head`, the
+ * file's first bytes) or the file name give them away.
  */
 export function decideUploadType(input: {
+  head: Uint8Array;
   sniffed: SniffedType | undefined;
   isText: boolean;
   filename: string | null;
 }): UploadTypeDecision {
   const ext = extensionOf(input.filename);
-  const denied = input.sniffed ? deniedMediaTypes[input.sniffed.mime] : undefined;
-  if (denied) return { ok: false, reason: `The file is ${denied}; programs are not accepted as evidence.` };
-  if (ext && deniedExtensions.has(ext)) {
-    return { ok: false, reason: `Files named .${ext} run as programs and are not accepted as evidence.` };
+  const kind = programKindOfBytes(input.head) ?? (input.sniffed ? deniedMediaTypes[input.sniffed.mime] : undefined);
+  if (kind) return { ok: false, refusedBy: "content", reason: `${REFUSAL}: the file is ${kind}.` };
+  if (ext && programExtensions.has(ext)) {
+    return { ok: false, refusedBy: "name", reason: `${REFUSAL}: files named .${ext} are run as programs or scripts.` };
   }
   if (input.sniffed) return { ok: true, mediaType: input.sniffed.mime };
   if (input.isText) return { ok: true, mediaType: (ext && textTypesByExtension[ext]) || "text/plain" };

@@ -102,14 +102,49 @@ describe("evidence files", () => {
     expect(opaque.json().file).toMatchObject({ mediaType: "application/octet-stream", filename: null });
   });
 
-  it("refuses programs with 415 and names the reason", async () => {
-    const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(256, 1)]);
-    const res = await upload(owner.token, exe, "title=Tool&filename=report.pdf");
-    expect(res.statusCode).toBe(415);
-    expect(res.json().error).toMatchObject({ code: "unsupported_media_type" });
-    expect(res.json().error.message).toContain("Windows program");
-    const script = await upload(owner.token, "echo hi", "title=Script&filename=run.bat");
-    expect(script.statusCode).toBe(415);
+  describe("refuses programs and scripts with 400 naming the field, and stores nothing", () => {
+    async function refused(bytes: Buffer | string, query: string) {
+      const evidenceBefore = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
+      const blobsBefore: string[] = [];
+      for await (const digest of blobs.list()) blobsBefore.push(digest);
+      const res = await upload(owner.token, bytes, query);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe("validation_failed");
+      const evidenceAfter = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
+      expect(evidenceAfter).toHaveLength(evidenceBefore.length);
+      const blobsAfter: string[] = [];
+      for await (const digest of blobs.list()) blobsAfter.push(digest);
+      expect(blobsAfter.sort()).toEqual(blobsBefore.sort());
+      expect(blobsAfter).not.toContain(sha(bytes));
+      return res.json().error as { message: string; details: { fields: Array<{ field: string; message: string }> } };
+    }
+
+    it("by content: a Linux program named report.pdf, a Windows program, a #! script named notes.txt", async () => {
+      const elf = Buffer.concat([Buffer.from("7f454c46020101000000000000000000", "hex"), Buffer.alloc(200, 7)]);
+      const asPdf = await refused(elf, "title=Report&filename=report.pdf");
+      expect(asPdf.message).toContain(
+        "Programs and scripts cannot be uploaded as evidence: the file is a Linux program",
+      );
+      expect(asPdf.details.fields).toEqual([{ field: "body", message: expect.stringContaining("Linux program") }]);
+
+      const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(256, 1)]);
+      expect((await refused(exe, "title=Tool")).message).toContain("a Windows program");
+
+      const shebang = await refused("#!/bin/sh\necho harmless\n", "title=Notes&filename=notes.txt");
+      expect(shebang.message).toContain("the file is a script (it starts with #!)");
+      expect(shebang.details.fields[0]?.field).toBe("body");
+    });
+
+    it("by name: a .sh file holding harmless text, and a .bat", async () => {
+      const script = await refused("just some words", "title=Script&filename=cleanup.sh");
+      expect(script.message).toBe(
+        "Programs and scripts cannot be uploaded as evidence: files named .sh are run as programs or scripts.",
+      );
+      expect(script.details.fields).toEqual([{ field: "query.filename", message: script.message }]);
+      expect((await refused("echo hi", "title=Script&filename=run.bat")).details.fields[0]?.field).toBe(
+        "query.filename",
+      );
+    });
   });
 
   it("stores the same content once, however often it is uploaded", async () => {

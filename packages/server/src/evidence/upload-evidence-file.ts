@@ -1,21 +1,12 @@
 import type { Routes } from "@openaims/contracts";
-import { decideUploadType, isUtf8Text } from "@openaims/core";
-import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { sourceOf } from "./create-evidence.js";
+import { evidenceMediaType } from "./evidence-media-type.js";
 import { assertEvidenceDates, toInstant } from "./evidence-validity-sync.js";
 import { insertEvidence } from "./insert-evidence.js";
 import { loadEvidence } from "./present-evidence.js";
 import { resolveEvidenceTargets } from "./resolve-evidence-targets.js";
-
-/** What the bytes are, or a refusal for programs and installers. */
-async function mediaTypeOf(bytes: Buffer, filename: string | null): Promise<string> {
-  const sniffed = await fileTypeFromBuffer(bytes);
-  const decision = decideUploadType({ sniffed, isText: !sniffed && isUtf8Text(bytes), filename });
-  if (!decision.ok) throw new AppError("unsupported_media_type", decision.reason);
-  return decision.mediaType;
-}
 
 /**
  * Stores the uploaded bytes content-addressed before the record is written, so a record never
@@ -46,7 +37,7 @@ export const uploadEvidenceFile: Handler<Routes["uploadEvidenceFile"]> = async (
     },
     "query",
   );
-  const mediaType = await mediaTypeOf(input.body, filename);
+  const mediaType = await evidenceMediaType(input.body, filename);
   const stored = await deps.blobs.put(input.body);
   const id = await insertEvidence(
     tx,
