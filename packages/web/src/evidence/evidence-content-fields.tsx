@@ -35,7 +35,7 @@ export function EvidenceContentFields({ values, onChange, errors }: Props) {
       {values.kind === "file" && (
         <FileInput
           label="File"
-          description="A report, export, screenshot or scan result; up to 25 MiB. Programs are refused."
+          description="A report, export, screenshot or scan result; up to 25 MiB. Programs and scripts (.exe, .sh, .ps1, .py …) are refused."
           placeholder="Choose a file"
           required
           value={values.file}
