@@ -71,6 +71,7 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   nonconformityStatus: contracts.nonconformityStatuses,
   readinessSeverity: contracts.readinessGapSchema.shape.severity.options,
   coverageStatus: contracts.coverageSchema.shape.status.options,
+  homeWaitingKind: contracts.homeWaitingKinds,
 };
 
 /** Exported enums that are never shown to people as values: sort keys, query switches, source keys. */

@@ -29,6 +29,7 @@ import type {
   validityBases,
 } from "./evidence/evidence-attributes.js";
 import type { exportFormats } from "./exports.js";
+import type { homeWaitingKinds } from "./home/home-schemas.js";
 import type {
   impactAssessmentStatuses,
   impactDimensionKeys,
@@ -448,6 +449,17 @@ export const enumLabels = {
   // Readiness
   readinessSeverity: { high: "High", medium: "Medium", low: "Low" },
   coverageStatus: { covered: "Covered", partial: "Partly covered", gap: "Gap" },
+
+  // Home dashboard
+  homeWaitingKind: {
+    document_approval: "Document to approve",
+    impact_assessment_approval: "Impact assessment to approve",
+    treatment_action_overdue: "Treatment action overdue",
+    risk_review_overdue: "Risk review overdue",
+    risk_acceptance_expired: "Risk acceptance expired",
+    system_review_overdue: "AI system review overdue",
+    document_review_overdue: "Document review overdue",
+  } satisfies Record<Of<typeof homeWaitingKinds>, string>,
 } as const;
 
 /** The name of a labelled enum, e.g. `"riskStatus"`. */
