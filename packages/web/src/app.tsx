@@ -14,6 +14,7 @@ const VerifyDomainPage = lazy(() => import("./sso/verify-domain-page"));
 const NoOrganisationPage = lazy(() => import("./orgs/no-organisation-page"));
 const OverviewPage = lazy(() => import("./overview/overview-page"));
 const MembersPage = lazy(() => import("./members/members-page"));
+const OrganisationSettingsPage = lazy(() => import("./orgs/organisation-settings-page"));
 const InvitationsPage = lazy(() => import("./invitations/invitations-page"));
 const TokensPage = lazy(() => import("./tokens/tokens-page"));
 const SsoPage = lazy(() => import("./sso/sso-page"));
@@ -58,6 +59,7 @@ export function App() {
           <Route path="/o/:orgId" element={<OrgGate />}>
             <Route index element={<OverviewPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="organisation" element={<OrganisationSettingsPage />} />
             <Route path="invitations" element={<InvitationsPage />} />
             <Route path="tokens" element={<TokensPage />} />
             <Route path="sso" element={<SsoPage />} />

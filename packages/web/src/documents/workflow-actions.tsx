@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { serverFieldErrors } from "../api/form-errors";
+import { SelfApprovalNote, useApprovalCheck } from "../approvals/segregation-of-duties";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { ReasonModal, type ReasonMutation } from "../ui/reason-modal";
@@ -66,6 +67,7 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
       run.mutate(retiring ? { kind: "retire", reason: text } : { kind: "request_changes", comment: text }, options),
   };
   const actions = version.allowedActions;
+  const approval = useApprovalCheck("document_version", version.id, version.version, actions.includes("approve"));
   if (actions.length === 0) return null;
 
   return (
@@ -83,7 +85,7 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
           </Button>
         )}
         {actions.includes("approve") && (
-          <Button color="green" onClick={() => open("approve")}>
+          <Button color="green" onClick={() => open("approve")} disabled={approval?.mayApprove === false}>
             Approve
           </Button>
         )}
@@ -93,6 +95,7 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
           </Button>
         )}
       </Group>
+      {actions.includes("approve") && <SelfApprovalNote check={approval} />}
       <ReasonModal
         opened={modal === "request_changes" || retiring}
         title={retiring ? `Retire version ${version.number}` : `Request changes to version ${version.number}`}

@@ -2,6 +2,7 @@ import { Button, Group } from "@mantine/core";
 import { routes } from "@openaims/contracts";
 import { useState } from "react";
 import { callApi } from "../api/client";
+import { SelfApprovalNote, useApprovalCheck } from "../approvals/segregation-of-duties";
 import { useOrg } from "../shell/current-org";
 import { ReasonModal } from "../ui/reason-modal";
 import type { Assessment } from "./impact-types";
@@ -39,16 +40,20 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
   };
   const live = assessment.archivedAt === null;
   const { status } = assessment;
+  const approval = useApprovalCheck("impact_assessment", assessment.id, version, live && status === "submitted");
 
   if (!live) return null;
   return (
     <Group>
       {status === "submitted" && (
         <>
-          <Button onClick={() => open("approve")}>Approve</Button>
+          <Button onClick={() => open("approve")} disabled={approval?.mayApprove === false}>
+            Approve
+          </Button>
           <Button variant="default" onClick={() => open("return")}>
             Return to draft
           </Button>
+          <SelfApprovalNote check={approval} />
         </>
       )}
       {(status === "draft" || status === "submitted") && (

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
+import { SelfApprovalNote, useApprovalCheck } from "../approvals/segregation-of-duties";
 import { ErrorAlert } from "../ui/error-alert";
 import { roleLabel } from "../ui/format";
 import { ratingLabels } from "./risk-labels";
@@ -28,6 +29,7 @@ export function AcceptRiskForm({ orgId, risk, method, role }: Props) {
   const [expiresOn, setExpiresOn] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const limit = method.acceptanceByRole[role] ?? null;
+  const approval = useApprovalCheck("risk_acceptance", risk.id, risk.version);
   const accept = useMutation({
     mutationFn: (body: z.input<typeof acceptRiskRequestSchema>) =>
       callApi(routes.acceptRisk, { params: { orgId, riskId: risk.id }, body }),
@@ -74,10 +76,11 @@ export function AcceptRiskForm({ orgId, risk, method, role }: Props) {
             onChange={(e) => setExpiresOn(e.currentTarget.value)}
             error={errors.expiresOn}
           />
-          <Button type="submit" loading={accept.isPending}>
+          <Button type="submit" loading={accept.isPending} disabled={approval?.mayApprove === false}>
             Accept risk
           </Button>
         </Group>
+        <SelfApprovalNote check={approval} />
       </Stack>
     </form>
   );

@@ -66,6 +66,12 @@ export const managementItems: NavItem[] = [
 ];
 
 export const settingsItems: NavItem[] = [
+  {
+    label: "Organisation",
+    path: "organisation",
+    permission: "org.read",
+    description: "Its name, and who may approve whose work (segregation of duties).",
+  },
   { label: "Members", path: "members", permission: "members.read", description: "Who belongs here, and their roles." },
   {
     label: "Invitations",

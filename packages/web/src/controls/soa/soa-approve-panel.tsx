@@ -4,6 +4,7 @@ import { routes, type SoaDraft } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../../api/client";
+import { SelfApprovalNote, useApprovalCheck } from "../../approvals/segregation-of-duties";
 import { ErrorAlert } from "../../ui/error-alert";
 import { PageLoader } from "../../ui/page-loader";
 import { SoaDiffView } from "./soa-diff-view";
@@ -16,6 +17,7 @@ export function SoaApprovePanel({ orgId, draft }: { orgId: string; draft: SoaDra
   const queryClient = useQueryClient();
   const [summary, setSummary] = useState("");
   const last = draft.lastApproved;
+  const approval = useApprovalCheck("soa", undefined, draft.contentHash);
   const diff = useQuery({
     queryKey: ["soa", orgId, "diff", last?.number, "draft", draft.contentHash],
     queryFn: () => callApi(routes.diffSoa, { params: { orgId }, query: { from: last?.number ?? 1 } }),
@@ -67,11 +69,16 @@ export function SoaApprovePanel({ orgId, draft }: { orgId: string; draft: SoaDra
           onChange={(event) => setSummary(event.currentTarget.value)}
         />
         <Group>
-          <Button onClick={() => approve.mutate()} loading={approve.isPending} disabled={draft.issues.length > 0}>
+          <Button
+            onClick={() => approve.mutate()}
+            loading={approve.isPending}
+            disabled={draft.issues.length > 0 || approval?.mayApprove === false}
+          >
             Approve this version
           </Button>
           {draft.issues.length > 0 && <Text size="sm">Resolve the consistency issues first.</Text>}
         </Group>
+        <SelfApprovalNote check={approval} />
       </Stack>
     </Card>
   );
