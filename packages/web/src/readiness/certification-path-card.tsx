@@ -32,8 +32,8 @@ export function CertificationPathCard({ compact = false }: { compact?: boolean }
             Path to certification
           </Title>
           {compact && (
-            <Anchor component={Link} to={`/o/${orgId}/readiness`} size="sm">
-              All steps and actions
+            <Anchor component={Link} to={`/o/${orgId}/readiness/path`} size="sm">
+              Every step in full
             </Anchor>
           )}
         </Group>

@@ -45,7 +45,7 @@ export function CertificationStepItem({ orgId, step, number, isNext, open }: Ste
         {statusText[step.status]}
       </Badge>
       {isNext && (
-        <Badge color="orange" variant="outline" size="sm">
+        <Badge color="blue.9" variant="filled" size="sm">
           Next
         </Badge>
       )}

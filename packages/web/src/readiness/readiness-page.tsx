@@ -6,58 +6,68 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
+import { ActionList } from "./action-list";
 import { CertificationPathCard } from "./certification-path-card";
 import { CoverageBadge } from "./coverage-badge";
-import { GapList } from "./gap-list";
 import { ReadinessItems } from "./readiness-items";
 
-/** How ready the management system is for certification, and what to do next. */
+/**
+ * How ready the management system is for certification: the path in order, then what to do as a
+ * short list of acts, each closing every gap it can; the per-clause, per-control and per-system
+ * detail sits behind the other tabs.
+ */
 export function ReadinessPage() {
   const { orgId } = useOrg();
   const query = useQuery({
     queryKey: ["readiness", orgId],
     queryFn: () => callApi(routes.getReadiness, { params: { orgId } }),
   });
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} />;
-  const readiness = query.data;
   return (
     <Stack>
       <PageHeader title="Readiness" />
-      <CertificationPathCard />
-      <Card withBorder>
-        <Group justify="space-between">
-          <div>
-            <Title order={2} size="h4">
-              Overall
-            </Title>
-            <Text size="sm" c="dimmed">
-              {readiness.gaps.length} gap(s) · catalogue {readiness.catalogueVersion}
-            </Text>
-          </div>
-          <CoverageBadge coverage={readiness.overall} name="Overall readiness" />
-        </Group>
-      </Card>
-      <Tabs defaultValue="gaps">
-        <Tabs.List>
-          <Tabs.Tab value="gaps">Gaps ({readiness.gaps.length})</Tabs.Tab>
-          <Tabs.Tab value="clauses">Clauses 4–10</Tabs.Tab>
-          <Tabs.Tab value="annex-a">Annex A</Tabs.Tab>
-          <Tabs.Tab value="systems">AI systems</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="gaps" pt="md">
-          <GapList orgId={orgId} gaps={readiness.gaps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="clauses" pt="md">
-          <ReadinessItems items={readiness.clauses} />
-        </Tabs.Panel>
-        <Tabs.Panel value="annex-a" pt="md">
-          <ReadinessItems items={readiness.areas} />
-        </Tabs.Panel>
-        <Tabs.Panel value="systems" pt="md">
-          <ReadinessItems items={readiness.systems} />
-        </Tabs.Panel>
-      </Tabs>
+      <CertificationPathCard compact />
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} />
+      ) : (
+        <>
+          <Card withBorder>
+            <Group justify="space-between">
+              <div>
+                <Title order={2} size="h4">
+                  Coverage
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {query.data.overall.met} of {query.data.overall.total} checks met · catalogue{" "}
+                  {query.data.catalogueVersion}
+                </Text>
+              </div>
+              <CoverageBadge coverage={query.data.overall} name="Overall readiness" />
+            </Group>
+          </Card>
+          <Tabs defaultValue="actions">
+            <Tabs.List>
+              <Tabs.Tab value="actions">What to do ({query.data.actions.length})</Tabs.Tab>
+              <Tabs.Tab value="clauses">Clauses 4–10</Tabs.Tab>
+              <Tabs.Tab value="annex-a">Annex A</Tabs.Tab>
+              <Tabs.Tab value="systems">AI systems</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="actions" pt="md">
+              <ActionList orgId={orgId} readiness={query.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="clauses" pt="md">
+              <ReadinessItems items={query.data.clauses} />
+            </Tabs.Panel>
+            <Tabs.Panel value="annex-a" pt="md">
+              <ReadinessItems items={query.data.areas} />
+            </Tabs.Panel>
+            <Tabs.Panel value="systems" pt="md">
+              <ReadinessItems items={query.data.systems} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
     </Stack>
   );
 }
