@@ -93,7 +93,7 @@ describe("enum labels", () => {
         return !labelled.includes(options);
       })
       .map(([name]) => name);
-    expect(unlabelled).toEqual([]);
+    expect(unlabelled, "add labels for these enums to enumLabels in labels.ts, or list them in neverShown").toEqual([]);
   });
 
   it("reads labels by enum and value, falling back to the value when unknown", () => {

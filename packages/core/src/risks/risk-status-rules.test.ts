@@ -3,6 +3,7 @@ import {
   acceptanceExpired,
   checkRiskStatusChange,
   initialRiskStatus,
+  riskNeedsTreatment,
   todayUtc,
   treatmentActionTransitionAllowed,
 } from "./risk-status-rules.js";
@@ -45,5 +46,39 @@ describe("risk status rules", () => {
     expect(acceptanceExpired("2030-01-10", "2030-01-10")).toBe(false);
     expect(acceptanceExpired("2030-01-09", "2030-01-10")).toBe(true);
     expect(todayUtc(new Date("2030-01-10T23:59:00Z"))).toBe("2030-01-10");
+  });
+});
+
+describe("needs treatment", () => {
+  const highUntreated = {
+    status: "assessed",
+    currentRating: "high",
+    acceptableWithoutTreatment: "low",
+    treatmentOption: null,
+    liveTreatmentActions: 0,
+  } as const;
+
+  it("flags a risk rated above the method's threshold with no treatment under way", () => {
+    expect(riskNeedsTreatment(highUntreated)).toBe(true);
+    expect(riskNeedsTreatment({ ...highUntreated, treatmentOption: "modify" })).toBe(true);
+  });
+
+  it("does not flag a risk with a chosen treatment and treatment actions", () => {
+    expect(riskNeedsTreatment({ ...highUntreated, treatmentOption: "modify", liveTreatmentActions: 2 })).toBe(false);
+    expect(
+      riskNeedsTreatment({ ...highUntreated, status: "treating", treatmentOption: "modify", liveTreatmentActions: 1 }),
+    ).toBe(false);
+  });
+
+  it("still flags a risk whose only actions were cancelled, or that has actions but no chosen option", () => {
+    expect(riskNeedsTreatment({ ...highUntreated, treatmentOption: "modify", liveTreatmentActions: 0 })).toBe(true);
+    expect(riskNeedsTreatment({ ...highUntreated, liveTreatmentActions: 1 })).toBe(true);
+  });
+
+  it("does not flag accepted, closed, unrated or acceptable risks", () => {
+    expect(riskNeedsTreatment({ ...highUntreated, status: "accepted" })).toBe(false);
+    expect(riskNeedsTreatment({ ...highUntreated, status: "closed" })).toBe(false);
+    expect(riskNeedsTreatment({ ...highUntreated, currentRating: null })).toBe(false);
+    expect(riskNeedsTreatment({ ...highUntreated, currentRating: "low" })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { RiskStatus, TreatmentActionStatus, TreatmentOption } from "@openaims/contracts";
+import type { RiskRating, RiskStatus, TreatmentActionStatus, TreatmentOption } from "@openaims/contracts";
+import { needsTreatment } from "./risk-assessment.js";
 
 /** Why a risk may not move to a status; null when it may. */
 export type RiskStatusRefusal = "accept_through_acceptance" | "needs_rating" | "needs_treatment_option" | null;
@@ -19,6 +20,25 @@ export function checkRiskStatusChange(input: {
   if ((input.to === "assessed" || input.to === "treating") && !input.hasInherentRating) return "needs_rating";
   if (input.to === "treating" && input.treatmentOption === null) return "needs_treatment_option";
   return null;
+}
+
+/**
+ * Whether a risk still waits for someone to treat it: its current rating is above what the method
+ * accepts without treatment, it is neither accepted nor closed, and no treatment is under way. A
+ * chosen treatment option with at least one action that is not cancelled counts as under way, so
+ * the register does not flag a risk whose owner is already treating it.
+ */
+export function riskNeedsTreatment(input: {
+  status: RiskStatus;
+  currentRating: RiskRating | null;
+  acceptableWithoutTreatment: RiskRating;
+  treatmentOption: TreatmentOption | null;
+  /** Treatment actions of the risk that are not cancelled (open, in progress or done). */
+  liveTreatmentActions: number;
+}): boolean {
+  if (input.status === "accepted" || input.status === "closed") return false;
+  if (input.treatmentOption !== null && input.liveTreatmentActions > 0) return false;
+  return needsTreatment({ acceptableWithoutTreatment: input.acceptableWithoutTreatment }, input.currentRating);
 }
 
 /** The status a risk starts in: assessed once it has an inherent rating, identified before. */

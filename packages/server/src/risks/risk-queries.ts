@@ -1,5 +1,5 @@
 import type { Risk, RiskRating, RiskStatus, TreatmentOption } from "@openaims/contracts";
-import { acceptanceExpired, needsTreatment, todayUtc } from "@openaims/core";
+import { acceptanceExpired, riskNeedsTreatment, todayUtc } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely, Selectable } from "kysely";
 import { notFound } from "../http/app-error.js";
@@ -22,6 +22,14 @@ export function riskQuery(db: Kysely<Database>, orgId: string) {
       "ai_systems.name as system_name",
       "owner_user.name as owner_name",
       "risk_methods.acceptable_without_treatment as method_acceptable",
+      // Actions not cancelled: with a chosen option they mean the risk is being treated.
+      (eb) =>
+        eb
+          .selectFrom("risk_treatment_actions")
+          .select((inner) => inner.fn.countAll<number>().as("n"))
+          .whereRef("risk_treatment_actions.risk_id", "=", "risks.id")
+          .where("risk_treatment_actions.status", "!=", "cancelled")
+          .as("live_treatment_actions"),
     ])
     .where("risks.org_id", "=", orgId);
 }
@@ -50,10 +58,13 @@ export function presentRisk(row: RiskRow, today = todayUtc()): Risk {
     residualImpact: row.residual_impact,
     residualRating,
     currentRating,
-    needsTreatment:
-      status !== "accepted" &&
-      status !== "closed" &&
-      needsTreatment({ acceptableWithoutTreatment: row.method_acceptable as RiskRating }, currentRating),
+    needsTreatment: riskNeedsTreatment({
+      status,
+      currentRating,
+      acceptableWithoutTreatment: row.method_acceptable as RiskRating,
+      treatmentOption: row.treatment_option as TreatmentOption | null,
+      liveTreatmentActions: Number(row.live_treatment_actions ?? 0),
+    }),
     status,
     reviewDate: row.review_date,
     acceptedUntil: row.accepted_until,

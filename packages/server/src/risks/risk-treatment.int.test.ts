@@ -94,6 +94,26 @@ describe("risk treatment and acceptance", () => {
       const refused = await t.call(viewer.token, { method: "POST", url: actionsUrl, payload: { title: "Nope" } });
       expect(refused.statusCode).toBe(403);
     });
+
+    it("stops flagging a risk as needing treatment once an option is chosen and an action is under way", async () => {
+      const risk = await addRisk({ inherentLikelihood: 5, inherentImpact: 5, treatmentOption: "modify" });
+      expect(risk.needsTreatment).toBe(true);
+      const actionsUrl = `${risks()}/${risk.id}/actions`;
+      const added = await t.call(owner.token, { method: "POST", url: actionsUrl, payload: { title: "Filter output" } });
+      expect(added.statusCode, added.body).toBe(201);
+      const detail = () => t.call(owner.token, { method: "GET", url: `${risks()}/${risk.id}` });
+      expect((await detail()).json().needsTreatment).toBe(false);
+      const listed = (await t.call(owner.token, { method: "GET", url: risks() })).json();
+      expect(listed.items.find((item: { id: string }) => item.id === risk.id).needsTreatment).toBe(false);
+
+      const cancelled = await t.call(owner.token, {
+        method: "PATCH",
+        url: `${actionsUrl}/${added.json().id}`,
+        payload: { version: 1, status: "cancelled" },
+      });
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      expect((await detail()).json().needsTreatment).toBe(true);
+    });
   });
 
   describe("acceptance", () => {

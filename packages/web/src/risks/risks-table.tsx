@@ -32,9 +32,9 @@ export function RisksTable({ risks, orgId }: { risks: RiskItem[]; orgId: string 
                   {risk.title}
                 </Anchor>
                 {risk.needsTreatment && (
-                  <Text size="xs" c="dimmed">
+                  <StatusBadge tone="attention" ml="xs">
                     Needs treatment
-                  </Text>
+                  </StatusBadge>
                 )}
               </Table.Td>
               <Table.Td>{risk.system?.name ?? "Organisation-wide"}</Table.Td>
