@@ -126,7 +126,10 @@ describe("writing a policy in the browser", () => {
     await expect(differences.getByRole("listitem").filter({ hasText: "Added:" }).textContent()).resolves.toContain(
       "- Chat assistant for drafting and summaries",
     );
+    await differences.getByText("… 5 unchanged blocks").waitFor();
     await check("version comparison");
+    await compare.getByRole("switch", { name: "Show unchanged text" }).check();
+    await differences.getByRole("listitem").filter({ hasText: "## Purpose" }).waitFor();
 
     // The editor remembers the Markdown choice, and opens the source again next time.
     await page.reload();

@@ -24,6 +24,7 @@ export function DraftEditor({ version }: { version: DocumentVersion }) {
   const [mode, setMode] = useLocalStorage<"rich" | "markdown" | "preview">({
     key: "aims.document-editor-mode",
     defaultValue: "rich",
+    getInitialValueInEffect: false,
   });
   const invalidate = useDocumentInvalidation();
   const members = useMemberOptions();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffMarkdown, markdownBlocks } from "./markdown-diff";
+import { diffMarkdown, foldUnchanged, markdownBlocks } from "./markdown-diff";
 
 describe("markdownBlocks", () => {
   it("joins wrapped paragraphs and list items, keeps headings, list items, table rows and code lines apart", () => {
@@ -83,5 +83,31 @@ describe("diffMarkdown", () => {
       { kind: "removed", segments: [{ text: "- b", changed: true }] },
       { kind: "same", segments: [{ text: "- c", changed: false }] },
     ]);
+  });
+});
+
+describe("foldUnchanged", () => {
+  const text = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i + 1}.`).join("\n\n");
+
+  it("keeps two blocks of context around a change and folds the rest", () => {
+    const folded = foldUnchanged(diffMarkdown(text(10), text(10).replace("Paragraph 6.", "Paragraph six.")).blocks);
+    expect(
+      folded.map((b) => (b.kind === "folded" ? `…${b.count}` : `${b.kind}:${b.segments.map((s) => s.text).join("")}`)),
+    ).toEqual([
+      "…3",
+      "same:Paragraph 4.",
+      "same:Paragraph 5.",
+      "removed:Paragraph 6.",
+      "added:Paragraph six.",
+      "same:Paragraph 7.",
+      "same:Paragraph 8.",
+      "…2",
+    ]);
+  });
+
+  it("folds nothing when the unchanged run is barely longer than its context", () => {
+    const blocks = diffMarkdown(text(6), `${text(6)}\n\nParagraph 7.`).blocks;
+    expect(foldUnchanged(blocks, 2)).toEqual([{ kind: "folded", count: 4 }, ...blocks.slice(4)]);
+    expect(foldUnchanged(blocks.slice(3), 2)).toEqual(blocks.slice(3));
   });
 });

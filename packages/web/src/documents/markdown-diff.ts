@@ -105,3 +105,35 @@ function pairEdits(removed: string[], added: string[]): BlockChange[] {
 function segment(text: string, changed: boolean): DiffSegment {
   return { text, changed };
 }
+
+/** Unchanged blocks left out of a folded diff, shown as one line saying how many. */
+export interface FoldedBlocks {
+  kind: "folded";
+  count: number;
+}
+
+/**
+ * The diff with long runs of unchanged blocks folded away, keeping `context` blocks next to each
+ * change so a change can be read in place.
+ */
+export function foldUnchanged(blocks: BlockChange[], context = 2): (BlockChange | FoldedBlocks)[] {
+  const out: (BlockChange | FoldedBlocks)[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    if (blocks[i]?.kind !== "same") {
+      out.push(blocks[i] as BlockChange);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < blocks.length && blocks[end]?.kind === "same") end++;
+    const keepBefore = i === 0 ? 0 : context;
+    const keepAfter = end === blocks.length ? 0 : context;
+    if (end - i > keepBefore + keepAfter + 1) {
+      out.push(...blocks.slice(i, i + keepBefore), { kind: "folded", count: end - i - keepBefore - keepAfter });
+      out.push(...blocks.slice(end - keepAfter, end));
+    } else out.push(...blocks.slice(i, end));
+    i = end;
+  }
+  return out;
+}

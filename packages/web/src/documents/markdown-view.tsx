@@ -1,6 +1,7 @@
 import { Text, Typography } from "@mantine/core";
 import type { ComponentProps } from "react";
 import Markdown, { type Components } from "react-markdown";
+import remarkGfm from "remark-gfm";
 
 type HeadingProps = ComponentProps<"h1"> & { node?: unknown };
 
@@ -9,6 +10,8 @@ const shift = (Tag: "h3" | "h4" | "h5" | "h6") =>
   function Heading({ node: _node, ...props }: HeadingProps) {
     return <Tag {...props} />;
   };
+
+const plugins = [remarkGfm];
 
 const components: Components = {
   h1: shift("h3"),
@@ -19,12 +22,15 @@ const components: Components = {
   h6: shift("h6"),
 };
 
-/** A document body as formatted text. Raw HTML in the Markdown is dropped, never rendered. */
+/**
+ * A document body as formatted text, with GitHub tables and strike-through as the editor writes them.
+ * Raw HTML in the Markdown is dropped, never rendered.
+ */
 export function MarkdownView({ text }: { text: string }) {
   if (!text.trim()) return <Text c="dimmed">This version has no text yet.</Text>;
   return (
     <Typography>
-      <Markdown skipHtml components={components}>
+      <Markdown skipHtml remarkPlugins={plugins} components={components}>
         {text}
       </Markdown>
     </Typography>

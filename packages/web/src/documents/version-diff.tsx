@@ -1,4 +1,4 @@
-import { Box, Code, Group, Select, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { Box, Code, Group, Select, Stack, Switch, Text, VisuallyHidden } from "@mantine/core";
 import { routes } from "@openaims/contracts";
 import { useQueries } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -7,7 +7,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
 import type { DocumentVersionSummary } from "./document-types";
-import { type BlockChange, diffMarkdown } from "./markdown-diff";
+import { type BlockChange, diffMarkdown, type FoldedBlocks, foldUnchanged } from "./markdown-diff";
 import classes from "./version-diff.module.css";
 
 const marks = { same: " ", added: "+", removed: "−" } as const;
@@ -32,6 +32,7 @@ export function VersionDiff({ documentId, versions }: { documentId: string; vers
   const { orgId } = useOrg();
   const [to, setTo] = useState<string | null>(versions[0]?.id ?? null);
   const [from, setFrom] = useState<string | null>(defaultBaseline(versions, versions[0])?.id ?? null);
+  const [showAll, setShowAll] = useState(false);
   const options = versions.map((v) => ({ value: v.id, label: `Version ${v.number} (${v.status.replace("_", " ")})` }));
   const [older, newer] = useQueries({
     queries: [from, to].map((versionId) => ({
@@ -49,9 +50,15 @@ export function VersionDiff({ documentId, versions }: { documentId: string; vers
 
   return (
     <Stack>
-      <Group>
+      <Group align="flex-end">
         <Select label="Compare from" data={options} value={from} onChange={setFrom} allowDeselect={false} />
         <Select label="to" data={options} value={to} onChange={setTo} allowDeselect={false} />
+        <Switch
+          label="Show unchanged text"
+          checked={showAll}
+          onChange={(event) => setShowAll(event.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       {error && <ErrorAlert error={error} />}
       {!error && !diff && <PageLoader />}
@@ -63,7 +70,7 @@ export function VersionDiff({ documentId, versions }: { documentId: string; vers
               : `${count(diff.added, "block")} added, ${diff.removed} removed (an edited block counts as one of each).`}
           </Text>
           <Box component="ol" aria-label="Differences" className={classes.list}>
-            {diff.blocks.map((block, index) => (
+            {(showAll ? diff.blocks : foldUnchanged(diff.blocks)).map((block, index) => (
               // Blocks have no identity of their own; their position is what they are.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <DiffBlock key={index} block={block} />
@@ -75,7 +82,15 @@ export function VersionDiff({ documentId, versions }: { documentId: string; vers
   );
 }
 
-function DiffBlock({ block }: { block: BlockChange }) {
+function DiffBlock({ block }: { block: BlockChange | FoldedBlocks }) {
+  if (block.kind === "folded")
+    return (
+      <li className={classes.block} data-kind="folded">
+        <Text span size="sm" c="dimmed" ff="text">
+          … {count(block.count, "unchanged block")}
+        </Text>
+      </li>
+    );
   const Changed = block.kind === "removed" ? "del" : "ins";
   return (
     <li className={classes.block} data-kind={block.kind}>
