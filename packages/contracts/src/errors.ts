@@ -37,9 +37,13 @@ export const errorStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** `details` of a `validation_failed` error: every bad field, named as `body.email`, `query.limit` … */
+/**
+ * `details` of a `validation_failed` error: every bad field, named by its path (`body.email`,
+ * `query.limit` …) for clients to place the message, with the label people know it by ("E-mail") and
+ * what is wrong in words ("must be an e-mail address such as name@example.com").
+ */
 export const validationDetailsSchema = z.object({
-  fields: z.array(z.object({ field: z.string(), message: z.string() })),
+  fields: z.array(z.object({ field: z.string(), label: z.string(), message: z.string() })),
 });
 export type ValidationDetails = z.infer<typeof validationDetailsSchema>;
 

@@ -42,15 +42,15 @@ const systemFields = {
   lifecycleStage: lifecycleStageSchema,
   impactTier: impactTierSchema,
   /** Required (at least one) when the impact tier is high. */
-  highImpactReasons: z.array(highImpactReasonSchema).max(10),
+  highImpactReasons: z.array(highImpactReasonSchema).max(10).meta({ title: "High-impact reasons" }),
   dataCategories: z.array(dataCategorySchema).max(20),
   capabilities: z.array(systemCapabilitySchema).max(20),
   autonomy: autonomyLevelSchema,
   /** How people watch over, correct or stop the system. */
   humanOversight: longTextSchema,
-  customerFacing: z.boolean({ message: "must be true or false" }),
+  customerFacing: z.boolean().meta({ title: "Customer-facing" }),
   /** Membership id of the person answerable for the system. */
-  ownerId: idSchema.nullable(),
+  ownerId: idSchema.nullable().meta({ title: "Owner" }),
   reviewDate: calendarDateSchema.nullable(),
 };
 

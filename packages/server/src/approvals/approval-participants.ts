@@ -2,7 +2,8 @@ import type { ApprovalKind } from "@openaims/contracts";
 import type { ApprovalParticipant } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { AppError, notFound } from "../http/app-error.js";
+import { notFound } from "../http/app-error.js";
+import { invalidField } from "../http/invalid-fields.js";
 
 /** Who took part in a record awaiting approval, and how the refusal names the record. */
 export interface ApprovalParticipants {
@@ -34,10 +35,7 @@ export async function loadApprovalParticipants(
   id: string | undefined,
 ): Promise<ApprovalParticipants> {
   if (kind === "soa") return soaParticipants(db, orgId);
-  if (!id)
-    throw new AppError("validation_failed", "Invalid request — query.id: required for this kind of approval.", {
-      fields: [{ field: "query.id", label: "Record", message: "required for this kind of approval" }],
-    });
+  if (!id) throw invalidField("query.id", "is required for this kind of approval", "Record");
   if (kind === "document_version") return documentVersionParticipants(db, orgId, id);
   if (kind === "impact_assessment") return impactAssessmentParticipants(db, orgId, id);
   return riskParticipants(db, orgId, id);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeContent, createSystem } from "../impact-assessments/impact-assessment-test-data.js";
 import { dayFromToday, membershipId } from "../risks/test-fixtures.js";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("segregation of duties", () => {
@@ -225,6 +226,6 @@ describe("segregation of duties", () => {
     expect(foreignOrg.statusCode).toBe(404);
     const missing = await call(owner, "GET", "/approval-check?kind=risk_acceptance");
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.message).toContain("query.id");
+    expect(invalidFieldLines(missing)).toContain("query.id");
   });
 });

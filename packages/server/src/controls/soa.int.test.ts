@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfPages } from "../exports/testing/read-pdf-text.js";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { controlByRef, insertRisk, patchControl } from "./testing/control-fixtures.js";
 
@@ -82,7 +83,7 @@ describe("statement of applicability", () => {
     expect((await approve({ contentHash: draft.contentHash }, viewer)).statusCode).toBe(403);
     const malformed = await approve({ contentHash: "abc" });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.message).toContain("body.contentHash");
+    expect(invalidFieldLines(malformed)).toContain("body.contentHash");
 
     const approved = await approve({ contentHash: draft.contentHash });
     expect(approved.statusCode).toBe(201);
@@ -194,6 +195,6 @@ describe("statement of applicability", () => {
     expect((await get("/export?format=pdf&version=5")).statusCode).toBe(404);
     const badFormat = await get("/export?format=docx");
     expect(badFormat.statusCode).toBe(400);
-    expect(badFormat.json().error.message).toContain("query.format");
+    expect(invalidFieldLines(badFormat)).toContain("query.format");
   });
 });

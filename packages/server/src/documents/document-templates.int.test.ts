@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("documents from templates", () => {
@@ -43,6 +44,6 @@ describe("documents from templates", () => {
       payload: { template: "cookbook" },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain("body.template");
+    expect(invalidFieldLines(res)).toContain("body.template");
   });
 });

@@ -1,6 +1,8 @@
+import { fieldMessage } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { AppError } from "../http/app-error.js";
+import type { AppError } from "../http/app-error.js";
+import { invalidFields } from "../http/invalid-fields.js";
 
 /** One bad body field, named without the `body.` prefix. */
 export interface FieldProblem {
@@ -10,12 +12,7 @@ export interface FieldProblem {
 
 /** A 400 naming each bad body field, shaped like schema validation so forms show it beside the input. */
 export function invalidBody(problems: FieldProblem[]): AppError {
-  const fields = problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
-  const summary = fields
-    .slice(0, 5)
-    .map((f) => `${f.field}: ${f.message}`)
-    .join("; ");
-  return new AppError("validation_failed", `Invalid request — ${summary}`, { fields });
+  return invalidFields(problems.map((p) => fieldMessage(`body.${p.field}`, p.message)));
 }
 
 /** Throws the 400 when there is any problem. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ResponsibilityMatrix } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("responsibilities (RACI)", () => {
@@ -153,8 +154,8 @@ describe("responsibilities (RACI)", () => {
 
     const missing = await post(owner, "", { subjectType: "system", memberId: ownerMemberId, raciRole: "boss" });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.message).toContain("body.systemId");
-    expect(missing.json().error.message).toContain("body.raciRole");
+    expect(invalidFieldLines(missing)).toContain("body.systemId");
+    expect(invalidFieldLines(missing)).toContain("body.raciRole");
     const otherMember = await membershipId(other);
     const foreign = await post(owner, "", {
       subjectType: "process",

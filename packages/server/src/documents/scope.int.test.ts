@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("AIMS scope", () => {
@@ -78,7 +79,7 @@ describe("AIMS scope", () => {
       payload: { content: { ...content(), exclusions: [{ item: "Lab", reason: "" }] } },
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain("body.content.exclusions.0.reason");
+    expect(invalidFieldLines(noReason)).toContain("body.content.exclusions.0.reason");
   });
 
   it("creates the one scope with structured content rendered as Markdown", async () => {

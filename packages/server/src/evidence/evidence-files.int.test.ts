@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { EVIDENCE_FILE_MAX_BYTES } from "@openaims/contracts";
 import { FileBlobStore } from "@openaims/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { givenControl, givenRisk, givenSystem } from "./evidence-test-fixtures.js";
 
@@ -215,7 +216,7 @@ describe("evidence files", () => {
   it("names the bad query field and refuses links to unknown records", async () => {
     const noTitle = await upload(owner.token, "x", "");
     expect(noTitle.statusCode).toBe(400);
-    expect(noTitle.json().error.message).toContain("query.title");
+    expect(invalidFieldLines(noTitle)).toContain("query.title");
     const badClause = await upload(owner.token, "x", "title=X&clauseIds=6.1.2,11.4");
     expect(badClause.statusCode).toBe(400);
     expect(badClause.json().error.details.fields[0].field).toBe("query.clauseIds");

@@ -2,6 +2,7 @@ import type { Routes } from "@openaims/contracts";
 import { diffChanges } from "@openaims/core";
 import { AppError, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { findEvidence } from "./evidence-queries.js";
 import { assertEvidenceDates, toInstant, validityFor } from "./evidence-validity-sync.js";
 import { loadEvidence } from "./present-evidence.js";
@@ -11,9 +12,7 @@ export const getEvidence: Handler<Routes["getEvidence"]> = async ({ tx, org, inp
 
 function onlyFor(kind: string, field: "url" | "body"): AppError {
   const message = field === "url" ? "only link evidence has an address" : "only record evidence has a text";
-  return new AppError("validation_failed", `Invalid request — body.${field}: ${message} (this is a ${kind})`, {
-    fields: [{ field: `body.${field}`, message }],
-  });
+  return invalidField(`body.${field}`, `${message} (this is a ${kind})`, field === "url" ? "Address" : "Text");
 }
 
 export const updateEvidence: Handler<Routes["updateEvidence"]> = async ({ tx, org, input, audit }) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { givenControl, givenRisk, givenSystem } from "./evidence-test-fixtures.js";
 
@@ -140,7 +141,7 @@ describe("evidence library", () => {
     expect(manual.items).toEqual([]);
     const bad = await t.call(owner.token, { method: "GET", url: `${base()}?state=stale` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain("query.state");
+    expect(invalidFieldLines(bad)).toContain("query.state");
   });
 
   it("names the field of a bad request", async () => {

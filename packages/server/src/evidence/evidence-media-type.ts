@@ -16,7 +16,9 @@ export async function evidenceMediaType(bytes: Buffer, filename: string | null):
   });
   if (!decision.ok) {
     const field = decision.refusedBy === "name" ? "query.filename" : "body";
-    throw new AppError("validation_failed", decision.reason, { fields: [{ field, message: decision.reason }] });
+    throw new AppError("validation_failed", decision.reason, {
+      fields: [{ field, label: field === "body" ? "File" : "File name", message: decision.reason }],
+    });
   }
   return decision.mediaType;
 }

@@ -1,7 +1,7 @@
 import { checkEvidenceDates, deriveValidUntil, type ValidityBasis } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { AppError } from "../http/app-error.js";
+import { invalidField } from "../http/invalid-fields.js";
 
 /** A date ('2025-03-31', midnight UTC) or timestamp from a request, as an instant. */
 export function toInstant(value: string): Date {
@@ -13,9 +13,7 @@ export function assertEvidenceDates(collectedAt: Date, validUntil: Date | null, 
   const problem = checkEvidenceDates(collectedAt, validUntil, new Date());
   if (!problem) return;
   const field = `${from}.${problem.field}`;
-  throw new AppError("validation_failed", `Invalid request — ${field}: ${problem.message}`, {
-    fields: [{ field, message: problem.message }],
-  });
+  throw invalidField(field, problem.message);
 }
 
 /** The freshness periods of the given (active) controls of the organisation. */

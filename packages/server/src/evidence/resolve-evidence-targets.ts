@@ -3,6 +3,7 @@ import { findClause, isAnnexAControlId, isClauseId } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { AppError, notFound } from "../http/app-error.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { isUuid } from "../records/is-uuid.js";
 
 /** A link target found in the organisation, ready to insert. */
@@ -21,9 +22,7 @@ const ANNEX_A_SHAPE = /^A\.\d/;
 export type TargetField = "body" | "query";
 
 function badField(field: string, message: string): AppError {
-  return new AppError("validation_failed", `Invalid request — ${field}: ${message}`, {
-    fields: [{ field, message }],
-  });
+  return invalidField(field, message);
 }
 
 interface Candidate {

@@ -1,6 +1,6 @@
 import type { Routes } from "@openaims/contracts";
-import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { sourceOf } from "./create-evidence.js";
 import { evidenceMediaType } from "./evidence-media-type.js";
 import { assertEvidenceDates, toInstant } from "./evidence-validity-sync.js";
@@ -19,9 +19,7 @@ export const uploadEvidenceFile: Handler<Routes["uploadEvidenceFile"]> = async (
   const title = query.title ?? filename;
   if (!title) {
     const message = "give a title, or a filename to use as the title";
-    throw new AppError("validation_failed", `Invalid request — query.title: ${message}`, {
-      fields: [{ field: "query.title", message }],
-    });
+    throw invalidField("query.title", message);
   }
   const collectedAt = query.collectedAt ? toInstant(query.collectedAt) : new Date();
   const explicitValidUntil = query.validUntil ? toInstant(query.validUntil) : null;

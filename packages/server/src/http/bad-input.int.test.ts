@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { type RouteWalkIds, routeWalkIds, walkPath } from "../testing/route-walk-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { hostileInput, hostileText, queryStrings, shaped } from "../testing/zod-arbitrary.js";
@@ -21,8 +22,7 @@ function reachedHandler(route: RouteDef, request: InjectOptions, res: LightMyReq
   if (res.statusCode === 413 || res.statusCode === 415) return false;
   if (res.statusCode === 401 && route.access.kind !== "public") return false;
   const error = (res.json() as { error?: { code?: string; message?: string } }).error;
-  if (error?.code === "csrf_failed" || error?.message?.startsWith("Invalid request — body: not valid JSON"))
-    return false;
+  if (error?.code === "csrf_failed" || error?.message === "The request body is not valid JSON.") return false;
   const body = route.upload || request.payload === undefined ? undefined : JSON.parse(String(request.payload));
   try {
     validateInput(route, { params: pathParams(route, String(request.url)), query: request.query, body });
@@ -197,8 +197,22 @@ describe("bad input", () => {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe("validation_failed");
-    expect(error.message).toContain("body.email");
-    expect(error.message).toContain("body.role");
+    expect(error.details.fields).toEqual([
+      {
+        field: "body.email",
+        label: "E-mail",
+        message: "must be an e-mail address such as name@example.com",
+      },
+      {
+        field: "body.role",
+        label: "Role",
+        message: "must be one of: Owner, Admin, Compliance manager, Contributor, Auditor, Viewer",
+      },
+    ]);
+    expect(error.message).toBe(
+      "Check 2 fields: E-mail — must be an e-mail address such as name@example.com; " +
+        "Role — must be one of: Owner, Admin, Compliance manager, Contributor, Auditor, Viewer.",
+    );
     expect(error.requestId).toBe(res.headers["x-request-id"]);
   });
 
@@ -210,7 +224,7 @@ describe("bad input", () => {
       payload: '{"name":"model \\udfff","kind":"model","note":{"\\ud800":1}}',
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.message).toContain("body.name: must not contain an unpaired surrogate");
+    expect(invalidFieldLines(res)).toContain("body.name: contains a broken character");
   });
 
   it("answers 400 naming the field to a scan target address that does not parse", async () => {
@@ -220,7 +234,7 @@ describe("bad input", () => {
       payload: { system: "support-bot", target: { type: "openai", url: "not an address", model: "m" } },
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.message).toContain("body.target.url");
+    expect(invalidFieldLines(res)).toContain("body.target.url");
   });
 
   it("answers 400 to malformed JSON, 415 to other media types and 413 to oversized bodies", async () => {
@@ -283,7 +297,7 @@ describe("bad input", () => {
       url: `/api/v1/orgs/${plain.orgId}/members?cursor=garbage`,
     });
     expect(cursor.statusCode).toBe(400);
-    expect(cursor.json().error.message).toContain("query.cursor");
+    expect(invalidFieldLines(cursor)).toContain("query.cursor");
   });
 
   it("refuses illegal transitions with 409", async () => {

@@ -14,12 +14,12 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: "validation_failed",
-    message: "Invalid request — body: a JSON body is required.",
+    message: "The request needs a JSON body.",
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: "validation_failed", message: "Invalid request — body: not valid JSON." },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: "validation_failed", message: "The request body is not valid JSON." },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: "validation_failed",
-    message: "Invalid request — the Content-Length header does not match the body.",
+    message: "The Content-Length header does not match the body.",
   },
 };
 

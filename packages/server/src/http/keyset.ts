@@ -1,6 +1,6 @@
 import { type Cursor, decodeCursor, encodeCursor } from "@openaims/core";
 import { type Expression, type SqlBool, sql } from "kysely";
-import { AppError } from "./app-error.js";
+import { invalidField } from "./invalid-fields.js";
 
 /** A list's sort: a column, its direction, and the unique column that breaks ties. */
 export interface KeysetSort {
@@ -13,7 +13,7 @@ export interface KeysetSort {
 export function keysetSort(sort: string, columns: Record<string, string>, idColumn: string): KeysetSort {
   const direction = sort.startsWith("-") ? "desc" : "asc";
   const column = columns[sort.replace(/^-/, "")];
-  if (!column) throw new AppError("validation_failed", `Invalid request — query.sort: unknown sort '${sort}'.`);
+  if (!column) throw invalidField("query.sort", "is not a column this list can be sorted by", "Sort order");
   return { column, direction, idColumn };
 }
 
@@ -21,9 +21,7 @@ export function parseCursor(raw: string | undefined): Cursor | null {
   if (raw === undefined) return null;
   const cursor = decodeCursor(raw);
   if (!cursor) {
-    throw new AppError("validation_failed", "Invalid request — query.cursor: not a cursor this server issued.", {
-      fields: [{ field: "query.cursor", message: "not a cursor this server issued" }],
-    });
+    throw invalidField("query.cursor", "is not a position in this list; load the list again", "Page");
   }
   return cursor;
 }

@@ -6,6 +6,7 @@ import { AppError, forbidden } from "./app-error.js";
 import { authenticate } from "./authenticate.js";
 import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps } from "./handler-context.js";
 import { RawResponse, Redirect } from "./handler-context.js";
+import { invalidField } from "./invalid-fields.js";
 import { resolveOrg } from "./resolve-org.js";
 import { validateInput } from "./validate-input.js";
 
@@ -106,9 +107,7 @@ async function handle(
 
 function uploadedFile(body: unknown): Buffer {
   if (Buffer.isBuffer(body) && body.length > 0) return body;
-  throw new AppError("validation_failed", "Invalid request — body: send the file as the request body.", {
-    fields: [{ field: "body", message: "send the file as the request body" }],
-  });
+  throw invalidField("body", "is empty; choose a file to upload", "File");
 }
 
 function checkWriteAllowed(route: RouteDef, actor: Actor, request: FastifyRequest): void {

@@ -1,28 +1,37 @@
-import type { RouteDef, RouteInput, ValidationDetails } from "@openaims/contracts";
+import {
+  type FieldMessage,
+  fieldLabel,
+  fieldMessages,
+  plainParseOptions,
+  type RouteDef,
+  type RouteInput,
+} from "@openaims/contracts";
 import type { z } from "zod";
-import { AppError } from "./app-error.js";
+import { invalidFields } from "./invalid-fields.js";
 
 type Part = "params" | "query" | "body";
 
-/** Validates each part of a request against the route's contract; the message names every bad field. */
+/**
+ * Validates each part of a request against the route's contract. The error lists every bad field by
+ * path, label and a sentence a person understands, and its message sums them up in the same words.
+ */
 export function validateInput<R extends RouteDef>(
   route: R,
   raw: { params: unknown; query: unknown; body: unknown },
 ): RouteInput<R> {
-  const problems: ValidationDetails["fields"] = [];
+  const problems: FieldMessage[] = [];
   const parse = (part: Part, schema: z.ZodType | undefined) => {
     if (!schema) return undefined;
-    const result = schema.safeParse(raw[part] ?? (part === "body" ? undefined : {}));
+    const result = schema.safeParse(raw[part] ?? (part === "body" ? undefined : {}), plainParseOptions);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join(".");
-      problems.push({ field: path ? `${part}.${path}` : part, message: issue.message });
-    }
+    problems.push(...fieldMessages(result.error.issues, schema, part));
     return undefined;
   };
   for (const part of ["params", "query", "body"] as const) {
     for (const field of unpairedSurrogates(raw[part], part)) {
-      problems.push({ field, message: "must not contain an unpaired surrogate (text that is not valid Unicode)" });
+      const label = fieldLabel(route[part], field.split(".").slice(1), part);
+      const message = "contains a broken character (half of an emoji or other symbol); type it again";
+      problems.push({ field, label, message });
     }
   }
   const input = {
@@ -30,13 +39,7 @@ export function validateInput<R extends RouteDef>(
     query: parse("query", route.query),
     body: parse("body", route.body),
   };
-  if (problems.length > 0) {
-    const summary = problems
-      .slice(0, 5)
-      .map((p) => `${p.field}: ${p.message}`)
-      .join("; ");
-    throw new AppError("validation_failed", `Invalid request — ${summary}`, { fields: problems });
-  }
+  if (problems.length > 0) throw invalidFields(problems);
   return input as RouteInput<R>;
 }
 

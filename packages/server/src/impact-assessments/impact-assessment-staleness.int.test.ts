@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { archiveSystem, changeSystemMaterially, completeContent, createSystem } from "./impact-assessment-test-data.js";
 import { findSystemImpactStatus, findSystemsNeedingImpactAssessment } from "./system-impact-statuses.js";
@@ -107,7 +108,7 @@ describe("impact assessment staleness and overview", () => {
 
     const bad = await call("GET", "/impact-assessments/overview?state=fine");
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain("query.state");
+    expect(invalidFieldLines(bad)).toContain("query.state");
   });
 
   it("answers 404 for another organisation's systems and assessments", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { completeContent, createSystem } from "./impact-assessment-test-data.js";
 
@@ -140,7 +141,7 @@ describe("impact assessment workflow", () => {
 
     const noComment = await call("POST", `/impact-assessments/${draft.id}/return`, { version: 3 });
     expect(noComment.statusCode).toBe(400);
-    expect(noComment.json().error.message).toContain("body.comment");
+    expect(invalidFieldLines(noComment)).toContain("body.comment");
     const returned = await call("POST", `/impact-assessments/${draft.id}/return`, {
       comment: "Say more about older customers.",
       version: 3,
@@ -211,7 +212,7 @@ describe("impact assessment workflow", () => {
 
     const badStart = await call("POST", `/systems/${systemId}/impact-assessments`, { startFrom: "somewhere" });
     expect(badStart.statusCode).toBe(400);
-    expect(badStart.json().error.message).toContain("body.startFrom");
+    expect(invalidFieldLines(badStart)).toContain("body.startFrom");
     const item = list.json().items[0];
     const content = completeContent();
     const badContent = await call("PATCH", `/impact-assessments/${item.id}`, {
@@ -219,6 +220,6 @@ describe("impact assessment workflow", () => {
       version: item.version,
     });
     expect(badContent.statusCode).toBe(400);
-    expect(badContent.json().error.message).toContain("body.content.dimensions.0.severity");
+    expect(invalidFieldLines(badContent)).toContain("body.content.dimensions.0.severity");
   });
 });

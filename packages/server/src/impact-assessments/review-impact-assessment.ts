@@ -1,4 +1,5 @@
 import type { ImpactContent, Routes } from "@openaims/contracts";
+import { fieldMessage } from "@openaims/contracts";
 import { findSubmissionGaps, hashImpactContent } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -24,7 +25,7 @@ export const submitImpactAssessment: Handler<Routes["submitImpactAssessment"]> =
   const content = row.content as ImpactContent;
   const gaps = findSubmissionGaps(content);
   if (gaps.length > 0) {
-    const fields = gaps.map((gap) => ({ field: `content.${gap.field}`, message: gap.message }));
+    const fields = gaps.map((gap) => fieldMessage(`content.${gap.field}`, gap.message));
     const summary = gaps
       .slice(0, 5)
       .map((gap) => gap.message)

@@ -1,11 +1,11 @@
+import { fieldMessage } from "@openaims/contracts";
 import type { FieldProblem } from "@openaims/core";
 import { AppError } from "../http/app-error.js";
+import { invalidFields } from "../http/invalid-fields.js";
 
 /** A 400 naming each field a cross-field rule refused, like the schema validation does. */
 export function fieldProblemsError(problems: FieldProblem[], part = "body"): AppError {
-  const fields = problems.map((problem) => ({ field: `${part}.${problem.field}`, message: problem.message }));
-  const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
-  return new AppError("validation_failed", `Invalid request — ${summary}`, { fields });
+  return invalidFields(problems.map((problem) => fieldMessage(`${part}.${problem.field}`, problem.message)));
 }
 
 /** Archived records keep their history but take no more changes. */

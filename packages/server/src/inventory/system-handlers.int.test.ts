@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("AI systems", () => {
@@ -79,15 +80,15 @@ describe("AI systems", () => {
       payload: { ...chatbot, slug: "credit", impactTier: "high" },
     });
     expect(high.statusCode).toBe(400);
-    expect(high.json().error.message).toContain("body.highImpactReasons");
+    expect(invalidFieldLines(high)).toContain("body.highImpactReasons");
     const badEnum = await t.call(owner.token, {
       method: "POST",
       url: url(owner),
       payload: { ...chatbot, slug: "x", autonomy: "wild", reviewDate: "next week" },
     });
     expect(badEnum.statusCode).toBe(400);
-    expect(badEnum.json().error.message).toContain("body.autonomy: must be one of advisory");
-    expect(badEnum.json().error.message).toContain("body.reviewDate");
+    expect(invalidFieldLines(badEnum)).toContain("body.autonomy: must be one of: Advisory");
+    expect(invalidFieldLines(badEnum)).toContain("body.reviewDate");
   });
 
   it("refuses an owner from another organisation with 404", async () => {
@@ -191,7 +192,7 @@ describe("AI systems", () => {
     expect(second.items[0].name < first.items[0].name).toBe(true);
     const bad = await t.call(owner.token, { method: "GET", url: url(owner, "?lifecycleStage=someday") });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain("query.lifecycleStage");
+    expect(invalidFieldLines(bad)).toContain("query.lifecycleStage");
 
     const foreign = await t.call(other.token, { method: "GET", url: url(owner) });
     expect(foreign.statusCode).toBe(404);

@@ -119,7 +119,7 @@ export async function assertSlugFree(
     throw new AppError(
       "conflict",
       `Another AI system of this organisation already has the slug '${slug}'. Choose another slug.`,
-      { fields: [{ field: "body.slug", message: "already used by another system" }] },
+      { fields: [{ field: "body.slug", label: "Slug", message: "is already used by another system" }] },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Role, Routes } from "@openaims/contracts";
+import { fieldMessage } from "@openaims/contracts";
 import { hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -9,6 +10,7 @@ import { signinActor } from "../auth/signin-actor.js";
 import { startSession } from "../auth/start-session.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidFields } from "../http/invalid-fields.js";
 import { invitationStatus } from "./invitation-queries.js";
 
 const INVALID = "This invitation link is invalid, already used, revoked or expired. Ask for a new one.";
@@ -79,15 +81,10 @@ export const acceptInvitation: Handler<Routes["acceptInvitation"]> = async ({
   } else {
     const { name, password } = input.body;
     if (!name || !password) {
-      const fields = [
-        ...(name ? [] : [{ field: "body.name", message: "required to create your account" }]),
-        ...(password ? [] : [{ field: "body.password", message: "required to create your account" }]),
-      ];
-      throw new AppError(
-        "validation_failed",
-        `Invalid request — ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`,
-        { fields },
-      );
+      throw invalidFields([
+        ...(name ? [] : [fieldMessage("body.name", "is required to create your account")]),
+        ...(password ? [] : [fieldMessage("body.password", "is required to create your account")]),
+      ]);
     }
     user = await createUser(tx, { email: invitation.email, name, password });
   }

@@ -2,8 +2,9 @@ import type { Routes } from "@openaims/contracts";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import { recordUserEvent } from "../auth/record-user-event.js";
 import { revokeOtherSessions } from "../auth/sessions.js";
-import { AppError, staleVersion } from "../http/app-error.js";
+import { staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { loadMe } from "./present-me.js";
 
@@ -41,13 +42,7 @@ export const changePassword: Handler<Routes["changePassword"]> = async ({ tx, ac
     .forUpdate()
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, input.body.currentPassword))) {
-    throw new AppError(
-      "validation_failed",
-      "Invalid request — body.currentPassword: does not match your current password.",
-      {
-        fields: [{ field: "body.currentPassword", message: "does not match your current password" }],
-      },
-    );
+    throw invalidField("body.currentPassword", "does not match your current password");
   }
   await tx
     .updateTable("users")

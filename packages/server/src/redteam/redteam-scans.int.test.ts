@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { caseResult, scanSummary, typicalCases } from "./redteam-test-fixtures.js";
 
@@ -124,7 +125,7 @@ describe("red-team scans", () => {
       summary: { ...summary, startedAt: "0000-01-01T00:00:00Z" },
     });
     expect(yearZero.statusCode).toBe(400);
-    expect(yearZero.json().error.message).toContain("body.summary.startedAt");
+    expect(invalidFieldLines(yearZero)).toContain("body.summary.startedAt");
   });
 
   it("refuses a summary that does not add up, naming the field, and stores nothing", async () => {
@@ -144,7 +145,7 @@ describe("red-team scans", () => {
       summary: { ...summary, totals: { ...summary.totals, vulnerable: 9 } },
     });
     expect(wrongTotals.statusCode).toBe(400);
-    expect(wrongTotals.json().error.message).toContain("body.summary.totals");
+    expect(invalidFieldLines(wrongTotals)).toContain("body.summary.totals");
     const badSeverity = await upload({
       system: "support-bot",
       summary: { ...summary, cases: [{ ...summary.cases[0], severity: "catastrophic" }, ...summary.cases.slice(1)] },

@@ -6,6 +6,7 @@ import type { ScanConfig } from "@openaims/redteam";
 import type { Kysely } from "kysely";
 import { AppError, forbidden } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { nextRef } from "../records/next-ref.js";
 import { targetRefusal } from "./allowed-targets.js";
@@ -40,9 +41,7 @@ export const runRedteamScan: Handler<Routes["runRedteamScan"]> = async (ctx) => 
     config = parseScanConfig(serverScanConfig(body));
   } catch (error) {
     const message = error instanceof Error ? error.message : "the scan configuration is not valid";
-    throw new AppError("validation_failed", `Invalid request — body.target: ${message}`, {
-      fields: [{ field: "body.target", message }],
-    });
+    throw invalidField("body.target", message, "Scan target");
   }
 
   const now = new Date();
@@ -126,8 +125,6 @@ async function assertKeyUsable(
     .executeTakeFirstOrThrow();
   const problem = keyRefusal(keys, target.apiKeyEnv, { id: orgId, slug }, target.url);
   if (problem) {
-    throw new AppError("validation_failed", `Invalid request — body.target.apiKeyEnv: ${problem}`, {
-      fields: [{ field: "body.target.apiKeyEnv", message: problem }],
-    });
+    throw invalidField("body.target.apiKeyEnv", problem, "API key variable");
   }
 }

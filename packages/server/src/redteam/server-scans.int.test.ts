@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 describe("server-side red-team scans", () => {
@@ -55,7 +56,7 @@ describe("server-side red-team scans", () => {
     expect(elsewhere.json().error.message).toContain("http://127.0.0.1:8001 is not among");
     const command = await run({ system: "support-bot", target: { type: "command", command: "sh" } });
     expect(command.statusCode).toBe(400);
-    expect(command.json().error.message).toContain("body.target");
+    expect(invalidFieldLines(command)).toContain("body.target");
     const key = await run({ system: "support-bot", target: { ...openai, apiKeyEnv: "DATABASE_URL" } });
     expect(key.statusCode).toBe(400);
     expect(key.json().error.details.fields[0].field).toBe("body.target.apiKeyEnv");

@@ -1,4 +1,6 @@
-import { AppError } from "../http/app-error.js";
+import { fieldMessage } from "@openaims/contracts";
+import type { AppError } from "../http/app-error.js";
+import { invalidFields } from "../http/invalid-fields.js";
 
 /** One bad field of a request body, named without the `body.` prefix. */
 export interface FieldProblem {
@@ -11,10 +13,5 @@ export interface FieldProblem {
  * message beside the input.
  */
 export function invalidBody(problems: FieldProblem[]): AppError {
-  const fields = problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
-  const summary = fields
-    .slice(0, 5)
-    .map((f) => `${f.field}: ${f.message}`)
-    .join("; ");
-  return new AppError("validation_failed", `Invalid request — ${summary}`, { fields });
+  return invalidFields(problems.map((p) => fieldMessage(`body.${p.field}`, p.message)));
 }

@@ -2,6 +2,7 @@ import type { RiskMethod } from "@openaims/contracts";
 import { defaultRiskMethod } from "@openaims/core";
 import { migrations } from "@openaims/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { auditOf } from "./test-fixtures.js";
 
@@ -74,7 +75,7 @@ describe("risk method", () => {
       payload: { ...current, impactLevels: current.impactLevels.slice(0, 2), version: 1 },
     });
     expect(few.statusCode).toBe(400);
-    expect(few.json().error.message).toContain("body.impactLevels");
+    expect(invalidFieldLines(few)).toContain("body.impactLevels");
   });
 
   it("refuses a role without write permission, and a stale version", async () => {

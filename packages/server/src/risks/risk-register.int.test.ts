@@ -1,5 +1,6 @@
 import type { Risk } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { addSystem, auditOf, membershipId } from "./test-fixtures.js";
 
@@ -85,12 +86,12 @@ describe("risk register", () => {
       payload: { title: "Half rated", inherentLikelihood: 3, residualLikelihood: 6, residualImpact: 1 },
     });
     expect(levels.statusCode).toBe(400);
-    expect(levels.json().error.message).toContain("body.inherentImpact: is needed together with inherentLikelihood");
-    expect(levels.json().error.message).toContain("body.residualLikelihood: must be between 1 and 5");
+    expect(invalidFieldLines(levels)).toContain("body.inherentImpact: is needed together with inherentLikelihood");
+    expect(invalidFieldLines(levels)).toContain("body.residualLikelihood: must be between 1 and 5");
 
     const schema = await t.call(owner.token, { method: "POST", url: base(), payload: { title: "", status: 1 } });
     expect(schema.statusCode).toBe(400);
-    expect(schema.json().error.message).toContain("body.title");
+    expect(invalidFieldLines(schema)).toContain("body.title");
   });
 
   it("updates with the version read, refuses a stale one, and audits the difference", async () => {
@@ -134,7 +135,7 @@ describe("risk register", () => {
     const url = `${base()}/${risk.id}`;
     const noReason = await t.call(owner.token, { method: "POST", url: `${url}/archive`, payload: { version: 1 } });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain("body.reason");
+    expect(invalidFieldLines(noReason)).toContain("body.reason");
     const archived = await t.call(owner.token, {
       method: "POST",
       url: `${url}/archive`,
@@ -225,8 +226,8 @@ describe("risk register", () => {
         url: `/api/v1/orgs/${listOwner.orgId}/risks?rating=huge&sort=size`,
       });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.message).toContain("query.rating");
-      expect(bad.json().error.message).toContain("query.sort");
+      expect(invalidFieldLines(bad)).toContain("query.rating");
+      expect(invalidFieldLines(bad)).toContain("query.sort");
     });
   });
 });

@@ -1,5 +1,6 @@
 import { findThreat, suggestThreats } from "@openaims/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { addSystem, auditOf, membershipId } from "./test-fixtures.js";
 
@@ -102,7 +103,7 @@ describe("threat modelling", () => {
       payload: { version: 1 },
     });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain("body.reason");
+    expect(invalidFieldLines(noReason)).toContain("body.reason");
     const stale = await t.call(owner.token, {
       method: "POST",
       url: proposalUrl(proposal.id, "dismiss"),

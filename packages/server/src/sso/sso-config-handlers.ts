@@ -4,6 +4,7 @@ import type { Database } from "@openaims/db";
 import type { Selectable } from "kysely";
 import { AppError, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { assertDomainsVerified } from "./sso-domains.js";
 
 function presentSsoConfig(row: Selectable<Database["sso_configs"]>): SsoConfig {
@@ -60,9 +61,10 @@ export const putSsoConfig: Handler<Routes["putSsoConfig"]> = async ({ tx, org, i
       .executeTakeFirstOrThrow();
   } else {
     if (body.version === undefined)
-      throw new AppError(
-        "validation_failed",
-        "Invalid request — body.version: required when updating the configuration.",
+      throw invalidField(
+        "body.version",
+        "is required when changing a saved configuration; reload and try again",
+        "Version",
       );
     if (existing.version !== body.version)
       throw staleVersion("single sign-on configuration", existing.version, body.version);

@@ -7,6 +7,7 @@ import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.j
 import { allowSigninAttempt, countAttemptFromAddress } from "../auth/signin-throttle.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
 import { sendDomainVerificationEmail } from "./send-domain-verification-email.js";
 import { domainOf } from "./sso-configs.js";
 import { claimStatus, presentClaim } from "./sso-domains.js";
@@ -51,9 +52,7 @@ export const sendSsoDomainVerification: Handler<Routes["sendSsoDomainVerificatio
   const { domain, email } = input.body;
   if (domainOf(email) !== domain) {
     const message = `must be an address at ${domain}`;
-    throw new AppError("validation_failed", `Invalid request — body.email: ${message}`, {
-      fields: [{ field: "body.email", message }],
-    });
+    throw invalidField("body.email", message, "E-mail");
   }
   if (!deps.mailer.enabled) {
     throw new AppError(

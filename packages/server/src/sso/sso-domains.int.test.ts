@@ -1,5 +1,6 @@
 import { hashSecret } from "@openaims/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { subjectOf, textBodyOf } from "../testing/test-mail-server.js";
 import { startTestServer, type TestMember } from "../testing/test-server.js";
 import { refusal, type SsoTestbed, startSsoTestbed } from "./sso-test-kit.js";
@@ -143,7 +144,7 @@ describe("proving control of an e-mail domain for single sign-on", () => {
     expect(fields.map((f) => f.field)).toEqual(["body.allowedDomains.1", "body.allowedDomains.2"]);
     expect(fields[0]?.message).toMatch(/^unproven\.test is not verified for this organisation/);
     expect(fields[1]?.message).toMatch(/^never-claimed\.test is not verified for this organisation/);
-    expect(res.json().error.message).toContain("body.allowedDomains.1: unproven.test is not verified");
+    expect(invalidFieldLines(res)).toContain("body.allowedDomains.1: unproven.test is not verified");
 
     // Turning single sign-on off needs no domain at all; turning it on needs one.
     const off = await bed.configure(owner, { issuer: bed.idp.issuer, allowedDomains: [], enabled: false });

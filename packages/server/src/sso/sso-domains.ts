@@ -1,7 +1,8 @@
 import type { SsoDomainClaim, SsoDomainStatus } from "@openaims/contracts";
+import { fieldMessage } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely, Selectable } from "kysely";
-import { AppError } from "../http/app-error.js";
+import { invalidFields } from "../http/invalid-fields.js";
 
 export type SsoDomainClaimRow = Selectable<Database["sso_domain_claims"]>;
 
@@ -64,17 +65,14 @@ export async function assertDomainsVerified(
     verified.has(domain)
       ? []
       : [
-          {
-            field: `${field}.${index}`,
-            message: `${domain} is not verified for this organisation: send a verification e-mail to an address at ${domain} and confirm it first, or remove it`,
-          },
+          fieldMessage(
+            `${field}.${index}`,
+            `${domain} is not verified for this organisation: send a verification e-mail to an address at ${domain} and confirm it first, or remove it`,
+            "Domains",
+          ),
         ],
   );
   if (fields.length) {
-    throw new AppError(
-      "validation_failed",
-      `Invalid request — ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`,
-      { fields },
-    );
+    throw invalidFields(fields);
   }
 }
