@@ -74,13 +74,15 @@ function fittingPrefix(text: string, width: number, measure: (text: string) => n
 export function wrapText(text: string, width: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
   const spaceWidth = measure(" ");
+  // A column sized to exactly its widest word must not break that word over a rounding error.
+  const limit = width + 0.01;
   for (const paragraph of normaliseText(text).split("\n")) {
     let line = "";
     let lineWidth = 0;
     for (const unit of breakUnits(paragraph)) {
       const unitWidth = measure(unit.text);
       const glueWidth = line && unit.glue ? spaceWidth : 0;
-      if (line && lineWidth + glueWidth + unitWidth <= width) {
+      if (line && lineWidth + glueWidth + unitWidth <= limit) {
         line += (line ? unit.glue : "") + unit.text;
         lineWidth += glueWidth + unitWidth;
         continue;
@@ -88,8 +90,8 @@ export function wrapText(text: string, width: number, measure: (text: string) =>
       if (line) lines.push(line);
       let rest = unit.text;
       let restWidth = unitWidth;
-      while (restWidth > width && Array.from(rest).length > 1) {
-        const head = fittingPrefix(rest, width, measure);
+      while (restWidth > limit && Array.from(rest).length > 1) {
+        const head = fittingPrefix(rest, limit, measure);
         lines.push(head);
         rest = rest.slice(head.length);
         restWidth = measure(rest);

@@ -1,7 +1,35 @@
-/** What one column's content needs: `min` to show its widest word unbroken, `max` to show every line unwrapped. */
+/**
+ * What one column's content needs: `min` to show its widest word unbroken, `max` to show every line
+ * unwrapped, and `floor` (at most `min`) below which it never goes while the table fits at all:
+ * the widest word of its heading.
+ */
 export interface ColumnNeed {
   min: number;
   max: number;
+  floor?: number;
+}
+
+/** The minimum of each column when no word may claim more than `cap`, headings kept whole. */
+function cappedMins(needs: readonly ColumnNeed[], cap: number): number[] {
+  return needs.map((need) => Math.max(need.floor ?? 0, Math.min(need.min, cap)));
+}
+
+const sum = (widths: readonly number[]) => widths.reduce((total, width) => total + width, 0);
+
+/**
+ * The largest word width `cap` at which the columns' minimums fit `available`: the words longer
+ * than that break, as a last resort, and no others.
+ */
+function fittingCap(needs: readonly ColumnNeed[], available: number, minCap: number): number {
+  if (sum(cappedMins(needs, minCap)) <= available) return minCap;
+  let low = 0;
+  let high = Math.min(minCap, Math.max(...needs.map((need) => need.min)));
+  for (let i = 0; i < 30; i++) {
+    const mid = (low + high) / 2;
+    if (sum(cappedMins(needs, mid)) <= available) low = mid;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -9,15 +37,16 @@ export interface ColumnNeed {
  * every column at least as wide as its widest word; the space left over goes to the columns in
  * proportion to how much wrapping they would otherwise need, and a table whose lines all fit
  * unwrapped is stretched to the full width. `minCap` bounds the width one word may claim (a hash or
- * an address then breaks, as a last resort, rather than squeezing every other column). When even
- * the minimums do not fit, they are scaled down together and words break.
+ * an address then breaks, as a last resort, rather than squeezing every other column); when the
+ * minimums still do not fit, the longest words are capped further, down to the heading words; only
+ * when even those do not fit are all columns scaled down together.
  */
 export function columnWidths(needs: readonly ColumnNeed[], available: number, minCap = Infinity): number[] {
   if (needs.length === 0) return [];
-  const mins = needs.map((need) => Math.min(need.min, minCap));
+  const mins = cappedMins(needs, fittingCap(needs, available, minCap));
   const maxes = needs.map((need, i) => Math.max(need.max, mins[i] ?? 0));
-  const sumMin = mins.reduce((sum, width) => sum + width, 0);
-  const sumMax = maxes.reduce((sum, width) => sum + width, 0);
+  const sumMin = sum(mins);
+  const sumMax = sum(maxes);
   if (sumMin >= available) return mins.map((width) => (width * available) / sumMin);
   if (sumMax <= available) {
     const total = sumMax || 1;
@@ -31,5 +60,5 @@ export function columnWidths(needs: readonly ColumnNeed[], available: number, mi
 
 /** The sum of the columns' minimum widths: whether a table fits a page width without breaking words. */
 export function minimumTableWidth(needs: readonly ColumnNeed[], minCap = Infinity): number {
-  return needs.reduce((sum, need) => sum + Math.min(need.min, minCap), 0);
+  return sum(cappedMins(needs, minCap));
 }

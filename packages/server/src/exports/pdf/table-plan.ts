@@ -26,6 +26,7 @@ export interface TablePlan {
 function needAtUnitSize(texts: { text: string; bold: boolean }[], measure: Measure): ColumnNeed {
   let min = 0;
   let max = 0;
+  let floor = 0;
   for (const { text, bold } of texts) {
     const space = measure(" ", bold);
     for (const paragraph of normaliseText(text).split("\n")) {
@@ -33,12 +34,13 @@ function needAtUnitSize(texts: { text: string; bold: boolean }[], measure: Measu
       for (const unit of breakUnits(paragraph)) {
         const width = measure(unit.text, bold);
         min = Math.max(min, width);
+        if (bold) floor = Math.max(floor, width);
         line += (line > 0 && unit.glue ? space : 0) + width;
       }
       max = Math.max(max, line);
     }
   }
-  return { min, max };
+  return { min, max, floor };
 }
 
 /** Width of text at 1 point, in the bold or regular weight. */
@@ -47,7 +49,8 @@ export type Measure = (text: string, bold: boolean) => number;
 /**
  * Chooses orientation, text size and column widths for a table: portrait for narrow tables,
  * landscape otherwise; the largest text size at which every column is at least as wide as its
- * widest word (header words in bold); widths shared by `columnWidths`.
+ * widest word (header words in bold); widths shared by `columnWidths`, which breaks the longest
+ * cell words, never heading words, when even the smallest size is too wide.
  */
 export function planTable(headers: readonly string[], rows: readonly string[][], measure: Measure): TablePlan {
   const needs = headers.map((header, i) =>
@@ -56,18 +59,18 @@ export function planTable(headers: readonly string[], rows: readonly string[][],
       measure,
     ),
   );
+  const scaledTo = (size: number) =>
+    needs.map((need) => ({ min: need.min * size, max: need.max * size, floor: (need.floor ?? 0) * size }));
   const padding = 2 * CELL_PAD.x * headers.length;
   const usable = (layout: TablePlan["layout"]) => (layout === "portrait" ? A4.short : A4.long) - 2 * MARGIN;
   const fits = (layout: TablePlan["layout"], size: number) => {
     const available = usable(layout) - padding;
-    const scaled = needs.map((need) => ({ min: need.min * size, max: need.max * size }));
-    return minimumTableWidth(scaled, available * WORD_CAP) <= available;
+    return minimumTableWidth(scaledTo(size), available * WORD_CAP) <= available;
   };
   const portrait = headers.length <= PORTRAIT_MAX_COLUMNS && fits("portrait", SIZES[0] ?? 8);
   const layout = portrait ? "portrait" : "landscape";
   const size = SIZES.find((candidate) => fits(layout, candidate)) ?? SIZES.at(-1) ?? 6;
   const available = usable(layout) - padding;
-  const scaled = needs.map((need) => ({ min: need.min * size, max: need.max * size }));
-  const widths = columnWidths(scaled, available, available * WORD_CAP).map((width) => width + 2 * CELL_PAD.x);
+  const widths = columnWidths(scaledTo(size), available, available * WORD_CAP).map((width) => width + 2 * CELL_PAD.x);
   return { layout, size, widths };
 }

@@ -7,6 +7,11 @@ export interface TextRun {
   text: string;
   /** Width in points at the size it was measured for. */
   width: number;
+  /**
+   * Right-to-left text, in logical order: it must be laid out as one piece, since the shaping
+   * engine joins the letters and reverses the glyphs of the whole run, spaces included.
+   */
+  rtl?: boolean;
 }
 
 let bidi: ReturnType<typeof bidiFactory> | undefined;
@@ -69,9 +74,8 @@ export function measureText(text: string, weight: FontWeight, size: number): num
 
 /**
  * One line of text as runs in visual order, left to right. Right-to-left text (Arabic, Hebrew) is
- * reordered by the Unicode bidirectional algorithm, with mirrored brackets; right-to-left text is
- * split into words and spaces in visual order, each word in logical order, since the shaping engine
- * joins a word's letters and reverses its glyphs. `rtl` is true when the
+ * reordered by the Unicode bidirectional algorithm, with mirrored brackets; each right-to-left run
+ * keeps its characters in logical order for the shaping engine, which reverses its glyphs. `rtl` is true when the
  * line's base direction is right to left, so the caller can align it to the right.
  */
 export function lineRuns(line: string, weight: FontWeight, size: number): { runs: TextRun[]; rtl: boolean } {
@@ -103,12 +107,10 @@ export function lineRuns(line: string, weight: FontWeight, size: number): { runs
     const level = levels.levels[unit] ?? 0;
     visual.push({ char: mirrored.get(unit) ?? piece.char, face: piece.face, rtl: level % 2 === 1 });
   }
-  const runs = group(visual).flatMap((run) => {
-    if (!run.rtl) return [measured(run.face, run.chars.join(""))];
-    // Each word is its own run: the layout engine reverses a word's glyphs, and a space laid out
-    // with a word would move to the word's far side.
-    const words = run.chars.reverse().join("").split(/( +)/).reverse();
-    return words.filter((word) => word !== "").map((word) => measured(run.face, word));
-  });
+  const runs = group(visual).map((run) =>
+    run.rtl
+      ? { ...measured(run.face, run.chars.reverse().join("")), rtl: true }
+      : measured(run.face, run.chars.join("")),
+  );
   return { runs, rtl: (levels.paragraphs[0]?.level ?? 0) % 2 === 1 };
 }

@@ -48,7 +48,13 @@ export function textWriter(doc: Doc) {
         doc
           .font(run.face.key)
           .fontSize(style.size)
-          .text(run.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+          // With features given, pdfkit lays the text out whole instead of word by word, which
+          // right-to-left text needs (the engine would otherwise reverse each word on its own).
+          .text(run.text, left, baseline, {
+            lineBreak: false,
+            baseline: "alphabetic",
+            ...(run.rtl ? { features: [] } : {}),
+          });
         left += run.width;
       }
       return width;
