@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
+import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { provisionPostgres } from "./postgres.js";
 import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
@@ -19,9 +20,10 @@ const settings = {
   seconds: intFromEnv("AIMS_BENCH_SECONDS", 10),
   /**
    * Which parts run: "foundation" (members, audit chain, /me), "core" (the management system) and
-   * "redteam" (the scanner against the reference app, and promptfoo beside it).
+   * "redteam" (the scanner against the reference app, and promptfoo beside it) and "home" (the home
+   * dashboard at the management system's size, one caller).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,redteam").split(",").map((part) => part.trim()),
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,redteam").split(",").map((part) => part.trim()),
   core: {
     systems: intFromEnv("AIMS_BENCH_SYSTEMS", 2_000),
     risks: intFromEnv("AIMS_BENCH_RISKS", 50_000),
@@ -41,6 +43,7 @@ const settings = {
 };
 const runs = (part: string) => settings.parts.includes(part);
 const coreResults: CoreResult[] = [];
+const homeResults: HomeResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -123,9 +126,10 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
     const load = { connections: settings.connections, seconds: settings.seconds, importRows: settings.importRows };
     coreResults.push(await benchAimsCore(engine, url, settings.core, load, log));
   }
+  if (runs("home")) homeResults.push(await benchHome(engine, url, settings.core, settings.seconds, log));
 }
 
-if (runs("foundation") || runs("core")) {
+if (runs("foundation") || runs("core") || runs("home")) {
   await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
   const postgres = await provisionPostgres();
@@ -146,11 +150,12 @@ if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
+if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { HomeView } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
 import { addSystem, dayFromToday, membershipId } from "../risks/test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
@@ -37,6 +38,21 @@ describe("home dashboard", () => {
     expect(response.statusCode, response.body).toBeLessThan(300);
     return response.json();
   };
+  /**
+   * Rows inserted straight into the database write no audit entry; the dashboard reuses its figures
+   * until the audit-chain head moves, so the test records the change as every real operation does.
+   */
+  const recordChange = (orgId: string) =>
+    t.db.transaction().execute((tx) =>
+      appendAuditEntry(tx, {
+        orgId,
+        actor: systemActor("test fixture"),
+        requestId: null,
+        action: "fixture.inserted",
+        entityType: "fixture",
+        entityId: null,
+      }),
+    );
   const snapshotsOf = (orgId: string) =>
     t.db.selectFrom("readiness_snapshots").selectAll().where("org_id", "=", orgId).orderBy("day").execute();
 
@@ -110,6 +126,9 @@ describe("home dashboard", () => {
     }
     await addSystem(t, owner.orgId, { archived: true });
     await addSystem(t, other.orgId);
+    const stale = await home(owner);
+    expect(stale.systems.total).toBe(0);
+    await recordChange(owner.orgId);
     const { systems } = await home(owner);
     expect(systems.total).toBe(3);
     const stage = (name: string) => systems.byStage.find((s) => s.stage === name)?.count;
@@ -165,6 +184,7 @@ describe("home dashboard", () => {
         scan("RT-3", "running", 10, 0, 0),
       ])
       .execute();
+    await recordChange(owner.orgId);
     const { securityTests } = await home(owner);
     expect(securityTests.map((s) => [s.ref, s.status, s.vulnerableRate])).toEqual([
       ["RT-2", "partial", 10],
