@@ -67,7 +67,11 @@ export const certificationSteps: readonly StepDefinition[] = [
     doneMeans: "An AI policy approved by top management and available to the people it concerns.",
     place: { label: "documents", path: "documents" },
     criteria: (facts) => [
-      { label: "An AI policy is drafted", met: facts.startedDocumentKinds.has("ai_policy") },
+      {
+        label: "An AI policy is drafted",
+        met: facts.startedDocumentKinds.has("ai_policy"),
+        place: { label: "new document", path: "documents/new" },
+      },
       { label: "The AI policy is approved", met: facts.approvedDocumentKinds.has("ai_policy") },
     ],
   },
@@ -120,7 +124,7 @@ export const certificationSteps: readonly StepDefinition[] = [
       {
         label: "A risk method document is drafted",
         met: facts.startedDocumentKinds.has("risk_method"),
-        place: { label: "documents", path: "documents" },
+        place: { label: "new document", path: "documents/new" },
       },
       {
         label: "The risk method document is approved",

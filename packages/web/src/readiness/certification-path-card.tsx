@@ -13,6 +13,8 @@ export function useCertificationPath(orgId: string) {
   return useQuery({
     queryKey: ["certification-path", orgId],
     queryFn: () => callApi(routes.getCertificationPath, { params: { orgId } }),
+    // Derived from every module's records, which other pages change without knowing of this query.
+    staleTime: 0,
   });
 }
 

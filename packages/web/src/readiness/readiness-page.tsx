@@ -21,6 +21,8 @@ export function ReadinessPage() {
   const query = useQuery({
     queryKey: ["readiness", orgId],
     queryFn: () => callApi(routes.getReadiness, { params: { orgId } }),
+    // Derived from every module's records, which other pages change without knowing of this query.
+    staleTime: 0,
   });
   return (
     <Stack>
