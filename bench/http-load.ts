@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -19,6 +20,8 @@ export async function startServerProcess(
   databaseUrl: string | undefined,
 ): Promise<RunningServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, AIMS_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl ?? "" };
+  // A server on PostgreSQL needs the secret key shared by every process on that database; the bench's is fresh.
+  if (databaseUrl && !env.AIMS_SECRET_KEY) env.AIMS_SECRET_KEY = randomBytes(32).toString("base64");
   const child = spawn(
     process.execPath,
     [bundle, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir],
