@@ -77,6 +77,14 @@ describe("newcomer in the browser", () => {
     await page.goto(`${h.baseUrl}/o/${orgId}/tokens`);
     await page.getByRole("heading", { name: "API tokens", exact: true }).waitFor();
     await page.getByRole("textbox", { name: /^Name/ }).fill("CI pipeline");
+    // 0 days is refused where it was typed, not quietly turned into 1.
+    const days = page.getByRole("textbox", { name: /^Expires in days/ });
+    await days.fill("0");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect.poll(() => days.getAttribute("aria-invalid")).toBe("true");
+    expect(await days.inputValue()).toBe("0");
+    expect(await page.getByLabel("Token secret").count()).toBe(0);
+    await days.fill("30");
     await page.getByRole("button", { name: "Create token" }).click();
     const secretField = page.getByLabel("Token secret");
     await secretField.waitFor();

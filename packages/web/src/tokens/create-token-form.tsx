@@ -68,9 +68,13 @@ export function CreateTokenForm() {
           <Group align="flex-end">
             <NumberInput
               label="Expires in days"
+              description="1 to 730"
               min={1}
               max={730}
+              // Keep what was typed: 0 must be refused with a message, not quietly become 1.
+              clampBehavior="none"
               allowDecimal={false}
+              allowNegative={false}
               disabled={never}
               value={days}
               onChange={setDays}
