@@ -52,6 +52,7 @@ function fullAssessmentQuery(db: Kysely<Database>, orgId: string) {
       "ai_systems.data_categories as system_data_categories",
       "ai_systems.capabilities as system_capabilities",
       "ai_systems.autonomy as system_autonomy",
+      "ai_systems.human_oversight as system_human_oversight",
       "ai_systems.customer_facing as system_customer_facing",
     ]);
 }

@@ -5,7 +5,14 @@ import type {
   ImpactContent,
   SystemThreatProfile,
 } from "@openaims/contracts";
-import { dimensionLevel, hashImpactContent, highestRating, impactFocusHints, impactStaleness } from "@openaims/core";
+import {
+  dimensionLevel,
+  hashImpactContent,
+  highestRating,
+  type ImpactFocusProfile,
+  impactFocusHints,
+  impactStaleness,
+} from "@openaims/core";
 import type { AssessmentRow, AssessmentSummaryRow } from "./impact-assessment-queries.js";
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
@@ -40,8 +47,9 @@ export function presentAssessmentSummary(row: AssessmentSummaryRow): ImpactAsses
 }
 
 /** The system attributes impact hints are derived from. */
-function profileOf(row: AssessmentRow): SystemThreatProfile {
+function profileOf(row: AssessmentRow): ImpactFocusProfile {
   return {
+    humanOversight: row.system_human_oversight,
     ourRole: row.system_our_role as SystemThreatProfile["ourRole"],
     impactTier: row.system_impact_tier as SystemThreatProfile["impactTier"],
     dataCategories: row.system_data_categories as SystemThreatProfile["dataCategories"],
