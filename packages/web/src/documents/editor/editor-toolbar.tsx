@@ -150,7 +150,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
   });
   const onKeyDown = (event: KeyboardEvent) => {
     const buttons = [...(bar.current?.querySelectorAll<HTMLButtonElement>("[data-tool]") ?? [])];
-    const current = buttons.findIndex((b) => b === document.activeElement);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (current < 0) return;
     const moves: Record<string, number> = {
       ArrowRight: current + 1,

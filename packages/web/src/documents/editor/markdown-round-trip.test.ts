@@ -81,10 +81,30 @@ describe("document Markdown through the editor", () => {
     expect(roundTrip(skeleton)).toBe(skeleton);
   });
 
+  it("keeps task lists and images", () => {
+    const text =
+      '- [ ] Train reviewers\n- [x] Publish the policy\n\nThe flow: ![Approval flow](https://example.com/flow.png "Flow")';
+    expect(roundTrip(text)).toBe(text);
+  });
+
+  it("keeps text that only looks like a heading, list item or quote as a paragraph", () => {
+    const text =
+      "\\# 1 priority\n\n2024\\. was the first year\n\n\\- not a list\n\n\\+ nor this\n\nLiteral \\*stars\\* and \\_underscores\\_";
+    expect(roundTrip(text)).toBe(text);
+    const typed = { type: "doc", content: ["# hash", "- dash", "3. three", "> angle"].map(paragraph) };
+    const written = contentToMarkdown(manager, typed);
+    expect(written).toBe("\\# hash\n\n\\- dash\n\n3\\. three\n\n&gt; angle");
+    expect(markdownToContent(manager, written)).toEqual(typed);
+  });
+
   it("writes the same Markdown for equivalent spellings", () => {
     expect(roundTrip("_a_ and __b__\n\n* one\n* two\n\n\n\nend")).toBe("*a* and **b**\n\n- one\n- two\n\nend");
   });
 });
+
+function paragraph(text: string) {
+  return { type: "paragraph", content: [{ type: "text", text }] };
+}
 
 /**
  * The templates wrap long paragraphs and list items at a fixed width; rendered, a wrapped line is one
