@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as fontkit from "fontkit";
+import { woffToSfnt } from "./woff-to-sfnt.js";
 
 const require = createRequire(import.meta.url);
 
@@ -76,7 +77,7 @@ function facesOf(weight: FontWeight): FontFace[] {
 function load(face: FontFace): LoadedFace {
   let done = loaded.get(face.key);
   if (!done) {
-    const font = fontkit.create(readFileSync(face.file));
+    const font = fontkit.create(woffToSfnt(readFileSync(face.file)));
     if (!("layout" in font)) throw new Error(`${face.file} is a font collection, not a font`);
     done = { key: face.key, font };
     loaded.set(face.key, done);
@@ -96,6 +97,18 @@ export function primaryFace(weight: FontWeight): LoadedFace {
  * it; the primary face (which draws a missing-glyph box) when none does.
  */
 export function faceFor(codePoint: number, weight: FontWeight): LoadedFace {
+  const key = `${weight}:${codePoint}`;
+  let found = chosen.get(key);
+  if (!found) {
+    found = searchFace(codePoint, weight);
+    chosen.set(key, found);
+  }
+  return found;
+}
+
+const chosen = new Map<string, LoadedFace>();
+
+function searchFace(codePoint: number, weight: FontWeight): LoadedFace {
   for (const face of facesOf(weight)) {
     if (!face.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) continue;
     const candidate = load(face);
