@@ -107,8 +107,10 @@ export function lineRuns(line: string, weight: FontWeight, size: number): { runs
     const level = levels.levels[unit] ?? 0;
     visual.push({ char: mirrored.get(unit) ?? piece.char, face: piece.face, rtl: level % 2 === 1 });
   }
+  // The shaping engine reverses a run only when it holds right-to-left letters; a right-to-left
+  // run of spaces and punctuation alone is drawn as it stands, already in visual order.
   const runs = group(visual).map((run) =>
-    run.rtl
+    run.rtl && RIGHT_TO_LEFT.test(run.chars.join(""))
       ? { ...measured(run.face, run.chars.reverse().join("")), rtl: true }
       : measured(run.face, run.chars.join("")),
   );
