@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { drawCover, drawPageFrames, FOOTER_SPACE, HEADER_SPACE } from "./pdf/page-furniture.js";
 import { CELL_PAD, MARGIN, planTable, type TablePlan } from "./pdf/table-plan.js";
-import { measureText } from "./pdf/text-runs.js";
+import { measureText, paragraphDirection } from "./pdf/text-runs.js";
 import { type TextWriter, textWriter } from "./pdf/text-writer.js";
 import { wrapText } from "./pdf-text.js";
 import { formatUtc, type TableExport, textRows } from "./table-export.js";
@@ -20,9 +20,20 @@ interface Grid {
   lineHeight: number;
 }
 
-function cellLines(text: TextWriter, value: string, width: number, bold: boolean, size: number): string[] {
+/** The wrapped lines of each cell of a row, and each cell's base direction. */
+interface RowLines {
+  cells: string[][];
+  directions: ("ltr" | "rtl")[];
+}
+
+function rowLines(text: TextWriter, values: string[], widths: number[], bold: boolean, size: number): RowLines {
   const weight = bold ? "bold" : "regular";
-  return wrapText(value, Math.max(width - 2 * CELL_PAD.x, 4), (piece) => text.measure(piece, weight, size));
+  return {
+    cells: values.map((value, i) =>
+      wrapText(value, Math.max((widths[i] ?? 0) - 2 * CELL_PAD.x, 4), (piece) => text.measure(piece, weight, size)),
+    ),
+    directions: values.map(paragraphDirection),
+  };
 }
 
 /** Draws `lineCount` lines of each cell of one row from `top`, with its background and borders. */
@@ -30,22 +41,23 @@ function drawRow(
   doc: Doc,
   text: TextWriter,
   grid: Grid,
-  cells: string[][],
+  { cells, directions }: RowLines,
   top: number,
   lineCount: number,
-  fill?: string,
-  bold = false,
+  { fill, bold = false }: { fill?: string | undefined; bold?: boolean } = {},
 ) {
   const height = lineCount * grid.lineHeight + 2 * CELL_PAD.y;
   grid.x.forEach((x, i) => {
     const width = grid.plan.widths[i] ?? 0;
     if (fill) doc.rect(x, top, width, height).fill(fill);
     doc.rect(x, top, width, height).lineWidth(0.4).stroke(BORDER);
+    const direction = directions[i];
     (cells[i] ?? []).slice(0, lineCount).forEach((line, n) => {
       text.line(line, x + CELL_PAD.x, top + CELL_PAD.y + n * grid.lineHeight, {
         weight: bold ? "bold" : "regular",
         size: grid.plan.size,
         right: x + width - CELL_PAD.x,
+        ...(direction ? { direction } : {}),
       });
     });
   });
@@ -65,20 +77,24 @@ function drawTable(doc: Doc, text: TextWriter, table: TableExport, plan: TablePl
   });
   const grid: Grid = { plan, x, lineHeight: plan.size * 1.4 };
   const bottom = () => doc.page.height - MARGIN - FOOTER_SPACE;
-  const headerCells = table.columns.map((column, i) =>
-    cellLines(text, column.header, plan.widths[i] ?? 0, true, plan.size),
+  const heading = rowLines(
+    text,
+    table.columns.map((column) => column.header),
+    plan.widths,
+    true,
+    plan.size,
   );
-  const headerLines = Math.max(1, ...headerCells.map((lines) => lines.length));
+  const headingLines = Math.max(1, ...heading.cells.map((lines) => lines.length));
   let y = top;
   const drawHeader = () => {
-    y += drawRow(doc, text, grid, headerCells, y, headerLines, HEADER_FILL, true);
+    y += drawRow(doc, text, grid, heading, y, headingLines, { fill: HEADER_FILL, bold: true });
   };
   drawHeader();
   const linesThatFit = () => Math.floor((bottom() - y - 2 * CELL_PAD.y) / grid.lineHeight);
 
   textRows(table).forEach((row, index) => {
-    let cells = row.map((value, i) => cellLines(text, value, plan.widths[i] ?? 0, false, plan.size));
-    let remaining = Math.max(1, ...cells.map((lines) => lines.length));
+    const lines = rowLines(text, row, plan.widths, false, plan.size);
+    let remaining = Math.max(1, ...lines.cells.map((cell) => cell.length));
     while (remaining > 0) {
       if (linesThatFit() < Math.min(remaining, MIN_SPLIT_LINES)) {
         doc.addPage();
@@ -86,8 +102,8 @@ function drawTable(doc: Doc, text: TextWriter, table: TableExport, plan: TablePl
         drawHeader();
       }
       const take = Math.min(remaining, linesThatFit());
-      y += drawRow(doc, text, grid, cells, y, take, index % 2 === 1 ? STRIPE_FILL : undefined);
-      cells = cells.map((lines) => lines.slice(take));
+      y += drawRow(doc, text, grid, lines, y, take, { fill: index % 2 === 1 ? STRIPE_FILL : undefined });
+      lines.cells = lines.cells.map((cell) => cell.slice(take));
       remaining -= take;
     }
   });

@@ -67,6 +67,14 @@ export function drawCover(doc: Doc, text: TextWriter, table: TableExport, conten
   return top + height;
 }
 
+/** The text, cut with an ellipsis if it is wider than `width` in bold at `size`. */
+function shortened(text: TextWriter, value: string, width: number, size: number): string {
+  if (text.measure(value, "bold", size) <= width) return value;
+  const chars = Array.from(value);
+  while (chars.length > 1 && text.measure(`${chars.join("")}…`, "bold", size) > width) chars.pop();
+  return `${chars.join("").trimEnd()}…`;
+}
+
 /**
  * Writes the page header (document title and organisation, version) and footer (generation time,
  * content hash, "Page X of Y") on every page, once all pages exist.
@@ -81,7 +89,8 @@ export function drawPageFrames(doc: Doc, text: TextWriter, table: TableExport, c
     const right = doc.page.width - MARGIN;
     const headerTop = MARGIN - 4;
     const size = 7.5;
-    text.line(`${table.title} — ${table.orgName}`, MARGIN, headerTop, {
+    const heading = shortened(text, `${table.title} — ${table.orgName}`, right - 130 - MARGIN, size);
+    text.line(heading, MARGIN, headerTop, {
       weight: "bold",
       size,
       color: GREY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineRuns, measureText } from "./text-runs.js";
+import { lineRuns, measureText, paragraphDirection } from "./text-runs.js";
 
 const described = (line: string) =>
   lineRuns(line, "regular", 10).runs.map((run) => ({ face: run.face.key, text: run.text, rtl: run.rtl ?? false }));
@@ -38,6 +38,14 @@ describe("lineRuns", () => {
       [")", false],
       ["نظام ", true],
     ]);
+  });
+
+  it("aligns every line of a paragraph by the paragraph's first letter", () => {
+    expect(paragraphDirection("نظام التقييم uses https://example.com")).toBe("rtl");
+    expect(paragraphDirection("2025: نظام")).toBe("rtl");
+    expect(paragraphDirection("Model نظام")).toBe("ltr");
+    expect(lineRuns("https://example.com", "regular", 10, "rtl").rtl).toBe(true);
+    expect(lineRuns("https://example.com", "regular", 10).rtl).toBe(false);
   });
 
   it("measures text as the sum of its runs, wider for more text", () => {

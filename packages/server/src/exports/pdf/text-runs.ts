@@ -65,6 +65,15 @@ function group(pieces: { char: string; face: LoadedFace; rtl?: boolean }[]) {
   return runs;
 }
 
+/**
+ * The base direction of a paragraph, from its first letter (as the bidirectional algorithm
+ * decides it): every line wrapped from one paragraph is laid out and aligned the same way.
+ */
+export function paragraphDirection(text: string): "ltr" | "rtl" {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first && RIGHT_TO_LEFT.test(first) ? "rtl" : "ltr";
+}
+
 /** Width of `text` in points at `size`, each character in the face that draws it. */
 export function measureText(text: string, weight: FontWeight, size: number): number {
   let width = 0;
@@ -76,15 +85,22 @@ export function measureText(text: string, weight: FontWeight, size: number): num
  * One line of text as runs in visual order, left to right. Right-to-left text (Arabic, Hebrew) is
  * reordered by the Unicode bidirectional algorithm, with mirrored brackets; each right-to-left run
  * keeps its characters in logical order for the shaping engine, which reverses its glyphs. `rtl` is true when the
- * line's base direction is right to left, so the caller can align it to the right.
+ * line's base direction is right to left, so the caller can align it to the right; `direction`
+ * sets it for a line wrapped from a longer paragraph (see `paragraphDirection`).
  */
-export function lineRuns(line: string, weight: FontWeight, size: number): { runs: TextRun[]; rtl: boolean } {
+export function lineRuns(
+  line: string,
+  weight: FontWeight,
+  size: number,
+  direction: "ltr" | "rtl" | "auto" = "auto",
+): { runs: TextRun[]; rtl: boolean } {
   const measured = (face: LoadedFace, text: string): TextRun => ({ face, text, width: advanceOf(face, text) * size });
   if (!RIGHT_TO_LEFT.test(line)) {
-    return { runs: group(facesOf(line, weight)).map((run) => measured(run.face, run.chars.join(""))), rtl: false };
+    const runs = group(facesOf(line, weight)).map((run) => measured(run.face, run.chars.join("")));
+    return { runs, rtl: direction === "rtl" };
   }
   bidi ??= bidiFactory();
-  const levels = bidi.getEmbeddingLevels(line, "auto");
+  const levels = bidi.getEmbeddingLevels(line, direction);
   const mirrored = bidi.getMirroredCharactersMap(line, levels.levels);
   const logical = facesOf(line, weight);
   // bidi-js counts UTF-16 code units; map each unit to the code point that starts there.

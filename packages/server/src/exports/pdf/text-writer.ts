@@ -12,6 +12,8 @@ export interface LineStyle {
   /** Right edge for right-to-left lines and `align: "right"`; a left-to-right line starts at `x`. */
   right?: number;
   align?: "left" | "right";
+  /** Base direction of the paragraph the line belongs to; found from the line itself by default. */
+  direction?: "ltr" | "rtl";
 }
 
 /**
@@ -33,7 +35,7 @@ export function textWriter(doc: Doc) {
     },
     /** Draws one line with its top at `top`; returns the width drawn. */
     line(text: string, x: number, top: number, style: LineStyle): number {
-      const { runs, rtl } = lineRuns(text, style.weight, style.size);
+      const { runs, rtl } = lineRuns(text, style.weight, style.size, style.direction);
       const width = runs.reduce((sum, run) => sum + run.width, 0);
       const alignRight = style.right !== undefined && (rtl || style.align === "right");
       let left = alignRight ? (style.right ?? x) - width : x;
