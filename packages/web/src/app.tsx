@@ -12,7 +12,7 @@ const AcceptInvitationPage = lazy(() => import("./auth/accept-invitation-page"))
 const SsoLinkPage = lazy(() => import("./auth/sso-link-page"));
 const VerifyDomainPage = lazy(() => import("./sso/verify-domain-page"));
 const NoOrganisationPage = lazy(() => import("./orgs/no-organisation-page"));
-const OverviewPage = lazy(() => import("./overview/overview-page"));
+const HomePage = lazy(() => import("./overview/home-page"));
 const MembersPage = lazy(() => import("./members/members-page"));
 const OrganisationSettingsPage = lazy(() => import("./orgs/organisation-settings-page"));
 const InvitationsPage = lazy(() => import("./invitations/invitations-page"));
@@ -57,7 +57,7 @@ export function App() {
           }
         >
           <Route path="/o/:orgId" element={<OrgGate />}>
-            <Route index element={<OverviewPage />} />
+            <Route index element={<HomePage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="organisation" element={<OrganisationSettingsPage />} />
             <Route path="invitations" element={<InvitationsPage />} />
