@@ -294,4 +294,13 @@ describe("home dashboard", () => {
     expect(Number(unchanged.seq)).toBe(Number(head.seq));
     expect(await snapshotsOf(other.orgId)).toEqual([]);
   });
+
+  it("records today's score when the readiness view is computed, too", async () => {
+    const fresh = await t.addOrg("Readiness first");
+    const readiness = await t.call(fresh.token, { method: "GET", url: `/api/v1/orgs/${fresh.orgId}/readiness` });
+    expect(readiness.statusCode).toBe(200);
+    const snapshots = await snapshotsOf(fresh.orgId);
+    expect(snapshots.map((s) => [s.day, s.percent])).toEqual([[today, readiness.json().overall.percent]]);
+    expect((await home(fresh)).readiness.trend).toEqual([{ day: today, percent: readiness.json().overall.percent }]);
+  });
 });

@@ -9,6 +9,7 @@ import {
 } from "@openaims/core";
 import type { Handler } from "../http/handler-context.js";
 import { loadReadinessFacts } from "./load-readiness-facts.js";
+import { auditHeadSeq, recordReadinessSnapshot } from "./readiness-snapshots.js";
 
 /** The catalogue readiness is computed against: every clause with the document it expects, and the Annex A areas. */
 export const readinessCatalogue = {
@@ -22,8 +23,12 @@ export const readinessCatalogue = {
 
 export const getReadiness: Handler<Routes["getReadiness"]> = async ({ tx, org }) => {
   const now = new Date();
+  // Read before the facts, so a change landing in between makes the home dashboard compute again.
+  const auditSeq = await auditHeadSeq(tx, org.orgId);
   const facts = await loadReadinessFacts(tx, org.orgId, now);
   const { gaps, ...readiness } = computeReadiness(facts, readinessCatalogue);
+  // Today's score for the trend on the home dashboard.
+  await recordReadinessSnapshot(tx, org.orgId, { now, auditSeq, readiness });
   return {
     generatedAt: now.toISOString(),
     catalogueVersion,
