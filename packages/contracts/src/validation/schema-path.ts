@@ -86,3 +86,35 @@ export function isListSchema(schema: z.ZodType | undefined): boolean {
   const type = defOf(layersOf(schema).at(-1) as z.ZodType).type;
   return type === "array" || type === "set";
 }
+
+/** What a form can tell before sending: the field's longest allowed text, and whether it must be filled. */
+export interface FieldLimits {
+  maxLength?: number;
+  required: boolean;
+}
+
+const optionalTypes = new Set(["optional", "nullable", "default", "prefault", "catch"]);
+
+/**
+ * The limits of one field of an object schema, read from its checks: `maxLength` from `.max()` on
+ * text, `required` unless the field is optional, nullable or defaulted, or is text that may be empty.
+ */
+export function fieldLimits(schema: z.ZodType, key: string): FieldLimits {
+  const field = childSchema(schema, key);
+  if (!field) return { required: false };
+  const layers = layersOf(field);
+  const optional = layers.some((layer) => optionalTypes.has(defOf(layer).type));
+  let maxLength: number | undefined;
+  let minLength = 0;
+  let isText = false;
+  for (const layer of layers) {
+    const def = defOf(layer) as Def & { checks?: { _zod: { def: Record<string, unknown> } }[] };
+    if (def.type === "string") isText = true;
+    for (const check of def.checks ?? []) {
+      const c = check._zod.def;
+      if (c.check === "max_length") maxLength = Math.min(maxLength ?? Number.POSITIVE_INFINITY, Number(c.maximum));
+      if (c.check === "min_length") minLength = Math.max(minLength, Number(c.minimum));
+    }
+  }
+  return { maxLength, required: !optional && (!isText || minLength > 0) };
+}

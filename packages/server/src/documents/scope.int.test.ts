@@ -70,7 +70,7 @@ describe("AIMS scope", () => {
       payload: { content: { ...content(), systemIds: [assistant, foreignSystem] } },
     });
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json().error.details.fields).toEqual([
+    expect(foreign.json().error.details.fields).toMatchObject([
       { field: "body.content.systemIds.1", message: `'${foreignSystem}' is not an AI system of this organisation` },
     ]);
     const noReason = await t.call(owner.token, {

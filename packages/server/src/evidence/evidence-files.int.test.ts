@@ -126,7 +126,7 @@ describe("evidence files", () => {
       expect(asPdf.message).toContain(
         "Programs and scripts cannot be uploaded as evidence: the file is a Linux program",
       );
-      expect(asPdf.details.fields).toEqual([{ field: "body", message: expect.stringContaining("Linux program") }]);
+      expect(asPdf.details.fields).toMatchObject([{ field: "body", message: expect.stringContaining("Linux program") }]);
 
       const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(256, 1)]);
       expect((await refused(exe, "title=Tool")).message).toContain("a Windows program");
@@ -141,7 +141,7 @@ describe("evidence files", () => {
       expect(script.message).toBe(
         "Programs and scripts cannot be uploaded as evidence: files named .sh are run as programs or scripts.",
       );
-      expect(script.details.fields).toEqual([{ field: "query.filename", message: script.message }]);
+      expect(script.details.fields).toMatchObject([{ field: "query.filename", message: script.message }]);
       expect((await refused("echo hi", "title=Script&filename=run.bat")).details.fields[0]?.field).toBe(
         "query.filename",
       );
@@ -208,7 +208,7 @@ describe("evidence files", () => {
     const before = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
     const res = await upload(owner.token, Buffer.alloc(0), "title=Nothing");
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([{ field: "body", message: "send the file as the request body" }]);
+    expect(res.json().error.details.fields).toMatchObject([{ field: "body", label: "File", message: "is empty; choose a file to upload" }]);
     const after = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
     expect(after).toHaveLength(before.length);
   });

@@ -99,7 +99,7 @@ describe("server-side red-team scans", () => {
       payload: { system: "other-bot", target: { ...openai, apiKeyEnv: "AIMS_REDTEAM_KEY_OWNER" } },
     });
     expect(borrowed.statusCode).toBe(400);
-    expect(borrowed.json().error.details.fields).toEqual([
+    expect(borrowed.json().error.details.fields).toMatchObject([
       {
         field: "body.target.apiKeyEnv",
         message: expect.stringMatching(/^AIMS_REDTEAM_KEY_OWNER is not a key this organisation may use/),
@@ -110,7 +110,7 @@ describe("server-side red-team scans", () => {
       target: { ...openai, url: "http://127.0.0.1:8001/v1", apiKeyEnv: "AIMS_REDTEAM_KEY_OWNER" },
     });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().error.details.fields).toEqual([
+    expect(elsewhere.json().error.details.fields).toMatchObject([
       {
         field: "body.target.apiKeyEnv",
         message: "AIMS_REDTEAM_KEY_OWNER may only be sent to http://127.0.0.1:8000, not to http://127.0.0.1:8001.",

@@ -66,7 +66,7 @@ describe("risk method", () => {
       payload: { ...current, matrix: current.matrix.slice(0, 4), version: 1 },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([
+    expect(res.json().error.details.fields).toMatchObject([
       { field: "body.matrix", message: "has 4 rows but the likelihood scale has 5 levels" },
     ]);
     const few = await t.call(owner.token, {

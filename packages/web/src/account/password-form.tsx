@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useFormValues } from "../ui/use-form-values";
 
 /** Changes your password; the server ends your other sessions. */
@@ -22,6 +23,7 @@ export function PasswordForm() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(form.errors, change.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { confirmPassword, ...values } = form.values;
@@ -37,7 +39,7 @@ export function PasswordForm() {
       <Title order={2} size="h3" id="password-heading" mb="sm">
         Change password
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack maw={420}>
           {change.error && <ErrorAlert error={change.error} title="Password not changed" />}
           <PasswordInput

@@ -8,6 +8,7 @@ import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useMe } from "../auth/me-context";
 import { storeMe } from "../auth/session";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 /** Your display name, saved with the version it was read at. */
 export function ProfileForm() {
@@ -25,6 +26,7 @@ export function ProfileForm() {
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(updateMeRequestSchema, { name, version: user.version });
@@ -37,7 +39,7 @@ export function ProfileForm() {
       <Title order={2} size="h3" id="profile-heading" mb="sm">
         Profile
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
             E-mail: <strong>{user.email}</strong>

@@ -3,6 +3,7 @@ import { acceptInvitationRequestSchema } from "@openaims/contracts";
 import type { FormEvent } from "react";
 import { serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useFormValues } from "../ui/use-form-values";
 import type { InvitationPreview } from "./invitation-preview";
 import { useAcceptInvitation } from "./use-accept-invitation";
@@ -17,6 +18,7 @@ export function InvitationNewAccountForm({ token, invitation }: Props) {
   const form = useFormValues({ name: "", password: "" });
   const accept = useAcceptInvitation(invitation.orgId);
 
+  const formRef = useErrorFocus(form.errors, accept.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const schema = acceptInvitationRequestSchema.required({ name: true, password: true });
@@ -26,7 +28,7 @@ export function InvitationNewAccountForm({ token, invitation }: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">Create your account for {invitation.email}.</Text>
         {accept.error && <ErrorAlert error={accept.error} title="Could not accept the invitation" />}

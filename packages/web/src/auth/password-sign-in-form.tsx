@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { storeSession } from "./session";
 
 /** E-mail and password sign-in; continues to `next` on success. */
@@ -25,6 +26,7 @@ export function PasswordSignInForm({ next }: { next: string }) {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, login.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(loginRequestSchema, { email, password });
@@ -33,7 +35,7 @@ export function PasswordSignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         {login.error && <ErrorAlert error={login.error} title="Could not sign in" />}
         <TextInput

@@ -9,6 +9,7 @@ import { serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { PublicLayout } from "../ui/public-layout";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useFormValues } from "../ui/use-form-values";
 import { useAuthConfig } from "./auth-config";
 import { storeSession } from "./session";
@@ -30,6 +31,7 @@ export default function SetupPage() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(form.errors, setup.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(setupRequestSchema, form.values);
@@ -48,7 +50,7 @@ export default function SetupPage() {
           </Anchor>
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">
               Create the first organisation and its owner account. The setup code is printed in the server console when

@@ -10,6 +10,7 @@ import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
 import { PublicLayout } from "../ui/public-layout";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { storeSession } from "./session";
 
 /**
@@ -38,6 +39,7 @@ export default function SsoLinkPage() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, link.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(linkSsoAccountRequestSchema, { password });
@@ -58,7 +60,7 @@ export default function SsoLinkPage() {
         </Stack>
       )}
       {pending.data && (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             <Text>
               The identity provider of <strong>{pending.data.orgName}</strong> signed you in as{" "}

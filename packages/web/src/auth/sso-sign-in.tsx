@@ -4,6 +4,7 @@ import { routes, ssoStartQuerySchema } from "@openaims/contracts";
 import { type FormEvent, useState } from "react";
 import { buildUrl } from "../api/client";
 import { validate } from "../api/form-errors";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 /** "Sign in with SSO": asks for the work e-mail, then hands the browser to the identity provider. */
 export function SsoSignIn() {
@@ -12,6 +13,7 @@ export function SsoSignIn() {
   const [error, setError] = useState<string | undefined>();
   const [leaving, setLeaving] = useState(false);
 
+  const formRef = useErrorFocus(error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(ssoStartQuerySchema, { email });
@@ -27,7 +29,7 @@ export function SsoSignIn() {
         Sign in with SSO
       </Button>
       <Modal opened={opened} onClose={close} title="Sign in with SSO">
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             <Text size="sm">Your organisation's identity provider is found from your e-mail domain.</Text>
             <TextInput

@@ -7,6 +7,7 @@ import { isApiError } from "../api/api-error";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 interface Props {
   orgId: string;
@@ -58,6 +59,7 @@ export function BulkApplicabilityModal({ orgId, applicable, controls, onClose, o
     reset();
     onClose();
   };
+  const formRef = useErrorFocus(errors, decide.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (applicable === null) return;
@@ -77,7 +79,7 @@ export function BulkApplicabilityModal({ orgId, applicable, controls, onClose, o
       title={`Mark ${controls.length === 1 ? "1 control" : `${controls.length} controls`} ${what}`}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {decide.error && !errors.justification && !errors.overrideReason && (
             <ErrorAlert error={decide.error} title="Could not save" />

@@ -13,6 +13,7 @@ import { isApiError } from "../api/api-error";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { ApplicabilityFields, type ApplicabilityValues } from "./applicability-fields";
 import { implementationLabels } from "./control-labels";
 import { EvidenceRuleFields } from "./evidence-rule-fields";
@@ -58,6 +59,7 @@ export function ControlEditForm({ orgId, control }: { orgId: string; control: Co
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { applicability, justification, overrideReason } = decision;
@@ -80,7 +82,7 @@ export function ControlEditForm({ orgId, control }: { orgId: string; control: Co
       <Title order={2} size="h3" id="edit-control-heading" mb="sm">
         Decision and implementation
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {save.error && !Object.keys(errors).length && <ErrorAlert error={save.error} title="Could not save" />}
           {custom && (

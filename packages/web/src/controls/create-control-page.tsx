@@ -10,6 +10,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { EvidenceRuleFields } from "./evidence-rule-fields";
 
 /** Creates a custom control (ref C-n) beside the Annex A ones. */
@@ -33,6 +34,7 @@ export default function CreateControlPage() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, create.error);
   if (!can("governance.write")) return <NoAccess title="New custom control" />;
 
   const submit = (event: FormEvent) => {
@@ -51,7 +53,7 @@ export default function CreateControlPage() {
   return (
     <Stack maw={720}>
       <PageHeader title="New custom control" />
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {create.error && <ErrorAlert error={create.error} title="Could not create the control" />}
           <TextInput

@@ -7,6 +7,7 @@ import { callApi } from "../api/client";
 import { serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { processLabels, raciLabels } from "./document-labels";
 import { useMemberOptions } from "./use-member-options";
 import { useSystemOptions } from "./use-system-options";
@@ -44,6 +45,7 @@ export function AddAssignmentForm() {
     meta: { inlineError: true },
   });
   const errors = serverFieldErrors(assign.error);
+  const formRef = useErrorFocus(errors, assign.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     assign.mutate();
@@ -54,7 +56,7 @@ export function AddAssignmentForm() {
       <Title order={2} size="h3" id="assign-heading" mb="sm">
         Assign a responsibility
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         {assign.error && Object.keys(errors).length === 0 && (
           <ErrorAlert error={assign.error} title="Not assigned" mb="sm" />
         )}

@@ -2,6 +2,7 @@ import { Button, Code, Group, Modal, Stack, Text, TextInput } from "@mantine/cor
 import { type FormEvent, useEffect, useState } from "react";
 import type { FieldErrors } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import type { DocumentVersion } from "./document-types";
 
 interface Props {
@@ -21,13 +22,14 @@ export function ApproveModal({ version, pending, error, errors, onApprove, onClo
     setEffectiveDate(version?.effectiveDate ?? "");
     setNextReviewDate(version?.nextReviewDate ?? "");
   }, [version]);
+  const formRef = useErrorFocus(errors, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApprove({ effectiveDate: effectiveDate || undefined, nextReviewDate: nextReviewDate || undefined });
   };
   return (
     <Modal opened={version !== null} onClose={onClose} title={`Approve version ${version?.number ?? ""}`}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
             You approve the text you have read, identified by its fingerprint{" "}

@@ -6,6 +6,7 @@ import { callApi } from "../api/client";
 import { serverFieldErrors } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import type { DocumentDetail } from "./document-types";
 import { useDocumentInvalidation } from "./use-document-invalidation";
 import { useMemberOptions } from "./use-member-options";
@@ -44,13 +45,14 @@ export function EditDocumentModal({
     meta: { inlineError: true },
   });
   const errors = serverFieldErrors(save.error);
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
   return (
     <Modal opened={opened} onClose={onClose} title={`Edit ${doc.ref}`}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {save.error && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} title="Not saved" />}
           <TextInput

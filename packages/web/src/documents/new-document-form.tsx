@@ -8,6 +8,7 @@ import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { kindLabels } from "./document-labels";
 import { skeletonFor } from "./document-skeletons";
 import { useMemberOptions } from "./use-member-options";
@@ -41,6 +42,7 @@ export function NewDocumentForm() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createDocumentRequestSchema, { title, kind, ownerMemberId: owner, body });
@@ -53,7 +55,7 @@ export function NewDocumentForm() {
       <Title order={2} size="h3" id="blank-heading" mb="sm">
         Blank document
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {create.error && <ErrorAlert error={create.error} title="Could not create the document" />}
           <TextInput

@@ -1,5 +1,6 @@
 import { validationDetailsSchema } from "@openaims/contracts";
 import { ApiError } from "../api/api-error";
+import { sentence } from "../api/form-errors";
 
 /** Server messages keyed by their path inside the scope content, e.g. `exclusions.0.reason`. */
 export function scopeFieldErrors(error: unknown): Record<string, string> {
@@ -9,7 +10,7 @@ export function scopeFieldErrors(error: unknown): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { field, message } of details.data.fields) {
     const key = field.replace(/^body\.(content\.)?/, "");
-    errors[key] ??= message.charAt(0).toUpperCase() + message.slice(1);
+    errors[key] ??= sentence(message);
   }
   return errors;
 }

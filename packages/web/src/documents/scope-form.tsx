@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import type { DocumentVersion } from "./document-types";
 import { ExclusionListField } from "./exclusion-list-field";
 import { IssueListField } from "./issue-list-field";
@@ -45,6 +46,7 @@ export function ScopeForm({ draft }: { draft: DocumentVersion | null }) {
   });
   const errors = scopeFieldErrors(save.error);
   const patch = (next: Partial<ScopeContent>) => setContent((old) => ({ ...old, ...next }));
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -56,7 +58,7 @@ export function ScopeForm({ draft }: { draft: DocumentVersion | null }) {
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="AIMS scope">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="AIMS scope">
       <Stack>
         {save.error && <ErrorAlert error={save.error} title="Scope not saved" />}
         <Textarea

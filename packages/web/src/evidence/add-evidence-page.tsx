@@ -7,6 +7,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { type ContentValues, EvidenceContentFields } from "./evidence-content-fields";
 import { evidenceFieldErrors } from "./evidence-field-errors";
 import { emptySelection, type TargetSelection } from "./evidence-types";
@@ -30,6 +31,7 @@ export default function AddEvidencePage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useAddEvidence();
 
+  const formRef = useErrorFocus(errors, add.error);
   if (!can("governance.write")) return <NoAccess title="Add evidence" />;
 
   const bind = (name: keyof CommonValues) => ({
@@ -67,7 +69,7 @@ export default function AddEvidencePage() {
         <Title order={2} size="h3" id="add-evidence-heading" mb="sm">
           What it is
         </Title>
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             <EvidenceContentFields values={content} onChange={setContent} errors={errors} />
             <TextInput

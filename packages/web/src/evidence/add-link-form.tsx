@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useLinkTargets } from "./use-link-targets";
 
 const typeOptions: { value: EvidenceTargetType; label: string }[] = [
@@ -31,13 +32,14 @@ export function AddLinkForm({ evidenceId }: { evidenceId: string }) {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(null, link.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (target) link.mutate(target);
   };
 
   return (
-    <form onSubmit={submit} aria-label="Link evidence">
+    <form ref={formRef} onSubmit={submit} aria-label="Link evidence">
       <Group align="flex-end" wrap="wrap">
         <Select<EvidenceTargetType>
           label="Link to"

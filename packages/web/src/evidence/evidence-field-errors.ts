@@ -1,6 +1,6 @@
 import { validationDetailsSchema } from "@openaims/contracts";
 import { ApiError } from "../api/api-error";
-import type { FieldErrors } from "../api/form-errors";
+import { type FieldErrors, sentence } from "../api/form-errors";
 
 /**
  * Per-field messages from a `validation_failed` answer, for fields sent in the body or, for file
@@ -13,7 +13,7 @@ export function evidenceFieldErrors(error: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const item of details.data.fields) {
     const name = item.field.replace(/^(body|query)\./, "").split(".")[0] ?? item.field;
-    errors[name] ??= item.message.charAt(0).toUpperCase() + item.message.slice(1);
+    errors[name] ??= sentence(item.message);
   }
   return errors;
 }

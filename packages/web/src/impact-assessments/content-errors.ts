@@ -1,5 +1,6 @@
 import { validationDetailsSchema } from "@openaims/contracts";
 import { ApiError } from "../api/api-error";
+import { sentence } from "../api/form-errors";
 
 /** Messages keyed by their path in the content, e.g. `context.intendedUse` or `dimensions.2.severity`. */
 export type ContentErrors = Partial<Record<string, string>>;
@@ -15,7 +16,7 @@ export function contentErrors(error: unknown): ContentErrors {
   const errors: ContentErrors = {};
   for (const { field, message } of details.data.fields) {
     const path = field.replace(/^body\./, "").replace(/^content\./, "");
-    errors[path] ??= message.charAt(0).toUpperCase() + message.slice(1);
+    errors[path] ??= sentence(message);
   }
   return errors;
 }

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { z } from "zod";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { AssetDatasetFields } from "./asset-dataset-fields";
 import { type AssetFormValues, assetRequestOf, type SetAssetField } from "./asset-form-values";
 import { assetKindLabels, optionsOf } from "./inventory-labels";
@@ -28,6 +29,7 @@ export function AssetForm({ initial, submitLabel, onSubmit, onCancel, pending, e
   const set: SetAssetField = (key, value) => setValues((old) => ({ ...old, [key]: value }));
   useEffect(() => setErrors(serverFieldErrors(error)), [error]);
 
+  const formRef = useErrorFocus(errors, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createAssetRequestSchema, assetRequestOf(values));
@@ -36,7 +38,7 @@ export function AssetForm({ initial, submitLabel, onSubmit, onCancel, pending, e
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Fieldset legend="The asset">
           <Stack>

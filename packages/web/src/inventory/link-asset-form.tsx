@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { assetKindLabels } from "./inventory-labels";
 
 interface LinkAssetFormProps {
@@ -39,6 +40,7 @@ export function LinkAssetForm({ systemId, linkedAssetIds }: LinkAssetFormProps) 
     .filter((asset) => !linkedAssetIds.includes(asset.id))
     .map((asset) => ({ value: asset.id, label: `${asset.name} (${assetKindLabels[asset.kind]})` }));
 
+  const formRef = useErrorFocus(fieldError, link.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFieldError(assetId ? undefined : "Choose an asset");
@@ -50,7 +52,7 @@ export function LinkAssetForm({ systemId, linkedAssetIds }: LinkAssetFormProps) 
       <Title order={3} size="h5" id="link-asset-heading" mb="xs">
         Link an asset
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Group align="flex-start" wrap="wrap">
           <Select
             label="Asset"

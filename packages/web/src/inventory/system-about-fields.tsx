@@ -1,5 +1,7 @@
 import { Fieldset, Stack, Textarea, TextInput } from "@mantine/core";
+import { createSystemRequestSchema } from "@openaims/contracts";
 import type { FieldErrors } from "../api/form-errors";
+import { contractFieldProps } from "../ui/field-limit";
 import type { SetSystemField, SystemFormValues } from "./system-form-values";
 
 interface Props {
@@ -10,7 +12,9 @@ interface Props {
 
 /** What the system is, what it is for, and what it must not be relied on for. */
 export function SystemAboutFields({ values, set, errors }: Props) {
-  const text = (key: "description" | "purpose" | "intendedUse" | "limitations") => ({
+  /** A long text field with its help, its counter against the contract's limit, and its required mark. */
+  const text = (key: "description" | "purpose" | "intendedUse" | "limitations", help: string) => ({
+    ...contractFieldProps(createSystemRequestSchema, key, values[key], help),
     value: values[key],
     onChange: (event: { currentTarget: { value: string } }) => set(key, event.currentTarget.value),
     error: errors[key],
@@ -22,8 +26,8 @@ export function SystemAboutFields({ values, set, errors }: Props) {
       <Stack>
         <TextInput
           label="Name"
-          required
           maw={480}
+          {...contractFieldProps(createSystemRequestSchema, "name", values.name)}
           value={values.name}
           onChange={(event) => set("name", event.currentTarget.value)}
           error={errors.name}
@@ -36,17 +40,15 @@ export function SystemAboutFields({ values, set, errors }: Props) {
           onChange={(event) => set("slug", event.currentTarget.value)}
           error={errors.slug}
         />
-        <Textarea label="Description" description="What it does, in a sentence or two." {...text("description")} />
-        <Textarea label="Purpose" description="Why the organisation runs it: the need it meets." {...text("purpose")} />
+        <Textarea label="Description" {...text("description", "What it does, in a sentence or two.")} />
+        <Textarea label="Purpose" {...text("purpose", "Why the organisation runs it: the need it meets.")} />
         <Textarea
           label="Intended use"
-          description="Who uses it, for what tasks, in which setting. Uses outside this are not intended."
-          {...text("intendedUse")}
+          {...text("intendedUse", "Who uses it, for what tasks, in which setting. Uses outside this are not intended.")}
         />
         <Textarea
           label="Limitations"
-          description="What it must not be relied on for, and known weaknesses."
-          {...text("limitations")}
+          {...text("limitations", "What it must not be relied on for, and known weaknesses.")}
         />
       </Stack>
     </Fieldset>

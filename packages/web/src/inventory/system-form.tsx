@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { isApiError } from "../api/api-error";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { SystemAboutFields } from "./system-about-fields";
 import { SystemClassificationFields } from "./system-classification-fields";
 import { type SetSystemField, type SystemFormValues, systemRequestOf } from "./system-form-values";
@@ -35,6 +36,7 @@ export function SystemForm({ initial, submitLabel, onSubmit, onCancel, pending, 
     setErrors(fields);
   }, [error]);
 
+  const formRef = useErrorFocus(errors, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createSystemRequestSchema, systemRequestOf(values));
@@ -46,7 +48,7 @@ export function SystemForm({ initial, submitLabel, onSubmit, onCancel, pending, 
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <SystemAboutFields values={values} set={set} errors={errors} />
         <SystemClassificationFields values={values} set={set} errors={errors} />

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { z } from "zod";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { customerDataTrainingLabels, optionsOf, yesNoUnknownLabels } from "./inventory-labels";
 import { VendorConnectorsField } from "./vendor-connectors-field";
 import { type SetVendorField, type VendorFormValues, vendorRequestOf } from "./vendor-form-values";
@@ -33,6 +34,7 @@ export function VendorForm({ initial, submitLabel, onSubmit, onCancel, pending, 
     minRows: 2,
   });
 
+  const formRef = useErrorFocus(errors, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createVendorRequestSchema, vendorRequestOf(values));
@@ -41,7 +43,7 @@ export function VendorForm({ initial, submitLabel, onSubmit, onCancel, pending, 
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Fieldset legend="The vendor">
           <Stack>

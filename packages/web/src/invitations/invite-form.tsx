@@ -7,6 +7,7 @@ import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { RoleSelect } from "../ui/role-select";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { InvitationCreated } from "./invitation-created";
 import type { CreatedInvitation } from "./invitation-types";
 
@@ -30,6 +31,7 @@ export function InviteForm() {
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(errors, invite.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setCreated(null);
@@ -43,7 +45,7 @@ export function InviteForm() {
       <Title order={2} size="h3" id="invite-heading" mb="sm">
         Invite someone
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <Group align="flex-start" wrap="wrap" grow>
             <TextInput

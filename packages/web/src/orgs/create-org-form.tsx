@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { serverFieldErrors, validate } from "../api/form-errors";
 import { sessionKey } from "../auth/session";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useFormValues } from "../ui/use-form-values";
 
 /** Creates an organisation owned by the signed-in person and opens it. */
@@ -23,6 +24,7 @@ export function CreateOrgForm() {
     onError: (error) => form.setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(form.errors, create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createOrgRequestSchema, form.values);
@@ -31,7 +33,7 @@ export function CreateOrgForm() {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack align="flex-start">
         <TextInput label="Organisation name" required w="100%" {...form.bind("name")} />
         <Button type="submit" loading={create.isPending}>

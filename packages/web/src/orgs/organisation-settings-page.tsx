@@ -12,6 +12,7 @@ import { ErrorAlert } from "../ui/error-alert";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 type OrgBody = z.output<typeof updateOrgRequestSchema>;
 
@@ -77,6 +78,7 @@ function OrganisationForm({ org, soleMember, readOnly }: FormProps) {
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(updateOrgRequestSchema, { name: name.trim(), segregationOfDuties, version: org.version });
@@ -85,7 +87,7 @@ function OrganisationForm({ org, soleMember, readOnly }: FormProps) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Fieldset legend="Settings" disabled={readOnly}>
         <Stack>
           {readOnly && <Text c="dimmed">Only an owner or admin can change these settings.</Text>}

@@ -22,6 +22,7 @@ import { ErrorAlert } from "../ui/error-alert";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
+import { useErrorFocus } from "../ui/use-error-focus";
 import {
   checkRunScan,
   emptyRunScanValues,
@@ -73,6 +74,8 @@ export default function RunScanPage() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, run.error);
+
   if (!can("governance.write")) return <NoAccess title="Run a scan" />;
   if (settings.isPending) return <PageLoader />;
   if (settings.error) return <ErrorAlert error={settings.error} title="Could not load the scan settings" />;
@@ -103,7 +106,7 @@ export default function RunScanPage() {
         <ServerScansOff />
       ) : (
         <Card withBorder component="section" aria-label="Scan settings">
-          <form onSubmit={submit} noValidate>
+          <form ref={formRef} onSubmit={submit} noValidate>
             <Stack maw={640}>
               <Text size="sm">
                 The built-in probe pack is sent to the application from this server. Allowed origins:

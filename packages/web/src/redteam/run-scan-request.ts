@@ -1,6 +1,12 @@
-import { type RunRedteamScanRequest, runRedteamScanRequestSchema, validationDetailsSchema } from "@openaims/contracts";
+import {
+  fieldMessages,
+  plainParseOptions,
+  type RunRedteamScanRequest,
+  runRedteamScanRequestSchema,
+  validationDetailsSchema,
+} from "@openaims/contracts";
 import { ApiError } from "../api/api-error";
-import type { FieldErrors } from "../api/form-errors";
+import { type FieldErrors, sentence } from "../api/form-errors";
 
 /** What the "Run a scan" form holds; numbers stay text until sent. */
 export interface RunScanValues {
@@ -49,12 +55,11 @@ export function fieldOf(path: string): string {
 
 /** Checks the body before sending it; messages keyed by form field. */
 export function checkRunScan(values: RunScanValues): FieldErrors {
-  const result = runRedteamScanRequestSchema.safeParse(runScanBody(values));
+  const result = runRedteamScanRequestSchema.safeParse(runScanBody(values), plainParseOptions);
   if (result.success) return {};
   const errors: FieldErrors = values.system ? {} : { system: "Choose the AI system to test" };
-  for (const issue of result.error.issues) {
-    const field = fieldOf(issue.path.map(String).join(".")) || "form";
-    errors[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  for (const item of fieldMessages(result.error.issues, runRedteamScanRequestSchema)) {
+    errors[fieldOf(item.field) || "form"] ??= sentence(item.message);
   }
   return errors;
 }
@@ -65,6 +70,6 @@ export function serverRunScanErrors(error: unknown): FieldErrors {
   const details = validationDetailsSchema.safeParse(error.details);
   if (!details.success) return {};
   const errors: FieldErrors = {};
-  for (const item of details.data.fields) errors[fieldOf(item.field)] ??= item.message;
+  for (const item of details.data.fields) errors[fieldOf(item.field)] ??= sentence(item.message);
   return errors;
 }

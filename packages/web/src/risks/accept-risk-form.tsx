@@ -9,6 +9,7 @@ import { type FieldErrors, serverFieldErrors, validate } from "../api/form-error
 import { SelfApprovalNote, useApprovalCheck } from "../approvals/segregation-of-duties";
 import { ErrorAlert } from "../ui/error-alert";
 import { roleLabel } from "../ui/format";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { ratingLabels } from "./risk-labels";
 import type { RiskDetail, RiskMethodData } from "./risk-types";
 
@@ -42,6 +43,7 @@ export function AcceptRiskForm({ orgId, risk, method, role }: Props) {
     onError: (error) => setErrors(serverFieldErrors(error)),
     meta: { inlineError: true },
   });
+  const formRef = useErrorFocus(errors, accept.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(acceptRiskRequestSchema, { rationale, expiresOn, version: risk.version });
@@ -49,7 +51,7 @@ export function AcceptRiskForm({ orgId, risk, method, role }: Props) {
     if (result.data) accept.mutate(result.data);
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Accept this risk">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Accept this risk">
       <Stack>
         <Text size="sm">
           You accept the current rating ({risk.currentRating ? ratingLabels[risk.currentRating] : "not rated"}) in your

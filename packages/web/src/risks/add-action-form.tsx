@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { useMemberOptions } from "./use-risk-data";
 
 /** Adds a treatment action with an owner and a due date. */
@@ -28,6 +29,7 @@ export function AddActionForm({ orgId, riskId }: { orgId: string; riskId: string
     onError: (error) => setErrors(serverFieldErrors(error)),
     meta: { inlineError: true },
   });
+  const formRef = useErrorFocus(errors, create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(createTreatmentActionRequestSchema, {
@@ -39,7 +41,7 @@ export function AddActionForm({ orgId, riskId }: { orgId: string; riskId: string
     if (result.data) create.mutate(result.data);
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="New treatment action">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="New treatment action">
       {create.error && <ErrorAlert error={create.error} title="Could not add the action" mb="sm" />}
       <Group align="flex-start">
         <TextInput

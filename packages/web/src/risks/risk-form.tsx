@@ -3,6 +3,7 @@ import { type RiskStatus, riskStatuses } from "@openaims/contracts";
 import { type FormEvent, useState } from "react";
 import type { FieldErrors } from "../api/form-errors";
 import { ErrorAlert } from "../ui/error-alert";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { AssessmentFields, type AssessmentValues } from "./assessment-fields";
 import { statusLabels } from "./risk-labels";
 import type { RiskDetail, RiskMethodData } from "./risk-types";
@@ -60,6 +61,7 @@ export function RiskForm(props: Props) {
   const systems = useSystemOptions(orgId);
   const members = useMemberOptions(orgId);
   const catalogue = useRiskCatalogue();
+  const formRef = useErrorFocus(errors, props.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     props.onSubmit(values);
@@ -70,7 +72,7 @@ export function RiskForm(props: Props) {
     .map((value) => ({ value, label: statusLabels[value] }));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Stack maw={760}>
         {props.error !== null && <ErrorAlert error={props.error} title="Could not save the risk" />}
         <TextInput

@@ -10,6 +10,7 @@ import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
 import { StatusBadge } from "../ui/status-badge";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 type VerificationBody = z.output<typeof sendSsoDomainVerificationRequestSchema>;
 
@@ -96,6 +97,7 @@ function VerifyDomainForm() {
     meta: { inlineError: true },
   });
 
+  const formRef = useErrorFocus(errors, send.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSentTo(null);
@@ -105,7 +107,7 @@ function VerifyDomainForm() {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="verify-domain-heading">
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="verify-domain-heading">
       <Stack gap="sm">
         <Title order={3} size="h4" id="verify-domain-heading">
           Verify a domain

@@ -8,6 +8,7 @@ import { type ApiResult, callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
 import { RoleSelect } from "../ui/role-select";
+import { useErrorFocus } from "../ui/use-error-focus";
 
 type SsoConfig = NonNullable<ApiResult<typeof routes.getSsoConfig>>;
 type SsoBody = z.output<typeof putSsoConfigRequestSchema>;
@@ -41,6 +42,7 @@ export function SsoForm({ config, verifiedDomains, readOnly }: Props) {
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(errors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const values = {
@@ -58,7 +60,7 @@ export function SsoForm({ config, verifiedDomains, readOnly }: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
       <Fieldset legend="OpenID Connect provider" disabled={readOnly}>
         <Stack>
           <Switch

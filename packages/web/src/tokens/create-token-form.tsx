@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
+import { useErrorFocus } from "../ui/use-error-focus";
 import { TokenSecretModal } from "./token-secret-modal";
 import type { CreatedToken } from "./token-types";
 
@@ -30,6 +31,7 @@ export function CreateTokenForm() {
     onError: (error) => setErrors(serverFieldErrors(error)),
   });
 
+  const formRef = useErrorFocus(errors, create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const values = { name, scope, expiresInDays: never ? null : Number(days) };
@@ -43,7 +45,7 @@ export function CreateTokenForm() {
       <Title order={2} size="h3" id="create-token-heading" mb="sm">
         New token
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <TextInput
             label="Name"

@@ -3,6 +3,8 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { serverFieldErrors, validate } from "../api/form-errors";
 import { ErrorAlert } from "./error-alert";
+import { limitCounter } from "./field-limit";
+import { useErrorFocus } from "./use-error-focus";
 
 /** The part of a react-query mutation the dialog drives; its variables are the typed text. */
 export interface ReasonMutation {
@@ -32,6 +34,7 @@ interface ReasonModalProps {
   required?: boolean;
   /** Checks the text before sending it, so a too-short reason is caught without a round trip. */
   schema?: z.ZodType;
+  /** The longest text the server takes; shown as a counter ("120 / 2000"), not enforced while typing. */
   maxLength?: number;
   mutation: ReasonMutation;
   onClose: () => void;
@@ -54,6 +57,7 @@ export function ReasonModal(props: ReasonModalProps) {
     mutation.reset();
     props.onClose();
   };
+  const formRef = useErrorFocus(fieldError, mutation.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (props.schema) {
@@ -66,7 +70,7 @@ export function ReasonModal(props: ReasonModalProps) {
 
   return (
     <Modal opened={props.opened} onClose={close} title={props.title}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           {props.description !== undefined && <Text size="sm">{props.description}</Text>}
           {mutation.error !== null && mutation.error !== undefined && !fieldError && (
@@ -74,11 +78,10 @@ export function ReasonModal(props: ReasonModalProps) {
           )}
           <Textarea
             label={props.label}
-            description={props.hint}
+            description={[props.hint, limitCounter(text, props.maxLength)].filter(Boolean).join(" · ") || undefined}
             required={required}
             autosize
             minRows={3}
-            maxLength={props.maxLength}
             data-autofocus
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
