@@ -50,22 +50,24 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core in the page and returns every violation, whatever its impact (minor ones included). */
+export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the page's strict CSP does not block.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document)).violations;
   });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return violations;
 }
 
-/** Waits for opening transitions (axe measures contrast on what is painted), then lists serious violations as text. */
+/** Waits for opening transitions (axe measures contrast on what is painted), then lists every violation as text. */
 export async function a11yProblems(page: Page, what: string): Promise<string[]> {
   await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
-  const violations = await seriousA11yViolations(page);
-  return violations.map((v) => `${what}: ${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  const violations = await a11yViolations(page);
+  return violations.map(
+    (v) => `${what}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+  );
 }
 
 /** Collects the console errors a Content Security Policy violation causes on this page. */

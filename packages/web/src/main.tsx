@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "./ui/app.css";
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
@@ -18,7 +19,8 @@ const queryClient = createQueryClient();
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Centred below the header (see ui/app.css): toasts never cover the account menu or page actions. */}
+      <Notifications position="top-center" autoClose={6000} limit={3} containerWidth={440} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

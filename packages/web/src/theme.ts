@@ -43,7 +43,10 @@ export const theme = createTheme({
       },
     },
     // Icon-only close buttons need a name for screen readers.
-    Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    // A modal's <header> would be a second banner landmark beside the page's own header.
+    Modal: {
+      defaultProps: { closeButtonProps: { "aria-label": "Close" }, attributes: { header: { role: "presentation" } } },
+    },
     Notification: { defaultProps: { closeButtonProps: { "aria-label": "Close notification" } } },
     FileInput: { defaultProps: { clearButtonProps: { "aria-label": "Remove the chosen file" } } },
     // A focusable reveal button, named without "password" so the field's own label stays unique.

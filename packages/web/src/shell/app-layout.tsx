@@ -3,12 +3,16 @@ import { useDisclosure } from "@mantine/hooks";
 import { Suspense, useEffect } from "react";
 import { Outlet, useLocation } from "react-router";
 import { PageLoader } from "../ui/page-loader";
+import classes from "./app-layout.module.css";
 import { NavMenu } from "./nav-menu";
 import { OrgSwitcher } from "./org-switcher";
 import { ProductName } from "./product-name";
 import { UserMenu } from "./user-menu";
 
-/** The signed-in frame: header (product, organisation, person), navigation and the page. */
+/**
+ * The signed-in frame: a skip link, then header (product, organisation, person), navigation and
+ * the page. The navigation scrolls within itself, so it fits a short window.
+ */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -22,6 +26,9 @@ export function AppLayout() {
       navbar={{ width: 260, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <a href="#main-content" className={classes.skipLink}>
+        Skip to main content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -40,7 +47,7 @@ export function AppLayout() {
           <NavMenu />
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
