@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
 import { useOrg } from "../shell/current-org";
+import { ErrorAlert } from "../ui/error-alert";
 import { useErrorFocus } from "../ui/use-error-focus";
 import { TokenSecretModal } from "./token-secret-modal";
 import type { CreatedToken } from "./token-types";
@@ -29,6 +30,7 @@ export function CreateTokenForm() {
       await queryClient.invalidateQueries({ queryKey: ["tokens", orgId] });
     },
     onError: (error) => setErrors(serverFieldErrors(error)),
+    meta: { inlineError: true },
   });
 
   const formRef = useErrorFocus(errors, create.error);
@@ -90,6 +92,7 @@ export function CreateTokenForm() {
               mb={8}
             />
           </Group>
+          {create.error && <ErrorAlert error={create.error} title="Could not create the token" />}
           <Group>
             <Button type="submit" loading={create.isPending}>
               Create token
