@@ -1,4 +1,4 @@
-import { Table, Text } from "@mantine/core";
+import { Box, Table, Text } from "@mantine/core";
 import type { HomeView } from "@openaims/contracts";
 import { ratingColors, ratingLabels } from "../risks/risk-labels";
 import { EmptyState, HomeSection } from "./home-section";
@@ -29,8 +29,9 @@ export function RiskHeatMap({ risks }: { risks: Risks }) {
         {risks.open} open {risks.open === 1 ? "risk" : "risks"}, {rated} placed on your matrix (residual position once
         assessed).{risks.unrated > 0 ? ` ${risks.unrated} not rated yet.` : ""}
       </Text>
-      <Table.ScrollContainer minWidth={480}>
-        <Table withTableBorder withColumnBorders captionSide="top" ta="center">
+      {/* Focusable, so the map can be scrolled sideways by keyboard on a narrow screen. */}
+      <Box style={{ overflowX: "auto" }} tabIndex={0} role="group" aria-label="Risk heat map">
+        <Table withTableBorder withColumnBorders captionSide="top" ta="center" miw={480}>
           <Table.Caption>
             Open risks per likelihood (rows) and impact (columns), with the rating of each cell
           </Table.Caption>
@@ -73,7 +74,7 @@ export function RiskHeatMap({ risks }: { risks: Risks }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {risks.unrated > 0 && (
         <EmptyState
           text={`${risks.unrated} open ${risks.unrated === 1 ? "risk has" : "risks have"} no likelihood and impact yet.`}
