@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@openaims/db";
-import { openTestDatabase } from "@openaims/db/testing";
+import { openTestDatabase, readPGliteTemplate } from "@openaims/db/testing";
 import { run } from "../cli.js";
 import type { CliIo } from "../io.js";
 
@@ -57,6 +57,7 @@ export const usesPostgres = Boolean(process.env.AIMS_TEST_DATABASE_URL);
 export async function createCliTarget(): Promise<CliTarget> {
   const dataDir = await mkdtemp(join(tmpdir(), "aims-cli-"));
   const database = usesPostgres ? await openTestDatabase() : null;
+  if (!database) await seedFromTemplate(dataDir);
   const env: NodeJS.ProcessEnv = database?.url ? { DATABASE_URL: database.url } : {};
   return {
     dataDir,
@@ -72,4 +73,15 @@ export async function createCliTarget(): Promise<CliTarget> {
 /** Opens the target's database directly, as a second look at what the CLI did. Close it before running the CLI again. */
 export function openTargetDatabase(target: CliTarget) {
   return openDatabase({ dataDir: target.dataDir, databaseUrl: target.env.DATABASE_URL });
+}
+
+/**
+ * Starts the embedded data directory from the test run's migrated template, so the first command
+ * does not pay for initdb and every migration (the CLI still checks for newer migrations).
+ */
+async function seedFromTemplate(dataDir: string): Promise<void> {
+  const snapshot = await readPGliteTemplate();
+  if (!snapshot) return;
+  const seeded = await openDatabase({ dataDir, snapshot });
+  await seeded.close();
 }
