@@ -9,7 +9,6 @@ export * from "./errors.js";
 export * from "./evidence/index.js";
 export * from "./exports.js";
 export * from "./home/index.js";
-export * from "./home/index.js";
 export * from "./impact-assessments/index.js";
 export * from "./inventory/index.js";
 export * from "./invitations.js";
