@@ -126,7 +126,9 @@ describe("evidence files", () => {
       expect(asPdf.message).toContain(
         "Programs and scripts cannot be uploaded as evidence: the file is a Linux program",
       );
-      expect(asPdf.details.fields).toMatchObject([{ field: "body", message: expect.stringContaining("Linux program") }]);
+      expect(asPdf.details.fields).toMatchObject([
+        { field: "body", message: expect.stringContaining("Linux program") },
+      ]);
 
       const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(256, 1)]);
       expect((await refused(exe, "title=Tool")).message).toContain("a Windows program");
@@ -208,7 +210,9 @@ describe("evidence files", () => {
     const before = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
     const res = await upload(owner.token, Buffer.alloc(0), "title=Nothing");
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toMatchObject([{ field: "body", label: "File", message: "is empty; choose a file to upload" }]);
+    expect(res.json().error.details.fields).toMatchObject([
+      { field: "body", label: "File", message: "is empty; choose a file to upload" },
+    ]);
     const after = await t.db.selectFrom("evidence").select("id").where("org_id", "=", owner.orgId).execute();
     expect(after).toHaveLength(before.length);
   });
