@@ -1,4 +1,4 @@
-import type { ImportAction, ImportError, ImportReport } from "@openaims/contracts";
+import { type ImportAction, type ImportError, type ImportReport, plainIssueMessage } from "@openaims/contracts";
 import { keyOfCell } from "./import-cells.js";
 
 /** A spreadsheet as text: the heading cells, then each data row with its row number (the heading is row 1). */
@@ -15,6 +15,16 @@ export function importError(row: number | null, column: string | null, message: 
   const where = [row === null ? null : `row ${row}`, column].filter((part) => part !== null).join(", ");
   return { row, column, message: where ? `${where}: ${message}` : message };
 }
+
+/**
+ * Parse options for file rows: zod's own wording for a wrong kind of cell ("expected boolean") becomes
+ * our sentence ("must be yes or no (true or false)"), while the schema's sentences — which name the
+ * values a file may hold — are kept.
+ */
+export const importParseOptions = {
+  error: (issue: Parameters<typeof plainIssueMessage>[0]) => (issue.code === "invalid_type" ? plainIssueMessage(issue) : undefined),
+  reportInput: true,
+} as const;
 
 /** What one data row of any inventory file would do. */
 export interface PlannedImportRow<V, E> {

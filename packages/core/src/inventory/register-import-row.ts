@@ -11,7 +11,7 @@ import {
 } from "@openaims/contracts";
 import { canonicalJson } from "../audit/canonical-json.js";
 import { dateCell, enumCell, enumListCell } from "./import-cells.js";
-import { importError, type PlannedImportRow } from "./import-plan.js";
+import { importError, importParseOptions, type PlannedImportRow } from "./import-plan.js";
 import { issueMessage } from "./system-import-row.js";
 import { vendorFieldProblems } from "./vendor-rules.js";
 
@@ -98,6 +98,7 @@ interface RegisterSpec<V> {
   schema: {
     safeParse(
       input: unknown,
+      options?: typeof importParseOptions,
     ): { success: true; data: V } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
   };
   problems?: (values: V) => { field: string; message: string }[];
@@ -141,7 +142,7 @@ function planRegisterRow<V>(
   const existing = active.length === 1 ? (active[0] ?? null) : null;
 
   const candidate: Record<string, unknown> = existing ? { ...existing.values, ...given } : given;
-  const parsed = spec.schema.safeParse(candidate);
+  const parsed = spec.schema.safeParse(candidate, importParseOptions);
   let values: V | null = null;
   if (parsed.success) {
     values = spec.normalise ? spec.normalise(parsed.data) : parsed.data;

@@ -9,7 +9,7 @@ import {
 } from "@openaims/contracts";
 import { canonicalJson } from "../audit/canonical-json.js";
 import { booleanCell, dateCell, enumCell, enumListCell } from "./import-cells.js";
-import { importError, type PlannedImportRow } from "./import-plan.js";
+import { importError, importParseOptions, type PlannedImportRow } from "./import-plan.js";
 import { normaliseSystemValues, systemFieldProblems, systemSlugFromName } from "./system-rules.js";
 
 /** A system already in the organisation, as an import row would compare against it. */
@@ -113,7 +113,7 @@ export function planSystemRow(
   if (existing?.archived) errors.push(importError(row, "slug", `the system '${slug}' is archived; use another slug`));
 
   const candidate: Record<string, unknown> = existing ? { ...existing.values, ...given } : given;
-  const parsed = createSystemRequestSchema.safeParse(candidate);
+  const parsed = createSystemRequestSchema.safeParse(candidate, importParseOptions);
   let values: SystemValues | null = null;
   const reasons = candidate.highImpactReasons;
   const linked = { impactTier: candidate.impactTier, highImpactReasons: Array.isArray(reasons) ? reasons : [] };

@@ -53,7 +53,7 @@ describe("importing and exporting AI systems", () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^row 3, data_categories: "helth" must be one of/),
-        "row 3, customer_facing: must be true or false",
+        "row 3, customer_facing: must be yes or no (true or false)",
         "row 3, owner_email: no active member of this organisation has the e-mail ghost@example.com",
         expect.stringMatching(/^row 3, high_impact_reasons: name at least one reason/),
       ]),
