@@ -22,7 +22,8 @@ export function importError(row: number | null, column: string | null, message: 
  * values a file may hold — are kept.
  */
 export const importParseOptions = {
-  error: (issue: Parameters<typeof plainIssueMessage>[0]) => (issue.code === "invalid_type" ? plainIssueMessage(issue) : undefined),
+  error: (issue: Parameters<typeof plainIssueMessage>[0]) =>
+    issue.code === "invalid_type" ? plainIssueMessage(issue) : undefined,
   reportInput: true,
 } as const;
 
