@@ -16,6 +16,9 @@ export default defineConfig({
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "packages/redteam/packs/*.test.ts", "examples/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          // Unit files are pure and share no state, so one module graph per worker is safe; a fresh
+          // graph per file spent most of the unit run re-importing the same modules.
+          isolate: false,
         },
       },
       {
