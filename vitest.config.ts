@@ -29,6 +29,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: "forks",
+          // Each file makes its own database from the shared template and its own server, so files
+          // can share a worker's module graph; re-importing the server for every file doubled the run.
+          isolate: false,
         },
       },
       {
