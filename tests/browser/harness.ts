@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -7,18 +8,12 @@ import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 const webDir = resolve(import.meta.dirname, "../../packages/web/dist");
+const builtCli = resolve(import.meta.dirname, "../../packages/cli/dist/aims.js");
 
-/** The built server on a free port with a fresh data directory, and Debian's Chromium. */
-export async function startBrowserHarness() {
-  if (!existsSync(join(webDir, "index.html"))) throw new Error("Build the web UI first: npm run build");
-  const dataDir = mkdtempSync(join(tmpdir(), "aims-browser-"));
-  const server: RunningServer = await startServer(
-    configFromEnv({}, { port: 0, host: "127.0.0.1", dataDir, webDir, logLevel: "warn", databaseUrl: undefined }),
-  );
-  const port = new URL(server.url).port;
-  const baseUrl = `http://localhost:${port}`;
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.AIMS_CHROMIUM ?? "/usr/bin/chromium",
+/** Debian's Chromium, headless, with nothing that reaches beyond this machine. */
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.AIMS_CHROMIUM || "/usr/bin/chromium",
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -29,6 +24,24 @@ export async function startBrowserHarness() {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The built server on a free port with a fresh data directory, and Debian's Chromium. Scans may be
+ * sent to `redteamTargets` (AIMS_REDTEAM_TARGETS).
+ */
+export async function startBrowserHarness(options: { redteamTargets?: string[] } = {}) {
+  if (!existsSync(join(webDir, "index.html"))) throw new Error("Build the web UI first: npm run build");
+  const dataDir = mkdtempSync(join(tmpdir(), "aims-browser-"));
+  const server: RunningServer = await startServer(
+    configFromEnv(
+      {},
+      { port: 0, host: "127.0.0.1", dataDir, webDir, logLevel: "warn", databaseUrl: undefined, ...options },
+    ),
+  );
+  const port = new URL(server.url).port;
+  const baseUrl = `http://localhost:${port}`;
+  const browser = await launchChromium();
   return {
     server,
     browser,
@@ -36,6 +49,51 @@ export async function startBrowserHarness() {
     close: async () => {
       await browser.close();
       await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The built server started as `npm start` starts it (`aims serve`), on a fresh data directory with
+ * no host, database or log settings, and Debian's Chromium. Resolves once the start-up text, which
+ * ends with the framed setup code, has been printed.
+ */
+export async function startServedHarness() {
+  if (!existsSync(builtCli) || !existsSync(join(webDir, "index.html"))) throw new Error("Build first: npm run build");
+  const dataDir = mkdtempSync(join(tmpdir(), "aims-served-"));
+  const { DATABASE_URL: _url, AIMS_SECRET_KEY: _key, AIMS_LOG_LEVEL: _level, AIMS_HOST: _host, ...env } = process.env;
+  const child = spawn(process.execPath, [builtCli, "serve", "--port", "0", "--data-dir", dataDir], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const startup = await new Promise<{ text: string; port: number; setupCode: string }>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const end = /\n\+-+\+\n\n/.exec(stdout.slice(stdout.indexOf("|")));
+      const port = /running at http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
+      const setupCode = /(aims_setup_[\w-]+)/.exec(stdout)?.[1];
+      if (end && port && setupCode) resolve({ text: stdout, port: Number(port), setupCode });
+    });
+    child.on("exit", (code) => reject(new Error(`aims serve exited with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<void>((done) => child.on("exit", () => done()));
+  const browser = await launchChromium();
+  return {
+    browser,
+    baseUrl: `http://localhost:${startup.port}`,
+    port: startup.port,
+    setupCode: startup.setupCode,
+    startupText: startup.text,
+    close: async () => {
+      await browser.close();
+      child.kill("SIGTERM");
+      await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

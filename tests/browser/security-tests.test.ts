@@ -1,55 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { configFromEnv, startServer } from "@openaims/server";
-import { chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { startApp } from "../../examples/vulnerable-ai-app/start-app.mjs";
-import { a11yProblems, download, pickOptions, watchCspErrors } from "./harness.js";
+import { a11yProblems, download, pickOptions, startBrowserHarness, watchCspErrors } from "./harness.js";
 
-const webDir = resolve(import.meta.dirname, "../../packages/web/dist");
 const SYSTEM = "Support chatbot";
 const DISMISS_REASON = "Intended: the greeting is public and documented.";
 /** A scan of the reference app takes a few seconds; this bounds the wait for its result. */
 const SCAN_WAIT_MS = 45_000;
-
-/**
- * The built server, like startBrowserHarness, but allowed to send server-side scans to the given
- * origins (AIMS_REDTEAM_TARGETS), and Debian's Chromium.
- */
-async function startScanningHarness(redteamTargets: string[]) {
-  if (!existsSync(join(webDir, "index.html"))) throw new Error("Build the web UI first: npm run build");
-  const dataDir = mkdtempSync(join(tmpdir(), "aims-browser-"));
-  const server = await startServer(
-    configFromEnv(
-      {},
-      { port: 0, host: "127.0.0.1", dataDir, webDir, logLevel: "warn", databaseUrl: undefined, redteamTargets },
-    ),
-  );
-  const baseUrl = `http://localhost:${new URL(server.url).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.AIMS_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  return {
-    server,
-    browser,
-    baseUrl,
-    close: async () => {
-      await browser.close();
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A finding row's case id and category, read from the row of its "Raise risk" button. */
 interface OpenFinding {
@@ -96,10 +53,10 @@ function fact(table: Locator, label: string): Locator {
  */
 describe("security tests in the browser", () => {
   let app: Awaited<ReturnType<typeof startApp>>;
-  let h: Awaited<ReturnType<typeof startScanningHarness>>;
+  let h: Awaited<ReturnType<typeof startBrowserHarness>>;
   beforeAll(async () => {
     app = await startApp({ port: 0 });
-    h = await startScanningHarness([new URL(app.url).origin]);
+    h = await startBrowserHarness({ redteamTargets: [new URL(app.url).origin] });
   });
   afterAll(async () => {
     await h?.close();
