@@ -6,6 +6,8 @@ import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
+import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
+import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
 import { provisionPostgres } from "./postgres.js";
 import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
 import { type BenchResults, type EngineResult, formatTable, targets } from "./report.js";
@@ -21,9 +23,19 @@ const settings = {
   /**
    * Which parts run: "foundation" (members, audit chain, /me), "core" (the management system) and
    * "redteam" (the scanner against the reference app, and promptfoo beside it) and "home" (the home
-   * dashboard at the management system's size, one caller).
+   * dashboard at the management system's size, one caller), "lighthouse" (Lighthouse scores of four
+   * pages in Chromium) and "pdf" (a 500-row PDF risk register in every script).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,redteam").split(",").map((part) => part.trim()),
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,lighthouse,pdf,redteam")
+    .split(",")
+    .map((part) => part.trim()),
+  /** The organisation Lighthouse looks at: a mid-sized management system. */
+  lighthouse: {
+    systems: intFromEnv("AIMS_BENCH_LIGHTHOUSE_SYSTEMS", 200),
+    risks: intFromEnv("AIMS_BENCH_LIGHTHOUSE_RISKS", 5_000),
+    evidenceLinks: 2_000,
+  },
+  pdfRows: intFromEnv("AIMS_BENCH_PDF_ROWS", 500),
   core: {
     systems: intFromEnv("AIMS_BENCH_SYSTEMS", 2_000),
     risks: intFromEnv("AIMS_BENCH_RISKS", 50_000),
@@ -145,17 +157,23 @@ if (runs("foundation") || runs("core") || runs("home")) {
     }
   }
 }
+let lighthouseResult: LighthouseResult | undefined;
+if (runs("lighthouse")) lighthouseResult = await benchLighthouse(undefined, settings.lighthouse, log);
+let pdfExport: PdfExportResult | undefined;
+if (runs("pdf")) pdfExport = await benchPdfExport(settings.pdfRows, log);
 let redteam: RedteamBench | undefined;
 if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
+if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
+if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 const apiTarget = process.env.AIMS_API_URL ?? "http://localhost:8080";
 
@@ -7,6 +8,9 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   // JSX is compiled by Vite's own esbuild; no React plugin (and so no fast refresh) is needed.
   esbuild: { jsx: "automatic" },
+  // Each script, style sheet and font is also written gzipped and brotli-compressed beside itself,
+  // for the server to send whichever the browser accepts (@fastify/static's preCompressed).
+  plugins: [compression({ algorithms: ["gzip", "brotliCompress"], include: /\.(js|css|svg|html|json|woff2?)$/ })],
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },

@@ -109,7 +109,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
       const context = await h.browser.newContext({ acceptDownloads: true });
       contexts.push(context);
       const page = await context.newPage();
-      cspWatches.push(watchCspErrors(page));
+      cspWatches.push(await watchCspErrors(page));
       page.on("pageerror", (error) => pageErrors.push(error.message));
       return page;
     };
@@ -117,7 +117,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     // Each page is checked for axe violations and for a validator's own words.
     const check = async (on: Page, what: string) => {
       a11y.push(...(await a11yProblems(on, what)));
-      const text = await on.locator("body").innerText();
+      const text = (await on.locator("body").textContent()) ?? "";
       if (VALIDATOR_WORDING.test(text)) validatorText.push(`${what}: ${VALIDATOR_WORDING.exec(text)?.[0]}`);
     };
     onTestFailed(async () => {

@@ -128,12 +128,24 @@ export async function a11yProblems(page: Page, what: string): Promise<string[]> 
   );
 }
 
-/** Collects the console errors a Content Security Policy violation causes on this page. */
-export function watchCspErrors(page: Page): string[] {
+/**
+ * Collects what breaks the Content Security Policy on this page: console errors, and the issues
+ * Chromium reports without a console line (such as a script's caught attempt to evaluate code).
+ */
+export async function watchCspErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) errors.push(msg.text());
   });
+  const devtools = await page.context().newCDPSession(page);
+  devtools.on("Audits.issueAdded", ({ issue }) => {
+    if (issue.code !== "ContentSecurityPolicyIssue") return;
+    const details = issue.details.contentSecurityPolicyIssueDetails;
+    errors.push(
+      `${details?.violatedDirective} ${details?.contentSecurityPolicyViolationType} at ${details?.sourceCodeLocation?.url ?? details?.blockedURL ?? "?"}`,
+    );
+  });
+  await devtools.send("Audits.enable");
   return errors;
 }
 

@@ -72,7 +72,7 @@ describe("compliance lead in the browser", () => {
   it("builds and approves a consistent SoA for two systems, and the exports cross-reference", async () => {
     const context = await h.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    const cspErrors = watchCspErrors(page);
+    const cspErrors = await watchCspErrors(page);
     const a11y: string[] = [];
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
     const pageErrors: string[] = [];

@@ -26,7 +26,7 @@ describe("writing a policy in the browser", () => {
 
   it("writes Markdown through the editor and shows the changes between versions", async () => {
     const page = await (await h.browser.newContext()).newPage();
-    const cspErrors = watchCspErrors(page);
+    const cspErrors = await watchCspErrors(page);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     const a11y: string[] = [];

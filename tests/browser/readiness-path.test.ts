@@ -15,7 +15,7 @@ describe("readiness as a guided path", () => {
 
   it("shows the path and the grouped actions, filters them, and follows a step's link", async () => {
     const page = await (await h.browser.newContext()).newPage();
-    const cspErrors = watchCspErrors(page);
+    const cspErrors = await watchCspErrors(page);
     const a11y: string[] = [];
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
     onTestFailed(async () => {

@@ -66,7 +66,7 @@ describe("security tests in the browser", () => {
   it("scans a system, acts on its findings and shows the scan as evidence", async () => {
     const context = await h.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    const cspErrors = watchCspErrors(page);
+    const cspErrors = await watchCspErrors(page);
     const a11y: string[] = [];
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
     const pageErrors: string[] = [];

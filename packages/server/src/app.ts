@@ -81,7 +81,14 @@ export async function buildApp(deps: ServerDeps, routeHandlers: Handlers = handl
       ? readFileSync(join(config.webDir, "index.html"), "utf8")
       : null;
   if (config.webDir && indexHtml) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
+    // preCompressed: the build writes .br and .gz files beside each asset; the one the browser accepts is sent.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      maxAge: "1h",
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !indexHtml || request.method !== "GET") {
