@@ -55,7 +55,8 @@ export default function SoaPage() {
           </section>
         </>
       )}
-      <SoaVersions orgId={orgId} />
+      {/* Below the draft once it is on screen, so the long table does not push it down as it arrives. */}
+      {!draft.isPending && <SoaVersions orgId={orgId} />}
     </Stack>
   );
 }
