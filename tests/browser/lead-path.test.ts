@@ -295,7 +295,7 @@ describe("compliance lead in the browser", () => {
     expect(soaRows.filter((row) => row.Justification === BULK_JUSTIFICATION)).toHaveLength(36);
     expect(soaRows.find((row) => row.Control === LINKED.ref)).toMatchObject({
       Applicable: "Yes",
-      "Effective status": "implemented",
+      "Effective status": "Implemented",
       "Linked risks": riskRef,
       Evidence: evidenceRef,
     });

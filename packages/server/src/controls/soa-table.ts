@@ -1,4 +1,4 @@
-import type { SoaRow } from "@openaims/contracts";
+import { labelOf, type SoaRow } from "@openaims/contracts";
 import { findAnnexAArea } from "@openaims/core";
 import type { TableExport } from "../exports/index.js";
 
@@ -15,8 +15,6 @@ const columns: TableExport["columns"] = [
   { key: "evidenceRefs", header: "Evidence", width: 12 },
   { key: "overrideReason", header: "Override reason", width: 20 },
 ];
-
-const words = (key: string) => key.replace(/_/g, " ");
 
 function areaLabel(areaId: string | null): string {
   if (!areaId) return "Custom";
@@ -46,8 +44,8 @@ export function soaTable(input: {
       area: areaLabel(row.areaId),
       applicable: row.applicable === null ? "Undecided" : row.applicable ? "Yes" : "No",
       justification: row.justification,
-      implementationStatus: words(row.implementationStatus),
-      effectiveStatus: words(row.effectiveStatus),
+      implementationStatus: labelOf("implementationStatus", row.implementationStatus),
+      effectiveStatus: labelOf("effectiveStatus", row.effectiveStatus),
       owner: row.owner,
       riskRefs: row.riskRefs.join(", "),
       evidenceRefs: row.evidenceRefs.join(", "),

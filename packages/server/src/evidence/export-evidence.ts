@@ -1,4 +1,4 @@
-import type { Evidence, Routes } from "@openaims/contracts";
+import { type Evidence, labelOf, type Routes } from "@openaims/contracts";
 import { type ExportColumn, exportOrgTable } from "../exports/index.js";
 import type { Handler } from "../http/handler-context.js";
 import { filteredEvidence } from "./list-evidence.js";
@@ -47,11 +47,11 @@ export const exportEvidence: Handler<Routes["exportEvidence"]> = async ({ tx, or
       rows: evidence.map((item) => ({
         ref: item.ref,
         title: item.title,
-        kind: item.kind,
-        source: item.source,
+        kind: labelOf("evidenceKind", item.kind),
+        source: labelOf("evidenceSource", item.source),
         collected: day(item.collectedAt),
         validUntil: item.validUntil ? day(item.validUntil) : "does not expire",
-        state: item.state,
+        state: labelOf("evidenceValidityState", item.state),
         sha256: item.file?.sha256 ?? "",
         controls: refsOf(item, "control"),
         clauses: refsOf(item, "clause"),

@@ -97,7 +97,7 @@ describe("risk register export", () => {
       Ref: riskRef,
       Title: "'=Formula-looking title",
       "AI system": "Chat assistant",
-      "Inherent rating": "high",
+      "Inherent rating": "High",
       "Annex C sources": "C.3.4, C.3.6",
       Controls: "C-901",
       Evidence: "E-901",

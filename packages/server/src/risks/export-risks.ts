@@ -1,4 +1,4 @@
-import type { Routes } from "@openaims/contracts";
+import { labelOf, type Routes } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { type ExportColumn, exportOrgTable } from "../exports/index.js";
@@ -82,12 +82,12 @@ export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, inp
           title: risk.title,
           system: risk.system?.name ?? "Organisation-wide",
           owner: risk.owner?.name ?? null,
-          status: risk.acceptanceExpired ? "accepted (expired)" : risk.status,
+          status: risk.acceptanceExpired ? "Accepted (expired)" : labelOf("riskStatus", risk.status),
           inherent: pair(risk.inherentLikelihood, risk.inherentImpact),
-          inherentRating: risk.inherentRating,
-          treatment: risk.treatmentOption,
+          inherentRating: risk.inherentRating && labelOf("riskRating", risk.inherentRating),
+          treatment: risk.treatmentOption && labelOf("treatmentOption", risk.treatmentOption),
           residual: pair(risk.residualLikelihood, risk.residualImpact),
-          residualRating: risk.residualRating,
+          residualRating: risk.residualRating && labelOf("riskRating", risk.residualRating),
           reviewDate: risk.reviewDate,
           acceptedUntil: risk.acceptedUntil,
           threat: risk.threatId,
