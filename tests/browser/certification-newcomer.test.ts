@@ -2,11 +2,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdfLines } from "../../packages/server/src/exports/testing/read-pdf-text.js";
 import { inkShare, renderPdfPage } from "../../packages/server/src/exports/testing/render-pdf-page.js";
 import { completeContent } from "../../packages/server/src/impact-assessments/impact-assessment-test-data.js";
-import { a11yProblems, download, pickOptions, startServedHarness, watchCspErrors } from "./harness.js";
+import {
+  a11yProblems,
+  approveWorkingVersion,
+  callApiFromPage,
+  download,
+  pickOptions,
+  reportWhereStopped,
+  screenshotIfAsked,
+  startServedHarness,
+  watchCspErrors,
+} from "./harness.js";
 
 const ORG_NAME = "Acme 人工智能 شركة الذكاء";
 const OWNER_NAME = "王芳 Fang Wang";
@@ -34,32 +44,6 @@ function accepts(host: string, port: number): Promise<boolean> {
       resolve(false);
     });
   });
-}
-
-/** Calls the API from the signed-in page, with the session's CSRF token, as the web UI does. */
-async function api(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch("/api/v1/auth/session")).json();
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
-
-/** Submits the document version on screen for review and approves it. */
-async function approveWorkingVersion(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await page.getByRole("button", { name: "Approve", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: /^Approve version/ });
-  await dialog.getByRole("button", { name: "Approve", exact: true }).click();
-  await page.getByText(/^Version \d+ was approved\.$/).waitFor();
-  await dialog.waitFor({ state: "detached" });
 }
 
 /**
@@ -117,16 +101,11 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     // Each page is checked for axe violations and for a validator's own words.
     const check = async (on: Page, what: string) => {
       a11y.push(...(await a11yProblems(on, what)));
+      await screenshotIfAsked(on, what);
       const text = (await on.locator("body").textContent()) ?? "";
       if (VALIDATOR_WORDING.test(text)) validatorText.push(`${what}: ${VALIDATOR_WORDING.exec(text)?.[0]}`);
     };
-    onTestFailed(async () => {
-      const snapshot = await page
-        .locator("main")
-        .ariaSnapshot()
-        .catch(() => "(no main element)");
-      console.log(`Stopped at ${page.url()}\n${snapshot}`);
-    });
+    reportWhereStopped(page);
 
     // 1. Setup lands on Home: where the organisation stands, and the first step to take.
     await page.goto(h.baseUrl);
@@ -159,7 +138,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     await page.getByRole("alert").filter({ hasText: "Name the AI systems in scope" }).waitFor();
     await check(page, "scope refused");
     const base = `/api/v1/orgs/${orgId}`;
-    const system = await api(page, "POST", `${base}/systems`, {
+    const system = await callApiFromPage(page, "POST", `${base}/systems`, {
       name: SYSTEM_NAME,
       ourRole: "deployer",
       impactTier: "medium",
@@ -223,7 +202,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     const text = pages.flat().join("\n");
     expect(text).toContain("适用于所有系统");
     const words = new Set(pages.flat().flatMap((line) => line.split(" ")));
-    const controls = await api(page, "GET", `/api/v1/orgs/${orgId}/controls?limit=100`);
+    const controls = await callApiFromPage(page, "GET", `/api/v1/orgs/${orgId}/controls?limit=100`);
     expect(controls.status).toBe(200);
     const titles: string[] = controls.json.items.map((control: { title: string }) => control.title);
     expect(titles).toHaveLength(38);
@@ -250,15 +229,15 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     await second.waitForURL(/\/o\/[0-9a-f-]{36}/);
 
     // 8. The owner writes and submits an impact assessment, then cannot approve it, on screen or by API.
-    const draft = await api(page, "POST", `${base}/systems/${system.json.id}/impact-assessments`, {});
+    const draft = await callApiFromPage(page, "POST", `${base}/systems/${system.json.id}/impact-assessments`, {});
     expect(draft.status, JSON.stringify(draft.json)).toBe(201);
     const id = draft.json.id as string;
-    const filled = await api(page, "PATCH", `${base}/impact-assessments/${id}`, {
+    const filled = await callApiFromPage(page, "PATCH", `${base}/impact-assessments/${id}`, {
       content: completeContent(),
       version: draft.json.version,
     });
     expect(filled.status, JSON.stringify(filled.json)).toBe(200);
-    const submitted = await api(page, "POST", `${base}/impact-assessments/${id}/submit`, {
+    const submitted = await callApiFromPage(page, "POST", `${base}/impact-assessments/${id}/submit`, {
       version: filled.json.version,
     });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
@@ -269,7 +248,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     expect(await note.textContent()).toContain(`you submitted ${draft.json.ref}, so another member must approve it`);
     expect(await page.getByRole("button", { name: "Approve", exact: true }).isDisabled()).toBe(true);
     await check(page, "own impact assessment");
-    const refused = await api(page, "POST", `${base}/impact-assessments/${id}/approve`, {
+    const refused = await callApiFromPage(page, "POST", `${base}/impact-assessments/${id}/approve`, {
       contentHash: submitted.json.contentHash,
       version: submitted.json.version,
     });
@@ -283,7 +262,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     await check(second, "approve dialog");
     await approve.getByRole("button", { name: "Approve revision" }).click();
     await approve.waitFor({ state: "detached" });
-    const approved = await api(second, "GET", `${base}/impact-assessments/${id}`);
+    const approved = await callApiFromPage(second, "GET", `${base}/impact-assessments/${id}`);
     expect(approved.json).toMatchObject({ status: "approved" });
     await check(second, "approved impact assessment");
 

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
 import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { onTestFailed } from "vitest";
 
 const webDir = resolve(import.meta.dirname, "../../packages/web/dist");
 const builtCli = resolve(import.meta.dirname, "../../packages/cli/dist/aims.js");
@@ -202,4 +203,62 @@ export async function readPdfText(bytes: Buffer): Promise<string> {
     pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
   }
   return pages.join("\n");
+}
+
+/** On a failed test, prints where the page stopped: its address and the accessibility tree of its main part. */
+export function reportWhereStopped(page: Page): void {
+  onTestFailed(async () => {
+    const snapshot = await page
+      .locator("main")
+      .ariaSnapshot()
+      .catch(() => "(no main element)");
+    console.log(`Stopped at ${page.url()}\n${snapshot}`);
+  });
+}
+
+/** Calls the API from the signed-in page, with the session's CSRF token, as the web UI does. */
+export async function callApiFromPage(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route answers
+): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch("/api/v1/auth/session")).json();
+      const response = await fetch(path, {
+        method,
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    { method, path, body },
+  );
+}
+
+/** Submits the document version on screen for review and approves it. */
+export async function approveWorkingVersion(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Approve version/ });
+  await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+  await page.getByText(/^Version \d+ was approved\.$/).waitFor();
+  await dialog.waitFor({ state: "detached" });
+}
+
+let screenshots = 0;
+
+/**
+ * With AIMS_SCREENSHOTS=<folder>, saves a full-page screenshot of what the test sees, numbered in
+ * the order taken, so a person can walk the pages afterwards; otherwise does nothing.
+ */
+export async function screenshotIfAsked(page: Page, what: string): Promise<void> {
+  const folder = process.env.AIMS_SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  screenshots += 1;
+  const name = `${String(screenshots).padStart(2, "0")}-${what.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.png`;
+  await page.screenshot({ path: join(folder, name), fullPage: true });
 }

@@ -1,27 +1,5 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { a11yProblems, startBrowserHarness } from "./harness.js";
-
-/** Calls the API from the signed-in page, with the session's CSRF token, as the web UI does. */
-async function api(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch("/api/v1/auth/session")).json();
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
+import { a11yProblems, callApiFromPage, startBrowserHarness } from "./harness.js";
 
 /**
  * After setup the lead lands on Home: the score, what to do next and every section with an empty
@@ -81,7 +59,7 @@ describe("home dashboard in the browser", () => {
       ["Support bot", "operation", "medium"],
       ["Credit scorer", "development", "low"],
     ]) {
-      const created = await api(page, "POST", `${base}/systems`, {
+      const created = await callApiFromPage(page, "POST", `${base}/systems`, {
         name,
         ourRole: "provider",
         lifecycleStage,
@@ -95,7 +73,11 @@ describe("home dashboard in the browser", () => {
       ["Data leak", 5, 5],
       ["Biased answers", 2, 3],
     ] as const) {
-      const created = await api(page, "POST", `${base}/risks`, { title, inherentLikelihood: l, inherentImpact: i });
+      const created = await callApiFromPage(page, "POST", `${base}/risks`, {
+        title,
+        inherentLikelihood: l,
+        inherentImpact: i,
+      });
       expect(created.status, JSON.stringify(created.json)).toBe(201);
     }
     await page.reload();

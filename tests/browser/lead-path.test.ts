@@ -1,11 +1,13 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   a11yProblems,
+  approveWorkingVersion,
   download,
   pickOptions,
   readPdfText,
   readXlsxRecords,
+  reportWhereStopped,
   startBrowserHarness,
   watchCspErrors,
 } from "./harness.js";
@@ -48,16 +50,6 @@ async function registerSystem(page: Page, baseUrl: string, orgId: string, system
   return page.url().split("/").at(-1) as string;
 }
 
-/** Submits the document version on screen for review and approves it. */
-async function approveWorkingVersion(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await page.getByRole("button", { name: "Approve", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: /^Approve version/ });
-  await dialog.getByRole("button", { name: "Approve", exact: true }).click();
-  await page.getByText(/^Version \d+ was approved\.$/).waitFor();
-  await dialog.waitFor({ state: "detached" });
-}
-
 /**
  * The path a compliance lead walks, from an empty organisation to an approved Statement of
  * Applicability whose exports reference the risk register and the evidence register both ways.
@@ -77,14 +69,7 @@ describe("compliance lead in the browser", () => {
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    onTestFailed(async () => {
-      // Where the path stopped, for whoever reads a failed run.
-      const snapshot = await page
-        .locator("main")
-        .ariaSnapshot()
-        .catch(() => "(no main element)");
-      console.log(`Stopped at ${page.url()}\n${snapshot}`);
-    });
+    reportWhereStopped(page);
 
     await page.goto(`${h.baseUrl}/setup`);
     await page.getByLabel("Setup code").fill(h.server.setupCode as string);

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { a11yProblems, startBrowserHarness, watchCspErrors } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { a11yProblems, reportWhereStopped, startBrowserHarness, watchCspErrors } from "./harness.js";
 
 type Harness = Awaited<ReturnType<typeof startBrowserHarness>>;
 
@@ -31,13 +31,7 @@ describe("writing a policy in the browser", () => {
     page.on("pageerror", (error) => pageErrors.push(error.message));
     const a11y: string[] = [];
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
-    onTestFailed(async () => {
-      const snapshot = await page
-        .locator("main")
-        .ariaSnapshot()
-        .catch(() => "(no main element)");
-      console.log(`Stopped at ${page.url()}\n${snapshot}`);
-    });
+    reportWhereStopped(page);
 
     await page.goto(`${h.baseUrl}/setup`);
     await page.getByLabel("Setup code").fill(h.server.setupCode as string);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { a11yProblems, startBrowserHarness, watchCspErrors } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { a11yProblems, reportWhereStopped, startBrowserHarness, watchCspErrors } from "./harness.js";
 
 /**
  * A new organisation opens readiness: the path to certification says where to start and why, the
@@ -18,13 +18,7 @@ describe("readiness as a guided path", () => {
     const cspErrors = await watchCspErrors(page);
     const a11y: string[] = [];
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
-    onTestFailed(async () => {
-      const snapshot = await page
-        .locator("main")
-        .ariaSnapshot()
-        .catch(() => "(no main element)");
-      console.log(`Stopped at ${page.url()}\n${snapshot}`);
-    });
+    reportWhereStopped(page);
 
     await page.goto(`${h.baseUrl}/setup`);
     await page.getByLabel("Setup code").fill(h.server.setupCode as string);

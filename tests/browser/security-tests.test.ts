@@ -1,7 +1,14 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../examples/vulnerable-ai-app/start-app.mjs";
-import { a11yProblems, download, pickOptions, startBrowserHarness, watchCspErrors } from "./harness.js";
+import {
+  a11yProblems,
+  download,
+  pickOptions,
+  reportWhereStopped,
+  startBrowserHarness,
+  watchCspErrors,
+} from "./harness.js";
 
 const SYSTEM = "Support chatbot";
 const DISMISS_REASON = "Intended: the greeting is public and documented.";
@@ -71,13 +78,7 @@ describe("security tests in the browser", () => {
     const check = async (what: string) => a11y.push(...(await a11yProblems(page, what)));
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    onTestFailed(async () => {
-      const snapshot = await page
-        .locator("main")
-        .ariaSnapshot()
-        .catch(() => "(no main element)");
-      console.log(`Stopped at ${page.url()}\n${snapshot}`);
-    });
+    reportWhereStopped(page);
     const nav = (label: string) => page.getByRole("navigation").getByRole("link", { name: label, exact: true });
 
     await page.goto(`${h.baseUrl}/setup`);
