@@ -26,9 +26,6 @@ const JUSTIFICATION = "Needed for every AI system in scope 适用于所有系统
 /** What a validator says in its own words; a newcomer should never read any of it. */
 const VALIDATOR_WORDING = /Invalid input|Invalid option|expected (string|number|boolean|array)|Too (big|small)|body\./;
 
-/** The letters of a text, in code point order, without spaces: what survives any reordering. */
-const letters = (text: string) => [...text.normalize("NFKC").replace(/\s/g, "")].sort().join("");
-
 /** Whether something accepts a TCP connection at host:port. */
 function accepts(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -193,14 +190,11 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     expect(pdf.name).toMatch(/\.pdf$/);
     const pages = await readPdfLines(pdf.bytes);
     const cover = pages[0] ?? [];
-    // Text extractors reverse a right-to-left run letter by letter, which turns an Arabic ligature's
-    // letters around; what they find is compared as letters, and the drawing is checked below.
-    const organisation = cover.find((line) => line.startsWith("Organisation ")) ?? "";
-    expect(letters(organisation)).toBe(letters(`Organisation ${ORG_NAME}`));
-    expect(organisation).toContain("Acme 人工智能 ");
+    expect(cover).toContain(`Organisation ${ORG_NAME}`);
     expect(cover.find((line) => line.startsWith("Approval"))).toContain(`Approved by ${OWNER_NAME}`);
     const text = pages.flat().join("\n");
     expect(text).toContain("适用于所有系统");
+    expect(text).toContain("جميع الأنظمة");
     const words = new Set(pages.flat().flatMap((line) => line.split(" ")));
     const controls = await callApiFromPage(page, "GET", `/api/v1/orgs/${orgId}/controls?limit=100`);
     expect(controls.status).toBe(200);

@@ -57,6 +57,7 @@ export function textWriter(doc: Doc) {
             baseline: "alphabetic",
             ...(run.rtl ? { features: [] } : {}),
           });
+        if (run.rtl) mapLigaturesForExtraction(doc);
         left += run.width;
       }
       return width;
@@ -65,3 +66,34 @@ export function textWriter(doc: Doc) {
 }
 
 export type TextWriter = ReturnType<typeof textWriter>;
+
+/** Hebrew and Arabic letters and marks, with their presentation forms. */
+function isRightToLeft(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x0590 && codePoint <= 0x08ff) ||
+    (codePoint >= 0xfb1d && codePoint <= 0xfdff) ||
+    (codePoint >= 0xfe70 && codePoint <= 0xfeff)
+  );
+}
+
+/** The character lists this module has already turned around, so none is turned twice. */
+const turned = new WeakSet<number[]>();
+
+/**
+ * A right-to-left run is drawn in visual order, and text extractors (pdf.js, poppler, copy and
+ * paste) reverse it letter by letter to get the reading order back. A ligature glyph (lam-alef, or
+ * sheen-reh in some faces) maps to its letters in reading order, so that reversal turns them
+ * around: "شركة" would come back as "رشكة". Its letters are therefore recorded in visual order in
+ * the font's ToUnicode map (pdfkit keeps that map as `unicode`, glyph id to code points, on the
+ * current font), which the reversal puts right.
+ */
+function mapLigaturesForExtraction(doc: Doc): void {
+  const table = (doc as unknown as { _font?: { unicode?: (number[] | undefined)[] } })._font?.unicode;
+  if (!table) return;
+  table.forEach((codePoints, glyphId) => {
+    if (!codePoints || codePoints.length < 2 || turned.has(codePoints) || !codePoints.every(isRightToLeft)) return;
+    const visual = [...codePoints].reverse();
+    turned.add(visual);
+    table[glyphId] = visual;
+  });
+}
