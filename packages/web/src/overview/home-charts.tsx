@@ -9,6 +9,8 @@ import { BarChart, LineChart } from "@mantine/charts";
 
 const quiet = { accessibilityLayer: false } as const;
 
+const percent = (value: number) => `${value}%`;
+
 /** Horizontal bars of whole percentages, 0–100, one per label. */
 export function PercentBars({ data }: { data: { label: string; percent: number }[] }) {
   return (
@@ -18,9 +20,10 @@ export function PercentBars({ data }: { data: { label: string; percent: number }
       dataKey="label"
       orientation="vertical"
       series={[{ name: "percent", label: "Covered", color: "blue.6" }]}
-      xAxisProps={{ domain: [0, 100] }}
+      // The unit goes on the values only: Mantine's `unit` would also be added to each category label.
+      xAxisProps={{ domain: [0, 100], tickFormatter: percent }}
       yAxisProps={{ width: 190 }}
-      unit="%"
+      valueFormatter={percent}
       gridAxis="x"
       barChartProps={quiet}
       withTooltip={false}

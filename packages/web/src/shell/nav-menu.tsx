@@ -29,7 +29,7 @@ export function NavMenu() {
 
   return (
     <>
-      {base && can("org.read") && link("Overview", base)}
+      {base && can("org.read") && link("Home", base)}
       {base && (
         <NavGroup label="Management system">
           {managementItems
