@@ -138,6 +138,9 @@ describe("compliance lead in the browser", () => {
 
     // 3. Rate and treat the risk: option, residual rating, a treatment action.
     await page.getByRole("heading", { name: `${riskRef} ${titles[0]}` }).waitFor();
+    // The threat it came from is named by its title and links to the library, not shown as an id.
+    const threatLink = page.locator('main a[href*="/catalogue/threats/"]');
+    await expect.poll(() => threatLink.textContent()).toBe(titles[0]);
     await page.getByRole("link", { name: "Edit risk" }).click();
     await page.getByRole("heading", { name: `Edit ${riskRef}` }).waitFor();
     await pickOptions(page, "Treatment option", ["Modify (reduce with controls)"]);

@@ -6,6 +6,12 @@ import { StatusBadge } from "../ui/status-badge";
 import { RatingBadge } from "./rating-badge";
 import { treatmentLabels } from "./risk-labels";
 import type { RiskDetail } from "./risk-types";
+import { useRiskCatalogue } from "./use-risk-data";
+
+/** A catalogue entry's title by its id, or the id while the catalogue loads or if it is unknown. */
+function titleOf(options: { value: string; label: string }[], id: string): string {
+  return options.find((option) => option.value === id)?.label ?? id;
+}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -20,6 +26,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The facts of a risk at a glance. */
 export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }) {
+  const catalogue = useRiskCatalogue();
   return (
     <Stack>
       {risk.description && <Text style={{ whiteSpace: "pre-wrap" }}>{risk.description}</Text>}
@@ -55,8 +62,19 @@ export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }
         <Fact label="Residual rating">
           {risk.residualRating ? <RatingBadge rating={risk.residualRating} /> : "Not assessed"}
         </Fact>
-        <Fact label="Threat and risk sources">
-          {[risk.threatId, ...risk.riskSources].filter(Boolean).join(", ") || "—"}
+        <Fact label="Threat">
+          {risk.threatId ? (
+            <Anchor component={Link} to={`/o/${orgId}/catalogue/threats/${risk.threatId}`}>
+              {titleOf(catalogue.threats, risk.threatId)}
+            </Anchor>
+          ) : (
+            "None chosen"
+          )}
+        </Fact>
+        <Fact label="Annex C risk sources">
+          {risk.riskSources.length > 0
+            ? risk.riskSources.map((id) => titleOf(catalogue.riskSources, id)).join("; ")
+            : "None chosen"}
         </Fact>
       </SimpleGrid>
       {risk.archiveReason && <Text>Archived because: {risk.archiveReason}</Text>}
