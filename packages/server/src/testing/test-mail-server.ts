@@ -7,13 +7,23 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server (smtp-server) on a random loopback port that keeps every message it receives. */
-export async function startTestMailServer() {
+/**
+ * A real SMTP server (smtp-server) on a random loopback port that keeps every message it receives.
+ * Recipients `refuse` picks are refused at RCPT TO with 550, as a real server refuses an unknown
+ * mailbox, and listed in `refused`.
+ */
+export async function startTestMailServer(options: { refuse?: (address: string) => boolean } = {}) {
   const received: ReceivedMail[] = [];
+  const refused: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address)) return callback();
+      refused.push(address.address);
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -32,6 +42,7 @@ export async function startTestMailServer() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refused,
     /** The newest message sent to `address`. */
     lastTo: (address: string) => received.filter((mail) => mail.to.includes(address)).at(-1),
     close: () => new Promise<void>((resolve) => server.close(resolve)),
