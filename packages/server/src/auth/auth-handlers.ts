@@ -1,10 +1,9 @@
 import type { Routes } from "@openaims/contracts";
-import { isLocked, lockAfterFailure } from "@openaims/core";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { loadMe } from "../me/present-me.js";
-import { verifyPassword } from "./passwords.js";
+import { checkPasswordWithLockout, LOCKED_MESSAGE } from "./password-lockout.js";
 import { recordUserEvent } from "./record-user-event.js";
 import { clearSessionCookie } from "./session-cookie.js";
 import { revokeSession } from "./sessions.js";
@@ -34,35 +33,12 @@ export const login: Handler<Routes["login"]> = async ({
     .where("email", "=", input.body.email)
     .forUpdate()
     .executeTakeFirst();
-  const now = new Date();
-  if (user && isLocked(user.locked_until, now)) {
+  const check = await checkPasswordWithLockout(tx, user, input.body.password, requestId);
+  if (check !== "ok" || !user) {
     failAfterCommit(
-      new AppError("account_locked", "This account is locked after repeated failed sign-ins. Try again later."),
+      check === "locked" ? new AppError("account_locked", LOCKED_MESSAGE) : new AppError("unauthenticated", WRONG),
     );
     return undefined as never;
-  }
-  const ok = await verifyPassword(user?.password_hash ?? null, input.body.password);
-  if (!user || !ok) {
-    if (user) {
-      const failed = user.failed_signins + 1;
-      const lockedUntil = lockAfterFailure(failed, now);
-      await tx
-        .updateTable("users")
-        .set({ failed_signins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
-        .where("id", "=", user.id)
-        .execute();
-      await recordUserEvent(tx, user.id, signinActor(user), requestId, {
-        action: lockedUntil ? "user.locked" : "user.signin_failed",
-        entityType: "user",
-        entityId: user.id,
-        changes: lockedUntil ? { lockedUntil: { before: null, after: lockedUntil.toISOString() } } : {},
-      });
-    }
-    failAfterCommit(new AppError("unauthenticated", WRONG));
-    return undefined as never;
-  }
-  if (user.failed_signins > 0 || user.locked_until) {
-    await tx.updateTable("users").set({ failed_signins: 0, locked_until: null }).where("id", "=", user.id).execute();
   }
   await recordUserEvent(tx, user.id, signinActor(user), requestId, {
     action: "user.signed_in",

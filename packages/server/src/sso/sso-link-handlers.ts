@@ -1,10 +1,5 @@
 import type { Routes } from "@openaims/contracts";
-import { isLocked, lockAfterFailure } from "@openaims/core";
-import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
-import { verifyPassword } from "../auth/passwords.js";
-import { recordUserEvent } from "../auth/record-user-event.js";
-import { signinActor } from "../auth/signin-actor.js";
+import { checkPasswordWithLockout, LOCKED_MESSAGE } from "../auth/password-lockout.js";
 import { countAttemptFromAddress } from "../auth/signin-throttle.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
@@ -60,20 +55,14 @@ export const linkSsoAccount: Handler<Routes["linkSsoAccount"]> = async ({
     .where("id", "=", pending.user_id)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const now = new Date();
-  if (isLocked(user.locked_until, now)) {
+  const check = await checkPasswordWithLockout(tx, user, input.body.password, requestId, "sso_link");
+  if (check !== "ok") {
     failAfterCommit(
-      new AppError("account_locked", "This account is locked after repeated failed sign-ins. Try again later."),
+      check === "locked"
+        ? new AppError("account_locked", LOCKED_MESSAGE)
+        : new AppError("unauthenticated", WRONG_PASSWORD),
     );
     return undefined as never;
-  }
-  if (!(await verifyPassword(user.password_hash, input.body.password))) {
-    await countFailedSignin(tx, user, now, requestId);
-    failAfterCommit(new AppError("unauthenticated", WRONG_PASSWORD));
-    return undefined as never;
-  }
-  if (user.failed_signins > 0 || user.locked_until) {
-    await tx.updateTable("users").set({ failed_signins: 0, locked_until: null }).where("id", "=", user.id).execute();
   }
   // The organisation may have turned single sign-on off, or lost the domain, while the person typed.
   const sso = await findEnabledSsoConfig(tx, pending.org_id);
@@ -98,28 +87,3 @@ export const linkSsoAccount: Handler<Routes["linkSsoAccount"]> = async ({
     "password",
   );
 };
-
-/** A wrong password, counted as a failed sign-in of the account (and a lock after too many). */
-async function countFailedSignin(
-  tx: Kysely<Database>,
-  user: { id: string; email: string; name: string; failed_signins: number },
-  now: Date,
-  requestId: string,
-): Promise<void> {
-  const failed = user.failed_signins + 1;
-  const lockedUntil = lockAfterFailure(failed, now);
-  await tx
-    .updateTable("users")
-    .set({ failed_signins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
-    .where("id", "=", user.id)
-    .execute();
-  await recordUserEvent(tx, user.id, signinActor(user), requestId, {
-    action: lockedUntil ? "user.locked" : "user.signin_failed",
-    entityType: "user",
-    entityId: user.id,
-    changes: {
-      ...(lockedUntil ? { lockedUntil: { before: null, after: lockedUntil.toISOString() } } : {}),
-      method: { before: null, after: "sso_link" },
-    },
-  });
-}
