@@ -132,7 +132,9 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     await page.getByRole("button", { name: "Create scope" }).click();
     // Submitting a scope that names no AI system is refused, and the refusal says what to do.
     await page.getByRole("button", { name: "Submit for review" }).click();
-    await page.getByRole("alert").filter({ hasText: "Name the AI systems in scope" }).waitFor();
+    const refusal = page.getByRole("alert").filter({ hasText: "Name the AI systems in scope" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^Not submitted for review/);
     await check(page, "scope refused");
     const base = `/api/v1/orgs/${orgId}`;
     const system = await callApiFromPage(page, "POST", `${base}/systems`, {
@@ -253,6 +255,7 @@ describe("a newcomer's first day, from npm start to an approved SoA", () => {
     await second.goto(at(`impact-assessments/${id}`));
     await second.getByRole("button", { name: "Approve", exact: true }).click();
     const approve = second.getByRole("dialog", { name: `Approve ${draft.json.ref}` });
+    await approve.getByRole("button", { name: "Approve revision" }).waitFor();
     await check(second, "approve dialog");
     await approve.getByRole("button", { name: "Approve revision" }).click();
     await approve.waitFor({ state: "detached" });

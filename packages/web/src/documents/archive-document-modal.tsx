@@ -39,7 +39,7 @@ export function ArchiveDocumentModal({
       description="The document leaves the lists and can no longer change. It and every version are kept."
       label="Reason"
       confirmLabel="Archive document"
-      errorTitle="That did not work"
+      errorTitle="Not archived"
       mutation={archive}
       onClose={onClose}
     />

@@ -41,7 +41,7 @@ export function EndAssignmentModal({
       description={`${assignment?.description ?? ""}. The assignment is kept on record as ended.`}
       label="Reason"
       confirmLabel="End assignment"
-      errorTitle="That did not work"
+      errorTitle="Assignment not ended"
       mutation={end}
       onClose={onClose}
     />

@@ -26,6 +26,14 @@ const done: Record<Step["kind"], string> = {
   retire: "retired",
 };
 
+/** What a refused step says above the buttons, so the reader knows what did not happen. */
+const refused: Record<Step["kind"], string> = {
+  submit: "Not submitted for review",
+  request_changes: "Not sent back for changes",
+  approve: "Not approved",
+  retire: "Not retired",
+};
+
 /** The workflow buttons a version's status allows: submit, request changes, approve, retire. */
 export function WorkflowActions({ version }: { version: DocumentVersion }) {
   const { orgId } = useOrg();
@@ -72,7 +80,7 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
 
   return (
     <>
-      {run.error && modal === null && <ErrorAlert error={run.error} title="That did not work" />}
+      {run.error && modal === null && <ErrorAlert error={run.error} title={refused[run.variables?.kind ?? "submit"]} />}
       <Group>
         {actions.includes("submit") && (
           <Button onClick={() => run.mutate({ kind: "submit" })} loading={run.isPending && modal === null}>
@@ -106,7 +114,7 @@ export function WorkflowActions({ version }: { version: DocumentVersion }) {
         }
         label={retiring ? "Reason" : "What should change"}
         confirmLabel={retiring ? "Retire version" : "Send back to draft"}
-        errorTitle="That did not work"
+        errorTitle={retiring ? refused.retire : refused.request_changes}
         field={retiring ? "reason" : "comment"}
         mutation={textStep}
         onClose={() => setModal(null)}

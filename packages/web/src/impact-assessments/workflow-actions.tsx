@@ -78,7 +78,7 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
         field="comment"
         required={false}
         confirmLabel="Approve revision"
-        errorTitle="That step was refused"
+        errorTitle="Not approved"
         maxLength={4000}
         mutation={approve}
         onClose={() => setStep(null)}
@@ -90,7 +90,7 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
         label="What should change"
         field="comment"
         confirmLabel="Return to draft"
-        errorTitle="That step was refused"
+        errorTitle="Not returned to draft"
         maxLength={4000}
         mutation={returnIt}
         onClose={() => setStep(null)}
@@ -103,7 +103,7 @@ export function WorkflowActions({ assessment }: { assessment: Assessment }) {
         field="reason"
         confirmColor="red"
         confirmLabel="Archive revision"
-        errorTitle="That step was refused"
+        errorTitle="Not archived"
         maxLength={4000}
         mutation={archive}
         onClose={() => setStep(null)}
