@@ -23,6 +23,9 @@ export default defineConfig({
     // Emit every asset as a file: the server's CSP need not allow data: URLs.
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // The only chunks past Vite's 500 kB warning are the lazily loaded editor and charts; what every
+    // page loads first is measured by the bench (bench/web-size.ts) against its own target.
+    chunkSizeWarningLimit: 600,
     rollupOptions: {
       onwarn(warning, warn) {
         // Libraries mark modules "use client" for server-component bundlers; irrelevant in a browser-only build.
