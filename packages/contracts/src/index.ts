@@ -8,6 +8,7 @@ export * from "./documents/index.js";
 export * from "./errors.js";
 export * from "./evidence/index.js";
 export * from "./exports.js";
+export * from "./gates/index.js";
 export * from "./home/index.js";
 export * from "./impact-assessments/index.js";
 export * from "./inventory/index.js";

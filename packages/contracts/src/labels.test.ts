@@ -72,6 +72,7 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   readinessSeverity: contracts.readinessGapSchema.shape.severity.options,
   coverageStatus: contracts.coverageSchema.shape.status.options,
   homeWaitingKind: contracts.homeWaitingKinds,
+  gateCheckKind: contracts.gateCheckKinds,
 };
 
 /** Exported enums that are never shown to people as values: sort keys, query switches, source keys. */

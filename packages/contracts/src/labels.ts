@@ -29,6 +29,7 @@ import type {
   validityBases,
 } from "./evidence/evidence-attributes.js";
 import type { exportFormats } from "./exports.js";
+import type { gateCheckKinds } from "./gates/gate-checks.js";
 import type { homeWaitingKinds } from "./home/home-schemas.js";
 import type {
   impactAssessmentStatuses,
@@ -177,6 +178,13 @@ export const enumLabels = {
     invalid: "Has errors",
   } satisfies Record<Of<typeof importActions>, string>,
   exportFormat: { csv: "CSV", xlsx: "Excel (XLSX)", pdf: "PDF" } satisfies Record<Of<typeof exportFormats>, string>,
+  gateCheckKind: {
+    risk_review_recent: "Risks reviewed recently",
+    impact_assessment_current: "Impact assessment approved and current",
+    high_risks_accepted: "High risks treated or accepted",
+    security_test_recent: "Recent security test without blocking findings",
+    sign_offs: "Sign-offs",
+  } satisfies Record<Of<typeof gateCheckKinds>, string>,
 
   // Risks
   riskRating: { low: "Low", medium: "Medium", high: "High", critical: "Critical" } satisfies Record<

@@ -8,6 +8,7 @@ export * from "./controls/index.js";
 export * from "./documents/index.js";
 export * from "./evidence/evidence-validity.js";
 export * from "./evidence/upload-type.js";
+export * from "./gates/index.js";
 export * from "./home/index.js";
 export * from "./impact-assessments/index.js";
 export * from "./inventory/import-cells.js";

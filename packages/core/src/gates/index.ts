@@ -1,0 +1,2 @@
+export * from "./default-checklists.js";
+export * from "./evaluate-gate.js";
