@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
 import { registerExportCommands } from "./commands/export.js";
+import { registerGateCommands } from "./commands/gate.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerRedteamCommand } from "./commands/redteam.js";
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo): Command {
   registerBackupCommand(program, io);
   registerRestoreCommand(program, io);
   registerExportCommands(program, io);
+  registerGateCommands(program, io);
   registerRedteamCommand(program, io);
   return program;
 }

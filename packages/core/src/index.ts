@@ -1,4 +1,5 @@
 export * from "./approvals/segregation-of-duties.js";
+export * from "./attestations/dsse.js";
 export * from "./audit/audit-chain.js";
 export * from "./audit/canonical-json.js";
 export * from "./audit/diff-changes.js";
