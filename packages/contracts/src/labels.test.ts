@@ -73,6 +73,9 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   coverageStatus: contracts.coverageSchema.shape.status.options,
   homeWaitingKind: contracts.homeWaitingKinds,
   gateCheckKind: contracts.gateCheckKinds,
+  changeKind: contracts.changeKinds,
+  metricDirection: contracts.metricDirections,
+  alertLevel: contracts.alertLevels,
 };
 
 /** Exported enums that are never shown to people as values: sort keys, query switches, source keys. */

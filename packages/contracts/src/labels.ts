@@ -1,4 +1,5 @@
 import type { actorTypes } from "./audit.js";
+import type { changeKinds } from "./changes/change-kinds.js";
 import type { roles, tokenScopes } from "./common.js";
 import type {
   applicabilityStates,
@@ -56,6 +57,7 @@ import type {
 } from "./inventory/system-attributes.js";
 import type { customerDataTrainingOptions, yesNoUnknown } from "./inventory/vendor-schemas.js";
 import type { invitationStatuses } from "./invitations.js";
+import type { alertLevels, metricDirections } from "./monitoring/metric-attributes.js";
 import type {
   nonconformitySources,
   nonconformityStatuses,
@@ -178,6 +180,20 @@ export const enumLabels = {
     invalid: "Has errors",
   } satisfies Record<Of<typeof importActions>, string>,
   exportFormat: { csv: "CSV", xlsx: "Excel (XLSX)", pdf: "PDF" } satisfies Record<Of<typeof exportFormats>, string>,
+  changeKind: {
+    model_version: "New model version",
+    retraining: "Retraining",
+    prompt_or_configuration: "Prompt or configuration",
+    vendor_model: "Vendor model change",
+    new_tool_or_connector: "New tool or connector",
+    new_data_source: "New data source",
+    other: "Other",
+  } satisfies Record<Of<typeof changeKinds>, string>,
+  metricDirection: { lower_is_better: "Better when lower", higher_is_better: "Better when higher" } satisfies Record<
+    Of<typeof metricDirections>,
+    string
+  >,
+  alertLevel: { warning: "Warning", critical: "Critical" } satisfies Record<Of<typeof alertLevels>, string>,
   gateCheckKind: {
     risk_review_recent: "Risks reviewed recently",
     impact_assessment_current: "Impact assessment approved and current",
