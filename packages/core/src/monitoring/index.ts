@@ -1,1 +1,2 @@
 export * from "./evaluate-observation.js";
+export * from "./observation-batch.js";
