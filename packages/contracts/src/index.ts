@@ -12,6 +12,7 @@ export * from "./exports.js";
 export * from "./gates/index.js";
 export * from "./home/index.js";
 export * from "./impact-assessments/index.js";
+export * from "./incidents/index.js";
 export * from "./inventory/index.js";
 export * from "./invitations.js";
 export * from "./labels.js";

@@ -76,6 +76,7 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   changeKind: contracts.changeKinds,
   metricDirection: contracts.metricDirections,
   alertLevel: contracts.alertLevels,
+  incidentStatus: contracts.incidentStatuses,
 };
 
 /** Exported enums that are never shown to people as values: sort keys, query switches, source keys. */

@@ -44,6 +44,7 @@ import type {
   residualConcernLevels,
   systemImpactStates,
 } from "./impact-assessments/impact-scales.js";
+import type { incidentStatuses } from "./incidents/incident-attributes.js";
 import type { assetKinds } from "./inventory/asset-schemas.js";
 import type { importActions, importFormats } from "./inventory/import-schemas.js";
 import type {
@@ -194,6 +195,13 @@ export const enumLabels = {
     string
   >,
   alertLevel: { warning: "Warning", critical: "Critical" } satisfies Record<Of<typeof alertLevels>, string>,
+  incidentStatus: {
+    reported: "Reported",
+    triaged: "Triaged",
+    contained: "Contained",
+    resolved: "Resolved",
+    closed: "Closed",
+  } satisfies Record<Of<typeof incidentStatuses>, string>,
   gateCheckKind: {
     risk_review_recent: "Risks reviewed recently",
     impact_assessment_current: "Impact assessment approved and current",
