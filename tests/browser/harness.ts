@@ -122,6 +122,10 @@ export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Waits for opening transitions (axe measures contrast on what is painted), then lists every violation as text. */
 export async function a11yProblems(page: Page, what: string): Promise<string[]> {
+  // Two frames first, so a transition that a state change has just asked for has started and is awaited.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))),
+  );
   await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
   const violations = await a11yViolations(page);
   return violations.map(
