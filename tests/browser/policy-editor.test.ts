@@ -63,6 +63,10 @@ describe("writing a policy in the browser", () => {
     await expect(toolbar.getByRole("button", { name: "H2 heading" }).getAttribute("aria-pressed")).resolves.toBe(
       "true",
     );
+    // The toolbar hands focus back to the text; keys typed before that would go to the button.
+    await expect
+      .poll(() => editor.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
+      .toBe(true);
     await page.keyboard.type("Approved assistants");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Control+Shift+8");
