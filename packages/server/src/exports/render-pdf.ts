@@ -146,6 +146,7 @@ export async function renderPdf(table: TableExport, contentSha256: string): Prom
   const coverBottom = drawCover(doc, text, table, contentSha256, MARGIN + HEADER_SPACE);
   drawTable(doc, text, table, plan, coverBottom + 14);
   drawPageFrames(doc, text, table, contentSha256);
+  text.finish();
   doc.end();
   await finished;
   return Buffer.concat(chunks);

@@ -23,6 +23,8 @@ export interface LineStyle {
  */
 export function textWriter(doc: Doc) {
   const registered = new Set<string>();
+  /** The embedded fonts that drew right-to-left text, whose ligatures `finish` maps for extraction. */
+  const rightToLeftFonts = new Set<EmbeddedFont>();
   return {
     /** Width of `text` on one line. */
     measure(text: string, weight: FontWeight, size: number): number {
@@ -57,10 +59,15 @@ export function textWriter(doc: Doc) {
             baseline: "alphabetic",
             ...(run.rtl ? { features: [] } : {}),
           });
-        if (run.rtl) mapLigaturesForExtraction(doc);
+        const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+        if (run.rtl && font) rightToLeftFonts.add(font);
         left += run.width;
       }
       return width;
+    },
+    /** Call once everything is drawn, before `doc.end()` embeds the fonts. */
+    finish(): void {
+      for (const font of rightToLeftFonts) mapLigaturesForExtraction(font);
     },
   };
 }
@@ -76,24 +83,24 @@ function isRightToLeft(codePoint: number): boolean {
   );
 }
 
-/** The character lists this module has already turned around, so none is turned twice. */
-const turned = new WeakSet<number[]>();
+/** pdfkit's embedded font keeps its ToUnicode map as `unicode`: glyph id to code points. */
+interface EmbeddedFont {
+  unicode?: (number[] | undefined)[];
+}
 
 /**
  * A right-to-left run is drawn in visual order, and text extractors (pdf.js, poppler, copy and
  * paste) reverse it letter by letter to get the reading order back. A ligature glyph (lam-alef, or
  * sheen-reh in some faces) maps to its letters in reading order, so that reversal turns them
  * around: "شركة" would come back as "رشكة". Its letters are therefore recorded in visual order in
- * the font's ToUnicode map (pdfkit keeps that map as `unicode`, glyph id to code points, on the
- * current font), which the reversal puts right.
+ * the font's ToUnicode map, which the reversal puts right. Only right-to-left runs make glyphs of
+ * several right-to-left letters, so every such entry is turned, once, before the font is embedded.
  */
-function mapLigaturesForExtraction(doc: Doc): void {
-  const table = (doc as unknown as { _font?: { unicode?: (number[] | undefined)[] } })._font?.unicode;
+function mapLigaturesForExtraction(font: EmbeddedFont): void {
+  const table = font.unicode;
   if (!table) return;
   table.forEach((codePoints, glyphId) => {
-    if (!codePoints || codePoints.length < 2 || turned.has(codePoints) || !codePoints.every(isRightToLeft)) return;
-    const visual = [...codePoints].reverse();
-    turned.add(visual);
-    table[glyphId] = visual;
+    if (codePoints && codePoints.length > 1 && codePoints.every(isRightToLeft))
+      table[glyphId] = [...codePoints].reverse();
   });
 }
