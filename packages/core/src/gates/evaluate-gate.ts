@@ -6,9 +6,9 @@ import {
   type RiskRating,
   type Role,
   redteamSeverities,
-  riskRatings,
   type SystemImpactState,
 } from "@openaims/contracts";
+import { ratingRank } from "../risks/risk-method-rules.js";
 
 /** One risk of the system as a gate sees it. */
 export interface GateRiskFact {
@@ -68,8 +68,8 @@ function listOf(items: string[]): string {
   return `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
 }
 
-const atLeast = <T extends string>(order: readonly T[], value: T, threshold: T) =>
-  order.indexOf(value) >= order.indexOf(threshold);
+/** Position of a red-team severity, info = 0 … critical = 4, as the scan findings are ranked. */
+const severityRank = (severity: RedteamSeverity) => redteamSeverities.indexOf(severity);
 
 type Check<K extends GateCheckKind> = (
   config: Extract<GateCheckConfig, { kind: K }>,
@@ -112,7 +112,7 @@ const highRisksAccepted: Check<"high_risks_accepted"> = ({ minRating }, { risks,
     (risk) =>
       risk.open &&
       risk.rating !== null &&
-      atLeast(riskRatings, risk.rating, minRating) &&
+      ratingRank(risk.rating) >= ratingRank(minRating) &&
       !(risk.acceptedUntil && risk.acceptedUntil > now),
   );
   if (unaccepted.length > 0)
@@ -140,7 +140,7 @@ const securityTestRecent: Check<"security_test_recent"> = ({ maxAgeDays, blockin
   const age = ageInDays(latestScan.finishedAt, now);
   if (age > maxAgeDays)
     return result(false, `The latest, ${latestScan.ref}, finished on ${day(latestScan.finishedAt)}, ${age} days ago.`);
-  const blocking = latestScan.openFindings.filter((found) => atLeast(redteamSeverities, found, blockingSeverity));
+  const blocking = latestScan.openFindings.filter((found) => severityRank(found) >= severityRank(blockingSeverity));
   if (blocking.length > 0)
     return result(
       false,
