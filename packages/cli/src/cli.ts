@@ -1,9 +1,11 @@
 import type { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
+import { registerChangeCommands } from "./commands/change.js";
 import { registerExportCommands } from "./commands/export.js";
 import { registerGateCommands } from "./commands/gate.js";
 import { registerInitCommand } from "./commands/init.js";
+import { registerMetricCommands } from "./commands/metric.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerRedteamCommand } from "./commands/redteam.js";
 import { registerRestoreCommand } from "./commands/restore.js";
@@ -38,6 +40,8 @@ export function buildProgram(io: CliIo): Command {
   registerRestoreCommand(program, io);
   registerExportCommands(program, io);
   registerGateCommands(program, io);
+  registerChangeCommands(program, io);
+  registerMetricCommands(program, io);
   registerRedteamCommand(program, io);
   return program;
 }

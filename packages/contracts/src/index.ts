@@ -17,6 +17,7 @@ export * from "./inventory/index.js";
 export * from "./invitations.js";
 export * from "./labels.js";
 export * from "./monitoring/index.js";
+export * from "./nonconformities/index.js";
 export * from "./orgs.js";
 export * from "./permissions.js";
 export * from "./readiness/index.js";

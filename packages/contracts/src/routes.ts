@@ -13,12 +13,15 @@ import {
   updateMeRequestSchema,
 } from "./auth.js";
 import { catalogueRoutes } from "./catalogue/catalogue-routes.js";
+import { changeRoutes } from "./changes/change-routes.js";
 import { archiveRequestSchema, idSchema, okSchema, pageQuerySchema, pageSchema } from "./common.js";
 import { controlRoutes } from "./controls/control-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { evidenceRoutes } from "./evidence/evidence-routes.js";
+import { gateRoutes } from "./gates/gate-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
 import { impactAssessmentRoutes } from "./impact-assessments/impact-assessment-routes.js";
+import { incidentRoutes } from "./incidents/incident-routes.js";
 import { inventoryRoutes } from "./inventory/inventory-routes.js";
 import {
   acceptInvitationRequestSchema,
@@ -29,6 +32,8 @@ import {
   invitationPreviewSchema,
   invitationSchema,
 } from "./invitations.js";
+import { monitoringRoutes } from "./monitoring/monitoring-routes.js";
+import { nonconformityRoutes } from "./nonconformities/nonconformity-routes.js";
 import {
   createOrgRequestSchema,
   memberListQuerySchema,
@@ -462,6 +467,11 @@ export const routes = {
   ...impactAssessmentRoutes,
   ...readinessRoutes,
   ...redteamRoutes,
+  ...gateRoutes,
+  ...changeRoutes,
+  ...monitoringRoutes,
+  ...incidentRoutes,
+  ...nonconformityRoutes,
 } as const;
 
 export type Routes = typeof routes;

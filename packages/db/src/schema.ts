@@ -1,10 +1,15 @@
 import type { ColumnType, Generated } from "kysely";
 
+import type { ChangeTables } from "./schema/changes.js";
 import type { ControlTables } from "./schema/controls.js";
+import type { CorrectiveActionTables } from "./schema/corrective-action.js";
 import type { DocumentTables } from "./schema/documents.js";
 import type { EvidenceTables } from "./schema/evidence.js";
+import type { GateTables } from "./schema/gates.js";
 import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
+import type { IncidentTables } from "./schema/incidents.js";
 import type { InventoryTables } from "./schema/inventory.js";
+import type { MonitoringTables } from "./schema/monitoring.js";
 import type { ReadinessTables } from "./schema/readiness.js";
 import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
@@ -179,7 +184,12 @@ export interface Database
     ImpactAssessmentTables,
     RedteamTables,
     ReadinessTables,
-    SsoTables {
+    SsoTables,
+    GateTables,
+    ChangeTables,
+    MonitoringTables,
+    IncidentTables,
+    CorrectiveActionTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -3,17 +3,22 @@ import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./a
 import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.js";
 import { setup } from "./auth/setup-handler.js";
 import { catalogueHandlers } from "./catalogue/index.js";
+import { changeHandlers } from "./changes/index.js";
 import { controlHandlers } from "./controls/index.js";
 import { documentHandlers } from "./documents/index.js";
 import { evidenceHandlers } from "./evidence/index.js";
+import { gateHandlers } from "./gates/index.js";
 import { homeHandlers } from "./home/index.js";
 import type { Handlers } from "./http/register-routes.js";
 import { impactAssessmentHandlers } from "./impact-assessments/index.js";
+import { incidentHandlers } from "./incidents/index.js";
 import { inventoryHandlers } from "./inventory/index.js";
 import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation-handlers.js";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations/invitation-handlers.js";
 import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
 import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
+import { monitoringHandlers } from "./monitoring/index.js";
+import { nonconformityHandlers } from "./nonconformities/index.js";
 import { createOrg, getOrg, updateOrg } from "./orgs/org-handlers.js";
 import { readinessHandlers } from "./readiness/index.js";
 import { redteamHandlers } from "./redteam/index.js";
@@ -78,4 +83,9 @@ export const handlers: Handlers = {
   ...readinessHandlers,
   ...redteamHandlers,
   ...riskHandlers,
+  ...gateHandlers,
+  ...changeHandlers,
+  ...monitoringHandlers,
+  ...incidentHandlers,
+  ...nonconformityHandlers,
 };

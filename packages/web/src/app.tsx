@@ -29,6 +29,12 @@ const DocumentsModule = lazy(() => import("./documents/documents-module"));
 const EvidenceModule = lazy(() => import("./evidence/evidence-module"));
 const CatalogueModule = lazy(() => import("./catalogue/catalogue-module"));
 const RedteamModule = lazy(() => import("./redteam/redteam-module"));
+const GatesModule = lazy(() => import("./gates/gates-module"));
+const ChangesModule = lazy(() => import("./changes/changes-module"));
+const MonitoringModule = lazy(() => import("./monitoring/monitoring-module"));
+const IncidentsModule = lazy(() => import("./incidents/incidents-module"));
+const NonconformitiesModule = lazy(() => import("./nonconformities/nonconformities-module"));
+const AnonymousConcernPage = lazy(() => import("./incidents/anonymous-concern-page"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page"));
 
 /** Every page of the app; pages load on demand so the first paint stays small. */
@@ -41,6 +47,7 @@ export function App() {
         <Route path="/invite" element={<AcceptInvitationPage />} />
         <Route path="/sso/link" element={<SsoLinkPage />} />
         <Route path="/sso/verify-domain" element={<VerifyDomainPage />} />
+        <Route path="/concern/:token" element={<AnonymousConcernPage />} />
         <Route
           path="/"
           element={
@@ -73,6 +80,11 @@ export function App() {
             <Route path="evidence/*" element={<EvidenceModule />} />
             <Route path="catalogue/*" element={<CatalogueModule />} />
             <Route path="security-tests/*" element={<RedteamModule />} />
+            <Route path="gates/*" element={<GatesModule />} />
+            <Route path="changes/*" element={<ChangesModule />} />
+            <Route path="monitoring/*" element={<MonitoringModule />} />
+            <Route path="incidents/*" element={<IncidentsModule />} />
+            <Route path="nonconformities/*" element={<NonconformitiesModule />} />
           </Route>
           <Route path="/account" element={<AccountPage />} />
           <Route path="/welcome" element={<NoOrganisationPage />} />

@@ -1,1 +1,2 @@
 export * from "./change-kinds.js";
+export * from "./change-routes.js";

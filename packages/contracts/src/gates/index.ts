@@ -1,1 +1,2 @@
 export * from "./gate-checks.js";
+export * from "./gate-routes.js";

@@ -1,1 +1,2 @@
 export * from "./incident-attributes.js";
+export * from "./incident-routes.js";

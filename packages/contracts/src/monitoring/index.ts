@@ -1,1 +1,2 @@
 export * from "./metric-attributes.js";
+export * from "./monitoring-routes.js";

@@ -11,6 +11,11 @@ import oneRunningScan from "./0010-one-running-scan.js";
 import ssoAccountBinding from "./0011-sso-account-binding.js";
 import readinessSnapshots from "./0012-readiness-snapshots.js";
 import segregationOfDuties from "./0013-segregation-of-duties.js";
+import releaseGates from "./0014-release-gates.js";
+import changeControl from "./0015-change-control.js";
+import monitoring from "./0016-monitoring.js";
+import incidents from "./0017-incidents.js";
+import correctiveAction from "./0018-corrective-action.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -30,4 +35,9 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0011-sso-account-binding", sql: ssoAccountBinding },
   { id: "0012-readiness-snapshots", sql: readinessSnapshots },
   { id: "0013-segregation-of-duties", sql: segregationOfDuties },
+  { id: "0014-release-gates", sql: releaseGates },
+  { id: "0015-change-control", sql: changeControl },
+  { id: "0016-monitoring", sql: monitoring },
+  { id: "0017-incidents", sql: incidents },
+  { id: "0018-corrective-action", sql: correctiveAction },
 ];

@@ -10,7 +10,7 @@ export interface NavItem {
 }
 
 /** Modules of the management system that are planned but not built yet. */
-export const comingSoon = ["Incidents", "Audits"] as const;
+export const comingSoon = ["Audits"] as const;
 
 /** The management system's modules; each owns every page below its path. */
 export const managementItems: NavItem[] = [
@@ -56,6 +56,36 @@ export const managementItems: NavItem[] = [
     path: "security-tests",
     permission: "governance.read",
     description: "Red-team scans of AI systems, their findings and nonconformities.",
+  },
+  {
+    label: "Release gates",
+    path: "gates",
+    permission: "governance.read",
+    description: "What each AI system must show before it moves to its next stage, and every decision.",
+  },
+  {
+    label: "Changes",
+    path: "changes",
+    permission: "governance.read",
+    description: "Changes to AI systems, their approval, and what they send back for review.",
+  },
+  {
+    label: "Monitoring",
+    path: "monitoring",
+    permission: "governance.read",
+    description: "Metrics of AI systems in operation, their thresholds and alerts.",
+  },
+  {
+    label: "Incidents",
+    path: "incidents",
+    permission: "governance.read",
+    description: "Incidents, their timeline and communications, and reported concerns.",
+  },
+  {
+    label: "Nonconformities",
+    path: "nonconformities",
+    permission: "governance.read",
+    description: "Nonconformities, corrective actions, effectiveness checks and improvements.",
   },
   {
     label: "Catalogue",

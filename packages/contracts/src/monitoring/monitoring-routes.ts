@@ -1,0 +1,2 @@
+/** Routes of monitoring: metric definitions, observations in batches, chart data and alerts. */
+export const monitoringRoutes = {} as const;

