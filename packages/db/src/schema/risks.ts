@@ -37,6 +37,10 @@ export interface RisksTable extends RecordColumns {
   review_date: string | null;
   /** Last day the current acceptance covers ('YYYY-MM-DD'), while the risk is accepted. */
   accepted_until: string | null;
+  /** When someone last confirmed the assessment still holds; existing risks start at their last change. */
+  reviewed_at: Date | null;
+  /** Set by a material change to the system (or a monitoring rule); cleared by the next review. */
+  rereview_requested_at: Date | null;
 }
 
 export interface RiskTreatmentActionsTable extends RecordColumns {
