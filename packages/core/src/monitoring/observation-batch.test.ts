@@ -85,3 +85,11 @@ describe("a batch of metric observations", () => {
     ).toBe(false);
   });
 });
+
+describe("metric names in a batch", () => {
+  it("match whatever their case when the map holds names in lower case", () => {
+    const lower = new Map([["error_rate", "m-1"]]);
+    const result = checkObservationBatch([{ metric: "Error_Rate", value: 1, at: "2026-12-01T11:00:00Z" }], lower, now);
+    expect(result).toMatchObject({ ok: true, observations: [{ metricId: "m-1" }] });
+  });
+});

@@ -69,7 +69,8 @@ function readTime(at: unknown, now: Date): Date | string {
 }
 
 /**
- * Checks a batch of observations against the metrics of a system (`metricIds`, by name) as one:
+ * Checks a batch of observations against the metrics of a system (`metricIds`, by name or by
+ * name in lower case, for names that are unique whatever their case) as one:
  * every row is checked, and either all are accepted or the problems of every bad row are returned
  * so that nothing of the batch is stored.
  */
@@ -83,7 +84,7 @@ export function checkObservationBatch(
   rows.forEach((input, index) => {
     const row = index + 1;
     const name = typeof input.metric === "string" ? input.metric.trim() : "";
-    const metricId = metricIds.get(name);
+    const metricId = metricIds.get(name) ?? metricIds.get(name.toLowerCase());
     if (!metricId)
       problems.push({
         row,
