@@ -6,6 +6,7 @@ import { buildApp } from "./app.js";
 import { issueSetupCode } from "./auth/setup-code.js";
 import type { ServerConfig } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
+import { startMissingDataSweeps } from "./monitoring/index.js";
 import { redteamKeyWarnings } from "./redteam/redteam-keys.js";
 import { abortServerScans } from "./redteam/server-scan-runner.js";
 import { createSecretBox } from "./secrets/secret-box.js";
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
         ? { address: address.address, port: address.port }
         : { address: config.host, port: config.port };
     const setupCode = await issueSetupCode(database.db);
+    const stopSweeps = startMissingDataSweeps(database.db, app.log);
     return {
       app,
       database,
@@ -62,6 +64,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
       setupCode,
       secretKey: { source: secretKey.source, path: secretKey.path, keyId: secrets.keyId },
       close: async () => {
+        stopSweeps();
         await abortServerScans();
         await app.close();
         if (!existing) await database.close();

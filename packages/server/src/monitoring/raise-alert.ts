@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import type { AlertKind, AlertLevel, RaisedAlert } from "@openaims/contracts";
+import type { Database } from "@openaims/db";
+import { type Kysely, sql } from "kysely";
+import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
+import { nextRef } from "../records/next-ref.js";
+import { flagRiskForReview } from "./flag-risk-for-review.js";
+
+/** The metric an alert is about, with the rules that act when one is raised. */
+export interface AlertingMetric {
+  id: string;
+  org_id: string;
+  system_id: string;
+  name: string;
+  open_incident_on_critical: boolean;
+  review_risk_id: string | null;
+}
+
+/** What was seen: a breach at a level, or missing data, between two times, and the value that showed it. */
+export interface AlertSignal {
+  kind: AlertKind;
+  level: AlertLevel;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  value: number | null;
+  observedAt: Date | null;
+}
+
+/** Monitoring raises and escalates alerts in its own name, whoever pushed the observation. */
+export const monitoringActor = systemActor("monitoring");
+
+async function openAlertOf(tx: Kysely<Database>, metricId: string, kind: AlertKind) {
+  return tx
+    .selectFrom("metric_alerts")
+    .select(["id", "ref", "level", "version", "last_seen_at"])
+    .where("metric_id", "=", metricId)
+    .where("kind", "=", kind)
+    .where("status", "<>", "resolved")
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Raises an alert for the signal, or adds it to the metric's alert of that kind that is not yet
+ * resolved: at most one such alert exists, which the database enforces, so two servers that see the
+ * same breach at once raise one alert. A critical signal escalates an open warning. Returns the alert
+ * when it was raised or escalated, null when the signal only extended an open alert.
+ */
+export async function raiseAlert(
+  tx: Kysely<Database>,
+  metric: AlertingMetric,
+  signal: AlertSignal,
+  requestId: string | null,
+): Promise<RaisedAlert | null> {
+  let open = await openAlertOf(tx, metric.id, signal.kind);
+  if (!open) {
+    const id = randomUUID();
+    const ref = await nextRef(tx, metric.org_id, "metric_alert", "AL");
+    const inserted = await tx
+      .insertInto("metric_alerts")
+      .values({
+        id,
+        org_id: metric.org_id,
+        ref,
+        metric_id: metric.id,
+        system_id: metric.system_id,
+        kind: signal.kind,
+        level: signal.level,
+        first_seen_at: signal.firstSeenAt,
+        last_seen_at: signal.lastSeenAt,
+        observed_value: signal.value,
+        observed_at: signal.observedAt,
+      })
+      .onConflict((oc) => oc.columns(["metric_id", "kind"]).where("status", "<>", "resolved").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) {
+      await appendAuditEntry(tx, {
+        orgId: metric.org_id,
+        actor: monitoringActor,
+        requestId,
+        action: "alert.raised",
+        entityType: "metric_alert",
+        entityId: id,
+        changes: {
+          ref: { before: null, after: ref },
+          metric: { before: null, after: metric.name },
+          kind: { before: null, after: signal.kind },
+          level: { before: null, after: signal.level },
+          observedValue: { before: null, after: signal.value },
+          observedAt: { before: null, after: signal.observedAt?.toISOString() ?? null },
+        },
+      });
+      if (metric.review_risk_id)
+        await flagRiskForReview(
+          tx,
+          metric.org_id,
+          metric.review_risk_id,
+          `alert ${ref} on metric ${metric.name}`,
+          requestId,
+        );
+      return { id, ref, metric: metric.name, kind: signal.kind, level: signal.level, change: "raised" };
+    }
+    // Another server raised it a moment ago; its row is committed now, so this signal joins it.
+    open = await openAlertOf(tx, metric.id, signal.kind);
+    if (!open) return null;
+  }
+  const escalates = open.level === "warning" && signal.level === "critical";
+  await tx
+    .updateTable("metric_alerts")
+    .set({
+      last_seen_at: sql<Date>`greatest(last_seen_at, ${signal.lastSeenAt})`,
+      ...(escalates
+        ? {
+            level: "critical",
+            observed_value: signal.value,
+            observed_at: signal.observedAt,
+            version: open.version + 1,
+            updated_at: new Date(),
+          }
+        : {}),
+    })
+    .where("id", "=", open.id)
+    .execute();
+  if (!escalates) return null;
+  await appendAuditEntry(tx, {
+    orgId: metric.org_id,
+    actor: monitoringActor,
+    requestId,
+    action: "alert.escalated",
+    entityType: "metric_alert",
+    entityId: open.id,
+    changes: {
+      level: { before: "warning", after: "critical" },
+      observedValue: { before: null, after: signal.value },
+      observedAt: { before: null, after: signal.observedAt?.toISOString() ?? null },
+    },
+  });
+  return { id: open.id, ref: open.ref, metric: metric.name, kind: signal.kind, level: "critical", change: "escalated" };
+}
