@@ -76,6 +76,9 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   changeKind: contracts.changeKinds,
   metricDirection: contracts.metricDirections,
   alertLevel: contracts.alertLevels,
+  alertKind: contracts.alertKinds,
+  alertStatus: contracts.alertStatuses,
+  metricState: contracts.metricStates,
   incidentStatus: contracts.incidentStatuses,
 };
 

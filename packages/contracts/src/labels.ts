@@ -58,7 +58,13 @@ import type {
 } from "./inventory/system-attributes.js";
 import type { customerDataTrainingOptions, yesNoUnknown } from "./inventory/vendor-schemas.js";
 import type { invitationStatuses } from "./invitations.js";
-import type { alertLevels, metricDirections } from "./monitoring/metric-attributes.js";
+import type {
+  alertKinds,
+  alertLevels,
+  alertStatuses,
+  metricDirections,
+  metricStates,
+} from "./monitoring/metric-attributes.js";
 import type {
   nonconformitySources,
   nonconformityStatuses,
@@ -195,6 +201,17 @@ export const enumLabels = {
     string
   >,
   alertLevel: { warning: "Warning", critical: "Critical" } satisfies Record<Of<typeof alertLevels>, string>,
+  alertKind: { breach: "Threshold breach", missing_data: "Missing data" } satisfies Record<Of<typeof alertKinds>, string>,
+  alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
+    Of<typeof alertStatuses>,
+    string
+  >,
+  metricState: {
+    within_bounds: "Within bounds",
+    warning: "Warning",
+    critical: "Critical",
+    no_data: "No data yet",
+  } satisfies Record<Of<typeof metricStates>, string>,
   incidentStatus: {
     reported: "Reported",
     triaged: "Triaged",

@@ -57,6 +57,10 @@ export const backupTables = [
   { name: "sso_domain_claims", orderBy: "id" },
   // 0012-readiness-snapshots
   { name: "readiness_snapshots", orderBy: "org_id, day" },
+  // 0016-monitoring
+  { name: "metrics", orderBy: "id" },
+  { name: "metric_observations", orderBy: "metric_id, at, value" },
+  { name: "metric_alerts", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;
