@@ -1,5 +1,6 @@
 import type { actorTypes } from "./audit.js";
 import type { changeKinds } from "./changes/change-kinds.js";
+import type { changeRiskImpacts, changeStatuses } from "./changes/change-schemas.js";
 import type { roles, tokenScopes } from "./common.js";
 import type {
   applicabilityStates,
@@ -31,6 +32,7 @@ import type {
 } from "./evidence/evidence-attributes.js";
 import type { exportFormats } from "./exports.js";
 import type { gateCheckKinds } from "./gates/gate-checks.js";
+import type { gateOverrideStatuses, gateResults } from "./gates/gate-schemas.js";
 import type { homeWaitingKinds } from "./home/home-schemas.js";
 import type {
   impactAssessmentStatuses,
@@ -44,7 +46,15 @@ import type {
   residualConcernLevels,
   systemImpactStates,
 } from "./impact-assessments/impact-scales.js";
-import type { incidentStatuses } from "./incidents/incident-attributes.js";
+import type { concernChannels, concernStatuses } from "./incidents/concern-schemas.js";
+import type {
+  communicationAudiences,
+  communicationChannels,
+  incidentLinkKinds,
+  incidentSeverities,
+  incidentStatuses,
+  incidentTimelineKinds,
+} from "./incidents/incident-attributes.js";
 import type { assetKinds } from "./inventory/asset-schemas.js";
 import type { importActions, importFormats } from "./inventory/import-schemas.js";
 import type {
@@ -66,8 +76,16 @@ import type {
   metricStates,
 } from "./monitoring/metric-attributes.js";
 import type {
+  correctiveActionStatuses,
+  effectivenessResults,
+  improvementSources,
+  improvementStatuses,
+  nonconformitySeverities,
   nonconformitySources,
   nonconformityStatuses,
+  rootCauseMethods,
+} from "./nonconformities/nonconformity-attributes.js";
+import type {
   RedteamCategory,
   RedteamSeverity,
   redteamFindingStatuses,
@@ -196,6 +214,17 @@ export const enumLabels = {
     new_data_source: "New data source",
     other: "Other",
   } satisfies Record<Of<typeof changeKinds>, string>,
+  changeStatus: { requested: "Requested", approved: "Approved", rejected: "Rejected" } satisfies Record<
+    Of<typeof changeStatuses>,
+    string
+  >,
+  changeRiskImpact: {
+    not_assessed: "Not assessed",
+    none: "None expected",
+    low: "Low",
+    medium: "Medium",
+    high: "High",
+  } satisfies Record<Of<typeof changeRiskImpacts>, string>,
   metricDirection: { lower_is_better: "Better when lower", higher_is_better: "Better when higher" } satisfies Record<
     Of<typeof metricDirections>,
     string
@@ -219,6 +248,51 @@ export const enumLabels = {
     resolved: "Resolved",
     closed: "Closed",
   } satisfies Record<Of<typeof incidentStatuses>, string>,
+  incidentSeverity: { low: "Low", medium: "Medium", high: "High", critical: "Critical" } satisfies Record<
+    Of<typeof incidentSeverities>,
+    string
+  >,
+  incidentLinkKind: {
+    risk: "Risk",
+    change: "Change",
+    alert: "Alert",
+    nonconformity: "Nonconformity",
+    corrective_action: "Corrective action",
+    incident: "Incident",
+  } satisfies Record<Of<typeof incidentLinkKinds>, string>,
+  incidentTimelineKind: {
+    note: "Note",
+    status_change: "Status change",
+    communication: "Communication",
+    link: "Link",
+  } satisfies Record<Of<typeof incidentTimelineKinds>, string>,
+  communicationAudience: {
+    customers: "Customers",
+    regulators: "Regulators",
+    authorities: "Other authorities",
+    partners: "Partners and suppliers",
+    staff: "Staff",
+    other: "Other interested parties",
+  } satisfies Record<Of<typeof communicationAudiences>, string>,
+  communicationChannel: {
+    email: "E-mail",
+    phone: "Phone",
+    letter: "Letter",
+    meeting: "Meeting",
+    website: "Website notice",
+    portal: "Regulator's portal",
+    other: "Other",
+  } satisfies Record<Of<typeof communicationChannels>, string>,
+  concernStatus: {
+    new: "New",
+    became_incident: "Became an incident",
+    became_risk: "Became a risk",
+    closed: "Closed",
+  } satisfies Record<Of<typeof concernStatuses>, string>,
+  concernChannel: { member: "From a member", anonymous: "Anonymous" } satisfies Record<
+    Of<typeof concernChannels>,
+    string
+  >,
   gateCheckKind: {
     risk_review_recent: "Risks reviewed recently",
     impact_assessment_current: "Impact assessment approved and current",
@@ -226,6 +300,15 @@ export const enumLabels = {
     security_test_recent: "Recent security test without blocking findings",
     sign_offs: "Sign-offs",
   } satisfies Record<Of<typeof gateCheckKinds>, string>,
+  gateResult: { passed: "Passed", failed: "Failed", overridden: "Passed by override" } satisfies Record<
+    Of<typeof gateResults>,
+    string
+  >,
+  gateOverrideStatus: {
+    requested: "Awaiting approval",
+    approved: "Approved",
+    withdrawn: "Withdrawn",
+  } satisfies Record<Of<typeof gateOverrideStatuses>, string>,
 
   // Risks
   riskRating: { low: "Low", medium: "Medium", high: "High", critical: "Critical" } satisfies Record<
@@ -489,11 +572,57 @@ export const enumLabels = {
     nonconformity_raised: "Nonconformity raised",
     dismissed: "Dismissed",
   } satisfies Record<Of<typeof redteamFindingStatuses>, string>,
-  nonconformitySource: { redteam_finding: "Red-team finding" } satisfies Record<
-    Of<typeof nonconformitySources>,
+
+  // Nonconformity and corrective action, improvement log
+  nonconformitySource: {
+    redteam_finding: "Red-team finding",
+    incident: "Incident",
+    alert: "Monitoring alert",
+    audit: "Internal audit",
+    manual: "Raised by hand",
+  } satisfies Record<Of<typeof nonconformitySources>, string>,
+  nonconformitySeverity: { minor: "Minor", major: "Major" } satisfies Record<
+    Of<typeof nonconformitySeverities>,
     string
   >,
-  nonconformityStatus: { open: "Open" } satisfies Record<Of<typeof nonconformityStatuses>, string>,
+  nonconformityStatus: {
+    open: "Open",
+    action_planned: "Action planned",
+    awaiting_check: "Awaiting effectiveness check",
+    closed: "Closed",
+  } satisfies Record<Of<typeof nonconformityStatuses>, string>,
+  rootCauseMethod: {
+    five_whys: "Five whys",
+    fishbone: "Fishbone (cause and effect)",
+    fault_tree: "Fault tree",
+    other: "Other",
+  } satisfies Record<Of<typeof rootCauseMethods>, string>,
+  correctiveActionStatus: {
+    open: "Open",
+    in_progress: "In progress",
+    done: "Done",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof correctiveActionStatuses>, string>,
+  effectivenessResult: { effective: "Effective", not_effective: "Not effective" } satisfies Record<
+    Of<typeof effectivenessResults>,
+    string
+  >,
+  improvementSource: {
+    manual: "Raised by hand",
+    incident: "Incident",
+    alert: "Monitoring alert",
+    audit: "Internal audit",
+    management_review: "Management review",
+    nonconformity: "Nonconformity",
+    concern: "Reported concern",
+    other: "Other",
+  } satisfies Record<Of<typeof improvementSources>, string>,
+  improvementStatus: {
+    proposed: "Proposed",
+    planned: "Planned",
+    done: "Done",
+    declined: "Declined",
+  } satisfies Record<Of<typeof improvementStatuses>, string>,
 
   // Readiness
   readinessSeverity: { high: "High", medium: "Medium", low: "Low" },

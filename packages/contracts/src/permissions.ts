@@ -19,6 +19,9 @@ export const permissions = [
   "governance.read",
   "governance.write",
   "audit_records.write",
+  "gates.override",
+  /** Triage concerns and manage the anonymous concern link. */
+  "concerns.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,6 +36,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "audit_trail.read",
     "governance.write",
     "audit_records.write",
+    "gates.override",
+    "concerns.manage",
   ]),
   contributor: new Set([...everyone, "governance.write"]),
   /** Reads everything; writes audit records only. */

@@ -1,5 +1,6 @@
 export * from "./approvals/segregation-of-duties.js";
 export * from "./attestations/dsse.js";
+export * from "./attestations/release-statement.js";
 export * from "./audit/audit-chain.js";
 export * from "./audit/canonical-json.js";
 export * from "./audit/diff-changes.js";
@@ -26,6 +27,7 @@ export * from "./inventory/system-rules.js";
 export * from "./inventory/vendor-rules.js";
 export * from "./members/member-rules.js";
 export * from "./monitoring/index.js";
+export * from "./nonconformities/index.js";
 export * from "./orgs/slug.js";
 export * from "./pagination/cursor.js";
 export * from "./readiness/index.js";

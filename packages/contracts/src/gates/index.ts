@@ -1,2 +1,3 @@
 export * from "./gate-checks.js";
 export * from "./gate-routes.js";
+export * from "./gate-schemas.js";

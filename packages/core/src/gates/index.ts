@@ -1,2 +1,3 @@
 export * from "./default-checklists.js";
 export * from "./evaluate-gate.js";
+export * from "./lifecycle-moves.js";

@@ -6,12 +6,14 @@ import {
   type ExistingSystem,
   type PlannedSystemRow,
   planSystemImport,
+  stageMove,
 } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import type { AuditEvent } from "../audit/append-audit-entry.js";
 import type { Handler } from "../http/handler-context.js";
 import { creationChanges, runImport } from "./import-runner.js";
+import { gateRequiredError } from "./inventory-errors.js";
 import { activeMemberIdsByEmail } from "./owners.js";
 import { systemColumnsOf, systemQuery, systemValuesOf } from "./system-queries.js";
 
@@ -103,6 +105,16 @@ async function applyPlan(
   return events;
 }
 
+/** An import may move systems back or retire them, never forward: that passes the release gate. */
+function refuseForwardMoves(rows: PlannedSystemRow[]): void {
+  for (const row of rows) {
+    if (row.action !== "update" || !row.existing || !row.values) continue;
+    const from = row.existing.values.lifecycleStage;
+    const to = row.values.lifecycleStage;
+    if (stageMove(from, to) === "forward") throw gateRequiredError(row.values.slug, from, to);
+  }
+}
+
 /** Imports AI systems; rows match existing systems by slug. */
 export const importSystems: Handler<Routes["importSystems"]> = async (ctx) => {
   const existing = await existingSystems(ctx.tx, ctx.org.orgId);
@@ -111,7 +123,9 @@ export const importSystems: Handler<Routes["importSystems"]> = async (ctx) => {
     entityType: "ai_system",
     plan: async (sheet) => {
       const memberIdByEmail = await activeMemberIdsByEmail(ctx.tx, ctx.org.orgId);
-      return planSystemImport(sheet, { memberIdByEmail, existingBySlug: existing.bySlug });
+      const plan = planSystemImport(sheet, { memberIdByEmail, existingBySlug: existing.bySlug });
+      refuseForwardMoves(plan.rows);
+      return plan;
     },
     apply: (rows) => applyPlan(ctx.tx, ctx.org.orgId, rows, existing.materialChangedAt),
   });

@@ -9,6 +9,7 @@ import { importSystems } from "./import-systems.js";
 import { archiveSystem, createSystem, getSystem, listSystems, updateSystem } from "./system-handlers.js";
 import { archiveVendor, createVendor, getVendor, listVendors, updateVendor } from "./vendor-handlers.js";
 
+export { moveSystemStage } from "./move-system-stage.js";
 export { findSystem, type SystemRow } from "./system-queries.js";
 
 /** Handlers of the inventory routes. */

@@ -1,4 +1,4 @@
-import { fieldMessage } from "@openaims/contracts";
+import { fieldMessage, type LifecycleStage } from "@openaims/contracts";
 import type { FieldProblem } from "@openaims/core";
 import { AppError } from "../http/app-error.js";
 import { invalidFields } from "../http/invalid-fields.js";
@@ -16,4 +16,17 @@ export function archivedRecordError(entity: string): AppError {
 /** Escapes LIKE wildcards so a search matches the text literally. */
 export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A forward stage change goes through the system's release gate, never through an edit or an
+ * import: the 409 names the route (and the CLI command) that evaluates and records the gate.
+ */
+export function gateRequiredError(slug: string, from: LifecycleStage, to: LifecycleStage): AppError {
+  return new AppError(
+    "illegal_transition",
+    `Moving ${slug} from ${from} to ${to} passes its release gate: use POST /api/v1/orgs/:orgId/systems/:systemId/gate/decisions ` +
+      `with stage ${to} (or aims gate pass --system ${slug} --stage ${to}). Moving back to an earlier stage or retiring needs no gate.`,
+    { allowed: ["earlier stages", "retired"], gate: "POST /api/v1/orgs/:orgId/systems/:systemId/gate/decisions" },
+  );
 }

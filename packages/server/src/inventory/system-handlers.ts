@@ -4,6 +4,7 @@ import {
   changedMaterialFields,
   diffChanges,
   normaliseSystemValues,
+  stageMove,
   systemFieldProblems,
   systemSlugFromName,
 } from "@openaims/core";
@@ -12,7 +13,7 @@ import type { Kysely } from "kysely";
 import { AppError, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, cursorValue, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
-import { archivedRecordError, containsPattern, fieldProblemsError } from "./inventory-errors.js";
+import { archivedRecordError, containsPattern, fieldProblemsError, gateRequiredError } from "./inventory-errors.js";
 import { assertActiveMember } from "./owners.js";
 import {
   assertSlugFree,
@@ -110,6 +111,8 @@ export const updateSystem: Handler<Routes["updateSystem"]> = async ({ tx, org, i
   const after = normaliseSystemValues({ ...before, ...given } as SystemValues);
   const changed = diffChanges(before, after);
   if (Object.keys(changed).length === 0) return presentSystem(row);
+  if (stageMove(before.lifecycleStage, after.lifecycleStage) === "forward")
+    throw gateRequiredError(row.slug, before.lifecycleStage, after.lifecycleStage);
   await checkSystemValues(tx, org.orgId, after, before, row.id);
 
   const now = new Date();

@@ -1,0 +1,75 @@
+import type { GateCheckResultView, ImpactTier, LifecycleStage } from "@openaims/contracts";
+import { evaluateGate, type GateFacts, nextStage, stageMove } from "@openaims/core";
+import type { Database } from "@openaims/db";
+import type { Kysely } from "kysely";
+import { AppError } from "../http/app-error.js";
+import type { SystemRow } from "../inventory/index.js";
+import { loadGateChecklist } from "./gate-checklists.js";
+import { loadGateFacts } from "./gate-facts.js";
+
+/** A gate evaluated from the records: the checklist, the facts it saw, and each check's result. */
+export interface SystemGateEvaluation {
+  fromStage: LifecycleStage;
+  stage: LifecycleStage;
+  forward: boolean;
+  checklist: Awaited<ReturnType<typeof loadGateChecklist>>;
+  facts: GateFacts;
+  signOffRows: Awaited<ReturnType<typeof loadGateFacts>>["signOffRows"];
+  checks: GateCheckResultView[];
+  passed: boolean;
+}
+
+/** The stage a caller named, or the next one after the system's current stage. */
+export function targetStage(system: SystemRow, stage: LifecycleStage | undefined): LifecycleStage {
+  if (stage) return stage;
+  const current = system.lifecycle_stage as LifecycleStage;
+  const next = nextStage(current);
+  if (!next)
+    throw new AppError(
+      "illegal_transition",
+      `${system.slug} is ${current === "retired" ? "retired" : "in operation"}: name the stage to check.`,
+    );
+  return next;
+}
+
+/**
+ * Evaluates the gate into `stage` for a system, on the server, from the records only. A stage at or
+ * ahead of the current one is checked against its checklist (a system already deployed is checked
+ * again before each release); moving back or retiring has no gate and passes with no checks.
+ */
+export async function evaluateSystemGate(
+  db: Kysely<Database>,
+  orgId: string,
+  system: SystemRow,
+  stage: LifecycleStage,
+  now = new Date(),
+): Promise<SystemGateEvaluation> {
+  const fromStage = system.lifecycle_stage as LifecycleStage;
+  const move = stageMove(fromStage, stage);
+  const gated = move === "forward" || move === "none";
+  const checklist = gated
+    ? await loadGateChecklist(db, orgId, stage, system.impact_tier as ImpactTier)
+    : { checks: [], configured: false };
+  const { facts, signOffRows } = await loadGateFacts(
+    db,
+    orgId,
+    { id: system.id, materialChangedAt: system.material_changed_at },
+    stage,
+    now,
+  );
+  const evaluation = evaluateGate(checklist.checks, facts);
+  const checks = evaluation.checks.map((result, index) => ({
+    ...result,
+    config: checklist.checks[index] as (typeof checklist.checks)[number],
+  }));
+  return {
+    fromStage,
+    stage,
+    forward: move === "forward",
+    checklist,
+    facts,
+    signOffRows,
+    checks,
+    passed: evaluation.passed,
+  };
+}
