@@ -1,2 +1,3 @@
 export * from "./change-kinds.js";
 export * from "./change-routes.js";
+export * from "./change-schemas.js";

@@ -51,6 +51,12 @@ export const riskSchema = z
     needsTreatment: z.boolean(),
     status: riskStatusSchema,
     reviewDate: z.string().nullable(),
+    /** When someone last confirmed the assessment (or first made it). */
+    reviewedAt: timestampSchema,
+    /** When a material change or a monitoring rule asked for the risk to be reviewed again; null once reviewed. */
+    rereviewRequestedAt: timestampSchema.nullable(),
+    /** True while a re-review is asked for and not yet recorded. */
+    needsReview: z.boolean(),
     /** Set while the risk is accepted: the last day the acceptance covers. */
     acceptedUntil: z.string().nullable(),
     acceptanceExpired: z.boolean(),
@@ -89,6 +95,8 @@ export const riskListQuerySchema = z.object({
   status: z.enum(riskStatusFilters, { message: `must be one of: ${riskStatusFilters.join(", ")}` }).default("active"),
   rating: riskRatingSchema.optional(),
   ownerId: idSchema.optional(),
+  /** "true" lists only risks awaiting a re-review a material change or a monitoring rule asked for. */
+  needsReview: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
   q: z.string().trim().max(200).optional(),
   sort: z
     .enum(["createdAt", "-createdAt", "updatedAt", "-updatedAt", "title", "-title", "rating", "-rating"], {
@@ -146,4 +154,10 @@ export const acceptRiskRequestSchema = z.object({
   rationale: z.string().trim().min(10, "explain the decision in at least 10 characters").max(4000),
   /** Last day the acceptance covers; must be after today. */
   expiresOn: riskDateSchema,
+});
+
+export const reviewRiskRequestSchema = z.object({
+  version: versionSchema,
+  /** What the reviewer looked at or concluded; kept in the audit trail. */
+  note: z.string({ message: "must be text" }).trim().max(2000, "must be at most 2000 characters").optional(),
 });

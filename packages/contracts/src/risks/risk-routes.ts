@@ -11,6 +11,7 @@ import {
 import {
   acceptRiskRequestSchema,
   createRiskRequestSchema,
+  reviewRiskRequestSchema,
   riskDetailSchema,
   riskListQuerySchema,
   riskSchema,
@@ -151,6 +152,18 @@ export const riskRoutes = {
     params: riskParams,
     body: acceptRiskRequestSchema,
     response: riskDetailSchema,
+  }),
+  reviewRisk: defineRoute({
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/risks/:riskId/review",
+    summary:
+      "Record that the risk was reviewed and its assessment holds; answers a re-review asked for by a material change",
+    tag: "risks",
+    access: write,
+    write: true,
+    params: riskParams,
+    body: reviewRiskRequestSchema,
+    response: riskSchema,
   }),
 
   createTreatmentAction: defineRoute({

@@ -1,1 +1,2 @@
+export * from "./change-decisions.js";
 export * from "./material-change.js";

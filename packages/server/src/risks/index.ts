@@ -3,6 +3,7 @@ import type { DomainHandlers } from "../http/register-routes.js";
 import { acceptRisk } from "./accept-risk.js";
 import { exportRisks } from "./export-risks.js";
 import { listRisks } from "./list-risks.js";
+import { reviewRisk } from "./review-risk.js";
 import { archiveRisk, createRisk, getRisk, updateRisk } from "./risk-handlers.js";
 import { getRiskMethod, previewRiskMethod, updateRiskMethod } from "./risk-method-handlers.js";
 import {
@@ -12,6 +13,8 @@ import {
   proposeThreats,
 } from "./threat-model-handlers.js";
 import { createTreatmentAction, updateTreatmentAction } from "./treatment-action-handlers.js";
+
+export { type RereviewedRisk, requestRereviewOfSystemRisks, requestRiskRereview } from "./request-risk-rereview.js";
 
 /** Handlers of the risks routes. */
 export const riskHandlers: DomainHandlers<typeof riskRoutes> = {
@@ -25,6 +28,7 @@ export const riskHandlers: DomainHandlers<typeof riskRoutes> = {
   updateRisk,
   archiveRisk,
   acceptRisk,
+  reviewRisk,
   createTreatmentAction,
   updateTreatmentAction,
   listThreatProposals,

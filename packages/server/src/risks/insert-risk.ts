@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RiskMethodBody, TreatmentOption } from "@openaims/contracts";
 import { checkRiskLevels, diffChanges, initialRiskStatus, type RiskLevels, rateRiskLevels } from "@openaims/core";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { AuditEvent } from "../audit/append-audit-entry.js";
 import { nextRef } from "../records/next-ref.js";
 import { invalidBody } from "./field-errors.js";
@@ -57,6 +57,8 @@ export async function insertRisk(
       residual_rating: ratings.residualRating,
       rating_rank: ratings.ratingRank,
       review_date: input.reviewDate,
+      // Assessing a risk for the first time is its first review.
+      reviewed_at: sql<Date>`now()`,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -25,7 +25,18 @@ const RANK_OF_RATING = { low: 1, medium: 2, high: 3, critical: 4 } as const;
  * sort has an index beginning with org_id and ending in id, so a page is an index range scan.
  */
 export const listRisks: Handler<Routes["listRisks"]> = async ({ tx, org, input }) => {
-  const { limit, cursor: rawCursor, systemId, scope, status, rating, ownerId, q, sort: sortKey } = input.query;
+  const {
+    limit,
+    cursor: rawCursor,
+    systemId,
+    scope,
+    status,
+    rating,
+    ownerId,
+    needsReview,
+    q,
+    sort: sortKey,
+  } = input.query;
   const sort = keysetSort(sortKey, SORT_COLUMNS, "risks.id");
   const cursor = parseCursor(rawCursor);
   let query = riskQuery(tx, org.orgId);
@@ -39,6 +50,8 @@ export const listRisks: Handler<Routes["listRisks"]> = async ({ tx, org, input }
     query = query.where("risks.status", "=", status);
   if (rating) query = query.where("risks.rating_rank", "=", RANK_OF_RATING[rating]);
   if (ownerId) query = query.where("risks.owner_member_id", "=", ownerId);
+  if (needsReview === "true") query = query.where("risks.rereview_requested_at", "is not", null);
+  if (needsReview === "false") query = query.where("risks.rereview_requested_at", "is", null);
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb("risks.title", "ilike", like), eb("risks.ref", "ilike", like)]));
