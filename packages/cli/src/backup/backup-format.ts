@@ -57,10 +57,30 @@ export const backupTables = [
   { name: "sso_domain_claims", orderBy: "id" },
   // 0012-readiness-snapshots
   { name: "readiness_snapshots", orderBy: "org_id, day" },
+  // 0014-release-gates: decisions before the overrides that point at them.
+  { name: "gate_checklists", orderBy: "id" },
+  { name: "gate_decisions", orderBy: "id" },
+  { name: "gate_sign_offs", orderBy: "id" },
+  { name: "gate_overrides", orderBy: "id" },
+  { name: "org_signing_keys", orderBy: "org_id" },
   // 0016-monitoring
   { name: "metrics", orderBy: "id" },
   { name: "metric_observations", orderBy: "metric_id, at, value" },
   { name: "metric_alerts", orderBy: "id" },
+  // 0015-change-control
+  { name: "system_changes", orderBy: "id" },
+  // 0017-incidents
+  { name: "incidents", orderBy: "id" },
+  { name: "incident_systems", orderBy: "incident_id, system_id" },
+  { name: "incident_timeline_entries", orderBy: "id" },
+  { name: "incident_communications", orderBy: "id" },
+  { name: "incident_links", orderBy: "id" },
+  { name: "concerns", orderBy: "id" },
+  { name: "concern_links", orderBy: "org_id" },
+  // 0018-corrective-action
+  { name: "corrective_actions", orderBy: "id" },
+  { name: "effectiveness_checks", orderBy: "id" },
+  { name: "improvements", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

@@ -95,6 +95,8 @@ create table concerns (
   system_id uuid references ai_systems (id),
   -- How the reporter would like to hear back, in their words; empty when they did not say.
   contact_preference text not null default '',
+  -- The system as an anonymous reporter named it, when they could not choose one.
+  system_name text not null default '',
   -- member | anonymous
   channel text not null,
   reported_by_member_id uuid references memberships (id),

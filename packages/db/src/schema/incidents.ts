@@ -1,4 +1,4 @@
-import type { CreatedAt, RecordColumns } from "../schema.js";
+import type { CreatedAt, RecordColumns, UpdatedAt } from "../schema.js";
 
 export interface IncidentsTable extends RecordColumns {
   ref: string;
@@ -64,6 +64,7 @@ export interface ConcernsTable extends RecordColumns {
   description: string;
   system_id: string | null;
   contact_preference: string;
+  system_name: string;
   /** member | anonymous */
   channel: string;
   reported_by_member_id: string | null;
@@ -81,7 +82,8 @@ export interface ConcernLinksTable {
   /** SHA-256 (hex) of the link's token; the token itself is shown once and never stored. */
   token_hash: string;
   created_by_member_id: string | null;
-  created_at: CreatedAt;
+  /** When this link was made; a rotation makes a new one. */
+  created_at: UpdatedAt;
 }
 
 /** Tables of migration 0017-incidents. */

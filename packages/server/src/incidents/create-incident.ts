@@ -19,13 +19,14 @@ export interface NewIncident {
   detectedAt?: Date;
   /** When it began, if known. */
   occurredAt?: Date | null;
+  /** The first timeline entry's text, e.g. where the incident came from. */
+  origin?: string;
 }
 
-/** `INC-0001`: the organisation's next incident number, four digits at least. */
-async function nextIncidentRef(tx: Kysely<Database>, orgId: string): Promise<string> {
-  const plain = await nextRef(tx, orgId, "incident", "INC");
-  const number = plain.slice("INC-".length);
-  return `INC-${number.padStart(4, "0")}`;
+/** `INC-0001`: the organisation's next number of a kind, four digits at least. */
+export async function nextPaddedRef(tx: Kysely<Database>, orgId: string, kind: string, prefix: string) {
+  const plain = await nextRef(tx, orgId, kind, prefix);
+  return `${prefix}-${plain.slice(prefix.length + 1).padStart(4, "0")}`;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function createIncident(
   }
 
   const id = randomUUID();
-  const ref = await nextIncidentRef(tx, scope.orgId);
+  const ref = await nextPaddedRef(tx, scope.orgId, "incident", "INC");
   const detectedAt = input.detectedAt ?? new Date();
   await tx
     .insertInto("incidents")
@@ -104,7 +105,7 @@ export async function createIncident(
       org_id: scope.orgId,
       incident_id: id,
       kind: "status_change",
-      body: scope.membershipId ? "Incident reported." : "Incident opened automatically.",
+      body: input.origin ?? (scope.membershipId ? "Incident reported." : "Incident opened automatically."),
       from_status: null,
       to_status: "reported",
       author_member_id: scope.membershipId,
