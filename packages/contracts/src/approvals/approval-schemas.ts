@@ -2,7 +2,13 @@ import { z } from "zod";
 import { idSchema } from "../common.js";
 
 /** Every kind of approval; segregation of duties applies to each the same way. */
-export const approvalKinds = ["document_version", "impact_assessment", "soa", "risk_acceptance"] as const;
+export const approvalKinds = [
+  "document_version",
+  "impact_assessment",
+  "soa",
+  "risk_acceptance",
+  "nonconformity_check",
+] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 
 export const approvalCheckQuerySchema = z.object({

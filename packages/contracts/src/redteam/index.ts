@@ -1,4 +1,3 @@
-export * from "./nonconformity-schemas.js";
 export * from "./redteam-attributes.js";
 export * from "./redteam-routes.js";
 export * from "./redteam-schemas.js";

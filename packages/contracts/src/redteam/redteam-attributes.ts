@@ -32,10 +32,3 @@ export const REDTEAM_SUMMARY_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The largest HTML report the report upload accepts, in bytes (25 MiB). */
 export const REDTEAM_REPORT_MAX_BYTES = 25 * 1024 * 1024;
-
-/** Where a nonconformity was found. */
-export const nonconformitySources = ["redteam_finding"] as const;
-export const nonconformitySourceSchema = z.enum(nonconformitySources);
-
-export const nonconformityStatuses = ["open"] as const;
-export const nonconformityStatusSchema = z.enum(nonconformityStatuses);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { idSchema, pageQuerySchema, pageSchema } from "../common.js";
 import { defineRoute } from "../route.js";
-import { nonconformityListQuerySchema, nonconformitySchema } from "./nonconformity-schemas.js";
 import { REDTEAM_REPORT_MAX_BYTES, REDTEAM_SUMMARY_MAX_BYTES } from "./redteam-attributes.js";
 import {
   dismissFindingRequestSchema,
@@ -22,12 +21,11 @@ const orgParams = z.object({ orgId: idSchema });
 const scanParams = z.object({ orgId: idSchema, scanId: idSchema });
 const findingParams = z.object({ orgId: idSchema, findingId: idSchema });
 const systemParams = z.object({ orgId: idSchema, systemId: idSchema });
-const nonconformityParams = z.object({ orgId: idSchema, nonconformityId: idSchema });
 const read = { kind: "org", permission: "governance.read" } as const;
 const write = { kind: "org", permission: "governance.write" } as const;
 const tag = "red-team";
 
-/** Routes of red-team scans, their findings, and the nonconformities raised from them. */
+/** Routes of red-team scans and their findings; the nonconformities raised from them are in the nonconformities module. */
 export const redteamRoutes = {
   listRedteamScans: defineRoute({
     method: "GET",
@@ -153,26 +151,5 @@ export const redteamRoutes = {
     params: findingParams,
     body: dismissFindingRequestSchema,
     response: redteamFindingSchema,
-  }),
-  listNonconformities: defineRoute({
-    method: "GET",
-    path: "/api/v1/orgs/:orgId/nonconformities",
-    summary: "List nonconformities, newest first",
-    tag: "nonconformities",
-    access: read,
-    write: false,
-    params: orgParams,
-    query: pageQuerySchema.extend(nonconformityListQuerySchema.shape),
-    response: pageSchema(nonconformitySchema),
-  }),
-  getNonconformity: defineRoute({
-    method: "GET",
-    path: "/api/v1/orgs/:orgId/nonconformities/:nonconformityId",
-    summary: "Read a nonconformity",
-    tag: "nonconformities",
-    access: read,
-    write: false,
-    params: nonconformityParams,
-    response: nonconformitySchema,
   }),
 } as const;

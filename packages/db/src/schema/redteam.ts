@@ -81,14 +81,23 @@ export interface NonconformitiesTable extends RecordColumns {
   ref: string;
   title: string;
   description: string;
-  /** redteam_finding */
+  /** redteam_finding | incident | alert | audit | manual */
   source: string;
   source_id: string | null;
   system_id: string | null;
+  /** minor | major */
   severity: string;
-  /** open */
+  /** The finding's severity (info … critical) when raised from a red-team finding. */
+  redteam_severity: string | null;
+  /** open | action_planned | awaiting_check | closed */
   status: string;
   raised_by_member_id: string | null;
+  /** What was done at once to contain it. */
+  correction: Generated<string>;
+  root_cause: Generated<string>;
+  /** five_whys | fishbone | fault_tree | other */
+  root_cause_method: string | null;
+  closed_at: Date | null;
 }
 
 /** Tables of migration 0009-redteam. */

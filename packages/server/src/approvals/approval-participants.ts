@@ -24,7 +24,8 @@ export interface ApprovalParticipants {
  *   justification, implementation, risk links, new or archived controls) since the last approved
  *   version, or ever before the first — the SoA is derived from those records, so they are its
  *   authors; the audit trail is the only place that names them, and it is written with each change;
- * - a risk acceptance: the risk's owner, who should not sign off their own risk.
+ * - a risk acceptance: the risk's owner, who should not sign off their own risk;
+ * - a nonconformity's effectiveness check, which closes or reopens it: the member who raised it.
  *
  * A record of another organisation is not found.
  */
@@ -38,6 +39,7 @@ export async function loadApprovalParticipants(
   if (!id) throw invalidField("query.id", "is required for this kind of approval", "Record");
   if (kind === "document_version") return documentVersionParticipants(db, orgId, id);
   if (kind === "impact_assessment") return impactAssessmentParticipants(db, orgId, id);
+  if (kind === "nonconformity_check") return nonconformityParticipants(db, orgId, id);
   return riskParticipants(db, orgId, id);
 }
 
@@ -121,5 +123,20 @@ async function riskParticipants(db: Kysely<Database>, orgId: string, riskId: str
     subject: `risk ${row.ref}`,
     act: "accept" as const,
     participants: [{ involvement: "owns" as const, memberId: row.owner_member_id }],
+  };
+}
+
+async function nonconformityParticipants(db: Kysely<Database>, orgId: string, nonconformityId: string) {
+  const row = await db
+    .selectFrom("nonconformities")
+    .select(["ref", "raised_by_member_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", nonconformityId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Nonconformity", nonconformityId);
+  return {
+    subject: `nonconformity ${row.ref}`,
+    act: "approve" as const,
+    participants: [{ involvement: "wrote" as const, memberId: row.raised_by_member_id }],
   };
 }

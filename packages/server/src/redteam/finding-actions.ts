@@ -1,13 +1,16 @@
-import { randomUUID } from "node:crypto";
-import type { Routes } from "@openaims/contracts";
-import { diffChanges } from "@openaims/core";
+import type { RedteamSeverity, Routes } from "@openaims/contracts";
+import { nonconformitySeverityOf } from "@openaims/core";
 import type { Handler } from "../http/handler-context.js";
-import { nextRef } from "../records/next-ref.js";
+import { insertNonconformity } from "../nonconformities/index.js";
 import { factsOf, lockOpenFinding, settleFinding } from "./finding-context.js";
 import { raisedDescription, raisedTitle } from "./finding-text.js";
 import { loadFinding } from "./redteam-queries.js";
 
-/** A nonconformity (NC-n) on the scan's system from a finding, at the finding's severity. */
+/**
+ * A nonconformity on the scan's system from a finding, through the nonconformity module's one way of
+ * raising them: source redteam_finding, major for a critical or high finding, minor otherwise, and the
+ * finding's own severity kept beside it.
+ */
 export const raiseNonconformityFromFinding: Handler<Routes["raiseNonconformityFromFinding"]> = async ({
   tx,
   org,
@@ -17,33 +20,22 @@ export const raiseNonconformityFromFinding: Handler<Routes["raiseNonconformityFr
   const open = await lockOpenFinding(tx, org.orgId, input.params.findingId, input.body.version);
   const { finding, scan } = open;
   const facts = factsOf(open);
-  const id = randomUUID();
-  const ref = await nextRef(tx, org.orgId, "nonconformity", "NC");
-  const values = {
-    title: input.body.title ?? raisedTitle(facts),
-    description: input.body.description ?? raisedDescription(facts),
-    source: "redteam_finding",
-    source_id: finding.id,
-    system_id: scan.system_id,
-    severity: finding.severity,
-    status: "open",
-  };
-  await tx
-    .insertInto("nonconformities")
-    .values({ id, org_id: org.orgId, ref, raised_by_member_id: org.membershipId, ...values })
-    .execute();
-  await audit({
-    action: "nonconformity.created",
-    entityType: "nonconformity",
-    entityId: id,
-    changes: diffChanges(null, {
-      ref,
-      title: values.title,
-      source: values.source,
+  const severity = finding.severity as RedteamSeverity;
+  const { id, ref } = await insertNonconformity(
+    tx,
+    org.orgId,
+    {
+      title: input.body.title ?? raisedTitle(facts),
+      description: input.body.description ?? raisedDescription(facts),
+      severity: nonconformitySeverityOf(severity),
+      redteamSeverity: severity,
+      source: "redteam_finding",
       sourceId: finding.id,
-      severity: values.severity,
-    }),
-  });
+      systemId: scan.system_id,
+      raisedByMemberId: org.membershipId,
+    },
+    audit,
+  );
   await settleFinding(tx, finding, { status: "nonconformity_raised", nonconformity_id: id });
   await audit({
     action: "redteam_finding.nonconformity_raised",

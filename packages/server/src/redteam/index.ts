@@ -3,7 +3,6 @@ import type { DomainHandlers } from "../http/register-routes.js";
 import { dismissRedteamFinding, raiseNonconformityFromFinding } from "./finding-actions.js";
 import { getRedteamScan } from "./get-redteam-scan.js";
 import { listRedteamScans } from "./list-redteam-scans.js";
-import { getNonconformity, listNonconformities } from "./nonconformity-handlers.js";
 import { raiseRiskFromFinding } from "./raise-risk-from-finding.js";
 import { downloadRedteamReport, uploadRedteamReport } from "./redteam-report.js";
 import { getRedteamSettings } from "./redteam-settings.js";
@@ -11,7 +10,7 @@ import { getRedteamTrend } from "./redteam-trend.js";
 import { runRedteamScan } from "./run-redteam-scan.js";
 import { uploadRedteamScan } from "./upload-redteam-scan.js";
 
-/** Handlers of the red-team and nonconformity routes. */
+/** Handlers of the red-team routes. */
 export const redteamHandlers: DomainHandlers<typeof redteamRoutes> = {
   listRedteamScans,
   uploadRedteamScan,
@@ -24,6 +23,4 @@ export const redteamHandlers: DomainHandlers<typeof redteamRoutes> = {
   raiseRiskFromFinding,
   raiseNonconformityFromFinding,
   dismissRedteamFinding,
-  listNonconformities,
-  getNonconformity,
 };

@@ -58,6 +58,8 @@ export const paramTables: Record<string, keyof Database> = {
   scanId: "redteam_scans",
   findingId: "redteam_findings",
   nonconformityId: "nonconformities",
+  correctiveActionId: "corrective_actions",
+  improvementId: "improvements",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -173,6 +175,10 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   const [raised, finding] = (await send("GET", `/redteam/scans/${scan.id}`)).findings as { id: string }[];
   if (!raised || !finding) throw new Error(`scan ${scan.id} recorded fewer than two findings`);
   const nonconformity = await post(`/redteam/findings/${raised.id}/raise-nonconformity`, { version: 1 });
+  const correctiveAction = await post(`/nonconformities/${nonconformity.nonconformity.id}/actions`, {
+    title: "Route walk corrective action",
+  });
+  const improvement = await post("/improvements", { title: "Route walk improvement", source: "manual" });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -198,6 +204,8 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     scanId: scan.id,
     findingId: finding.id,
     nonconformityId: nonconformity.nonconformity.id,
+    correctiveActionId: correctiveAction.id,
+    improvementId: improvement.id,
   };
 }
 
@@ -235,6 +243,13 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   raiseRiskFromFinding: () => ({ version: 1 }),
   raiseNonconformityFromFinding: () => ({ version: 1 }),
   dismissRedteamFinding: () => ({ reason: "not relevant here", version: 1 }),
+  raiseNonconformity: () => ({ title: "Route walk nonconformity", severity: "minor", source: "manual" }),
+  updateNonconformity: () => ({ version: 1 }),
+  createCorrectiveAction: () => ({ title: "Route walk action" }),
+  updateCorrectiveAction: () => ({ version: 1 }),
+  recordEffectivenessCheck: () => ({ version: 1, checkedOn: "2026-01-15", method: "sampled", result: "effective" }),
+  createImprovement: () => ({ title: "Route walk improvement", source: "manual" }),
+  updateImprovement: () => ({ version: 1 }),
   uploadRedteamReport: () => ({ html: "<p>report</p>" }),
 };
 

@@ -1,0 +1,1 @@
+export * from "./nonconformity-rules.js";
