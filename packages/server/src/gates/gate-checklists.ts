@@ -16,7 +16,9 @@ import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 
 /** Stages a system moves into through a gate: every stage but the first and retirement. */
-export const gatedStages: readonly LifecycleStage[] = lifecycleStages.filter((stage) => stage !== "planned" && stage !== "retired");
+export const gatedStages: readonly LifecycleStage[] = lifecycleStages.filter(
+  (stage) => stage !== "planned" && stage !== "retired",
+);
 
 type ChecklistRow = { stage: string; impact_tier: string; checks: unknown[]; updated_at: Date };
 
