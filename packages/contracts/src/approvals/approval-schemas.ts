@@ -7,6 +7,7 @@ export const approvalKinds = [
   "impact_assessment",
   "soa",
   "risk_acceptance",
+  "change",
   "nonconformity_check",
 ] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];

@@ -25,6 +25,7 @@ export interface ApprovalParticipants {
  *   version, or ever before the first — the SoA is derived from those records, so they are its
  *   authors; the audit trail is the only place that names them, and it is written with each change;
  * - a risk acceptance: the risk's owner, who should not sign off their own risk;
+ * - a change to an AI system: the member who requested it;
  * - a nonconformity's effectiveness check, which closes or reopens it: the member who raised it.
  *
  * A record of another organisation is not found.
@@ -39,6 +40,7 @@ export async function loadApprovalParticipants(
   if (!id) throw invalidField("query.id", "is required for this kind of approval", "Record");
   if (kind === "document_version") return documentVersionParticipants(db, orgId, id);
   if (kind === "impact_assessment") return impactAssessmentParticipants(db, orgId, id);
+  if (kind === "change") return changeParticipants(db, orgId, id);
   if (kind === "nonconformity_check") return nonconformityParticipants(db, orgId, id);
   return riskParticipants(db, orgId, id);
 }
@@ -138,5 +140,20 @@ async function nonconformityParticipants(db: Kysely<Database>, orgId: string, no
     subject: `nonconformity ${row.ref}`,
     act: "approve" as const,
     participants: [{ involvement: "wrote" as const, memberId: row.raised_by_member_id }],
+  };
+}
+
+async function changeParticipants(db: Kysely<Database>, orgId: string, changeId: string) {
+  const row = await db
+    .selectFrom("system_changes")
+    .select(["ref", "requested_by_member_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", changeId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Change", changeId);
+  return {
+    subject: `change ${row.ref}`,
+    act: "approve" as const,
+    participants: [{ involvement: "submitted" as const, memberId: row.requested_by_member_id }],
   };
 }
