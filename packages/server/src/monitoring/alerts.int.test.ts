@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileBlobStore, openDatabase } from "@openaims/db";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
@@ -178,11 +179,7 @@ describe("alerts from observations", () => {
 
   it("raises a missing-data alert once when no observation came within the cadence", async () => {
     const metric = await defineMetric(t, owner, systemId, { name: "heartbeat", cadenceMinutes: 15 });
-    await t.db
-      .updateTable("metrics")
-      .set({ created_at: new Date(Date.now() - 120 * 60_000) })
-      .where("id", "=", metric.id)
-      .execute();
+    await sql`update metrics set created_at = now() - interval '2 hours' where id = ${metric.id}`.execute(t.db);
     await push(t, owner, "support-bot", [{ metric: "heartbeat", value: 1, at: minutesAgo(60) }]);
     const fresh = await defineMetric(t, owner, systemId, { name: "fresh", cadenceMinutes: 15 });
 
