@@ -39,6 +39,17 @@ export const correctiveActionStatuses = ["open", "in_progress", "done", "cancell
 export const correctiveActionStatusSchema = z.enum(correctiveActionStatuses);
 export type CorrectiveActionStatus = z.infer<typeof correctiveActionStatusSchema>;
 
+/**
+ * The steps a corrective action may take: start it, finish it (with or without starting it first),
+ * or cancel it before it is done. Done and cancelled are final; a further action is a new one.
+ */
+export const correctiveActionSteps: Readonly<Record<CorrectiveActionStatus, readonly CorrectiveActionStatus[]>> = {
+  open: ["in_progress", "done", "cancelled"],
+  in_progress: ["open", "done", "cancelled"],
+  done: [],
+  cancelled: [],
+};
+
 /** Whether the corrective actions removed the cause (clause 10.2 asks for this review). */
 export const effectivenessResults = ["effective", "not_effective"] as const;
 export const effectivenessResultSchema = z.enum(effectivenessResults);
@@ -62,3 +73,11 @@ export type ImprovementSource = z.infer<typeof improvementSourceSchema>;
 export const improvementStatuses = ["proposed", "planned", "done", "declined"] as const;
 export const improvementStatusSchema = z.enum(improvementStatuses);
 export type ImprovementStatus = z.infer<typeof improvementStatusSchema>;
+
+/** The steps an opportunity for improvement may take; a declined one may be proposed again. */
+export const improvementSteps: Readonly<Record<ImprovementStatus, readonly ImprovementStatus[]>> = {
+  proposed: ["planned", "done", "declined"],
+  planned: ["proposed", "done", "declined"],
+  done: [],
+  declined: ["proposed"],
+};

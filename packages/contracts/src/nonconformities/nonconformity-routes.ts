@@ -10,10 +10,10 @@ import {
 import {
   correctiveActionSchema,
   createCorrectiveActionRequestSchema,
+  createNonconformityRequestSchema,
   nonconformityDetailSchema,
   nonconformityListQuerySchema,
   nonconformitySchema,
-  createNonconformityRequestSchema,
   recordEffectivenessCheckRequestSchema,
   updateCorrectiveActionRequestSchema,
   updateNonconformityRequestSchema,

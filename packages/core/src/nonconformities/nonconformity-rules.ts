@@ -1,6 +1,8 @@
 import {
   type CorrectiveActionStatus,
+  correctiveActionSteps,
   type ImprovementStatus,
+  improvementSteps,
   labelOf,
   type NonconformitySeverity,
   type NonconformityStatus,
@@ -11,17 +13,6 @@ import {
 export function nonconformitySeverityOf(severity: RedteamSeverity): NonconformitySeverity {
   return severity === "critical" || severity === "high" ? "major" : "minor";
 }
-
-/**
- * The steps a corrective action may take: start it, finish it (with or without starting it first),
- * or cancel it before it is done. Done and cancelled are final; a further action is a new one.
- */
-export const correctiveActionSteps: Readonly<Record<CorrectiveActionStatus, readonly CorrectiveActionStatus[]>> = {
-  open: ["in_progress", "done", "cancelled"],
-  in_progress: ["open", "done", "cancelled"],
-  done: [],
-  cancelled: [],
-};
 
 const actionNamed = (status: CorrectiveActionStatus) => labelOf("correctiveActionStatus", status).toLowerCase();
 
@@ -77,14 +68,6 @@ export function missingBeforeClosing(
   missing.push("an effectiveness check with the result effective");
   return missing;
 }
-
-/** The steps an opportunity for improvement may take; a declined one may be proposed again. */
-export const improvementSteps: Readonly<Record<ImprovementStatus, readonly ImprovementStatus[]>> = {
-  proposed: ["planned", "done", "declined"],
-  planned: ["proposed", "done", "declined"],
-  done: [],
-  declined: ["proposed"],
-};
 
 const improvementNamed = (status: ImprovementStatus) => labelOf("improvementStatus", status).toLowerCase();
 
