@@ -177,6 +177,35 @@ describe("alerts from observations", () => {
     expect((await auditOf(t, owner.orgId, risk.id)).map((e) => e.action)).toContain("risk.rereview_requested");
   });
 
+  it("opens an incident with the alert linked when a critical alert is raised and the rule asks for it", async () => {
+    await defineMetric(t, owner, systemId, {
+      name: "jailbreaks",
+      warning: 1,
+      critical: 5,
+      openIncidentOnCritical: true,
+    });
+    const warning = await push(t, owner, "support-bot", [{ metric: "jailbreaks", value: 2 }]);
+    const { id } = warning.json().alerts[0];
+    expect((await t.call(owner.token, { method: "GET", url: alertUrl(id) })).json().incidents).toEqual([]);
+
+    const critical = await push(t, owner, "support-bot", [{ metric: "jailbreaks", value: 9 }]);
+    expect(critical.json().alerts).toEqual([expect.objectContaining({ id, change: "escalated" })]);
+    const alert = (await t.call(owner.token, { method: "GET", url: alertUrl(id) })).json();
+    expect(alert.incidents).toEqual([expect.objectContaining({ status: "reported" })]);
+    const incident = (
+      await t.call(owner.token, {
+        method: "GET",
+        url: `/api/v1/orgs/${owner.orgId}/incidents/${alert.incidents[0].id}`,
+      })
+    ).json();
+    expect(incident).toMatchObject({ severity: "high", title: `Critical alert ${alert.ref} on metric jailbreaks` });
+    expect(JSON.stringify(incident)).toContain(systemId);
+
+    // Further critical values extend the alert; they open no second incident.
+    await push(t, owner, "support-bot", [{ metric: "jailbreaks", value: 12 }]);
+    expect((await t.call(owner.token, { method: "GET", url: alertUrl(id) })).json().incidents).toHaveLength(1);
+  });
+
   it("raises a missing-data alert once when no observation came within the cadence", async () => {
     const metric = await defineMetric(t, owner, systemId, { name: "heartbeat", cadenceMinutes: 15 });
     await sql`update metrics set created_at = now() - interval '2 hours' where id = ${metric.id}`.execute(t.db);

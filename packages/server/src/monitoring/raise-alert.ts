@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
 import { nextRef } from "../records/next-ref.js";
 import { flagRiskForReview } from "./flag-risk-for-review.js";
+import { openIncidentFromAlert } from "./open-incident-from-alert.js";
 
 /** The metric an alert is about, with the rules that act when one is raised. */
 export interface AlertingMetric {
@@ -43,7 +44,9 @@ async function openAlertOf(tx: Kysely<Database>, metricId: string, kind: AlertKi
 /**
  * Raises an alert for the signal, or adds it to the metric's alert of that kind that is not yet
  * resolved: at most one such alert exists, which the database enforces, so two servers that see the
- * same breach at once raise one alert. A critical signal escalates an open warning. Returns the alert
+ * same breach at once raise one alert. A critical signal escalates an open warning. A raised alert
+ * asks for the metric's chosen risk to be reviewed again, and a critical one opens an incident when
+ * the metric's rule says so. Returns the alert
  * when it was raised or escalated, null when the signal only extended an open alert.
  */
 export async function raiseAlert(
@@ -91,6 +94,19 @@ export async function raiseAlert(
           observedAt: { before: null, after: signal.observedAt?.toISOString() ?? null },
         },
       });
+      if (signal.level === "critical" && metric.open_incident_on_critical)
+        await openIncidentFromAlert(
+          tx,
+          {
+            id,
+            ref,
+            orgId: metric.org_id,
+            metricName: metric.name,
+            value: signal.value,
+            observedAt: signal.observedAt,
+          },
+          requestId,
+        );
       if (metric.review_risk_id)
         await flagRiskForReview(
           tx,
@@ -136,5 +152,18 @@ export async function raiseAlert(
       observedAt: { before: null, after: signal.observedAt?.toISOString() ?? null },
     },
   });
+  if (metric.open_incident_on_critical)
+    await openIncidentFromAlert(
+      tx,
+      {
+        id: open.id,
+        ref: open.ref,
+        orgId: metric.org_id,
+        metricName: metric.name,
+        value: signal.value,
+        observedAt: signal.observedAt,
+      },
+      requestId,
+    );
   return { id: open.id, ref: open.ref, metric: metric.name, kind: signal.kind, level: "critical", change: "escalated" };
 }
