@@ -108,12 +108,17 @@ describe("AI systems", () => {
 
   it("dates material changes only, and answers 409 to a stale version", async () => {
     const created = (
-      await t.call(owner.token, { method: "POST", url: url(owner), payload: { ...chatbot, slug: "hr-screening" } })
+      await t.call(owner.token, {
+        method: "POST",
+        url: url(owner),
+        payload: { ...chatbot, slug: "hr-screening", lifecycleStage: "development" },
+      })
     ).json();
+    // Moving back a stage needs no gate (moving forward passes the release gate, see gates/).
     const rename = await t.call(owner.token, {
       method: "PATCH",
       url: url(owner, `/${created.id}`),
-      payload: { name: "HR screening", lifecycleStage: "development", version: 1 },
+      payload: { name: "HR screening", lifecycleStage: "design", version: 1 },
     });
     expect(rename.statusCode, rename.body).toBe(200);
     expect(rename.json()).toMatchObject({ name: "HR screening", version: 2 });
