@@ -8,6 +8,7 @@ import { PageLoader } from "../ui/page-loader";
 import { AcceptanceSection } from "./acceptance-section";
 import { ArchiveRiskModal } from "./archive-risk-modal";
 import { LinkedControlsSlot } from "./linked-controls-slot";
+import { ReviewSection } from "./review-section";
 import { RiskMatrixView } from "./risk-matrix-view";
 import { RiskSummary } from "./risk-summary";
 import { TreatmentActionsSection } from "./treatment-actions-section";
@@ -47,6 +48,7 @@ export default function RiskDetailPage() {
         </Group>
       </PageHeader>
       <RiskSummary risk={data} orgId={orgId} />
+      <ReviewSection orgId={orgId} risk={data} canWrite={canWrite} />
       <Card withBorder component="section" aria-labelledby="risk-matrix-heading">
         <Title order={2} size="h3" id="risk-matrix-heading" mb="sm">
           Rating on the risk matrix

@@ -1,4 +1,4 @@
-import { Group, Select, TextInput } from "@mantine/core";
+import { Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { labelOf, type RiskRating, riskRatings, riskStatusFilters } from "@openaims/contracts";
 import { ratingLabels } from "./risk-labels";
 
@@ -10,6 +10,8 @@ export interface RiskFilterValues {
   status: StatusFilter;
   rating: RiskRating | null;
   ownerId: string | null;
+  /** Only risks a material change or a monitoring rule sent back for review. */
+  needsReview: boolean;
 }
 
 interface Props {
@@ -73,6 +75,12 @@ export function RiskFilters({ values, onChange, systems, members }: Props) {
         onChange={(ownerId) => set({ ownerId })}
         clearable
         searchable
+      />
+      <Checkbox
+        label="Awaiting re-review"
+        checked={values.needsReview}
+        onChange={(event) => set({ needsReview: event.currentTarget.checked })}
+        mb={8}
       />
     </Group>
   );

@@ -22,6 +22,7 @@ function filtersFrom(params: URLSearchParams): RiskFilterValues {
     status: (params.get("status") as StatusFilter | null) ?? "active",
     rating: params.get("rating") as RiskFilterValues["rating"],
     ownerId: params.get("ownerId"),
+    needsReview: params.get("needsReview") === "true",
   };
 }
 
@@ -38,6 +39,7 @@ export default function RiskRegisterPage() {
     status: filters.status,
     rating: filters.rating ?? undefined,
     ownerId: filters.ownerId ?? undefined,
+    needsReview: filters.needsReview ? ("true" as const) : undefined,
   };
   const list = usePagedQuery(["risks", orgId, "list", query], (cursor) =>
     callApi(routes.listRisks, { params: { orgId }, query: { ...query, cursor, limit: PAGE_SIZE } }),
@@ -50,6 +52,7 @@ export default function RiskRegisterPage() {
       status: next.status === "active" ? null : next.status,
       rating: next.rating,
       ownerId: next.ownerId,
+      needsReview: next.needsReview ? "true" : null,
     };
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(entries)) if (value) search.set(key, value);

@@ -50,6 +50,7 @@ export function RiskSummary({ risk, orgId }: { risk: RiskDetail; orgId: string }
             )}
             {risk.acceptanceExpired && <StatusBadge tone="danger">Acceptance expired</StatusBadge>}
             {risk.needsTreatment && <StatusBadge tone="attention">Needs treatment</StatusBadge>}
+            {risk.needsReview && <StatusBadge tone="review">Needs review</StatusBadge>}
           </Group>
         </Fact>
         <Fact label="Review date">{formatDate(risk.reviewDate)}</Fact>

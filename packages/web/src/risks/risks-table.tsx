@@ -36,6 +36,11 @@ export function RisksTable({ risks, orgId }: { risks: RiskItem[]; orgId: string 
                     Needs treatment
                   </StatusBadge>
                 )}
+                {risk.needsReview && (
+                  <StatusBadge tone="review" ml="xs">
+                    Needs review
+                  </StatusBadge>
+                )}
               </Table.Td>
               <Table.Td>{risk.system?.name ?? "Organisation-wide"}</Table.Td>
               <Table.Td>
