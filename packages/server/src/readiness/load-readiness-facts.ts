@@ -180,7 +180,7 @@ async function securityTestTotals(db: Kysely<Database>, orgId: string): Promise<
       .selectFrom("nonconformities")
       .select(sql<number>`count(*)`.as("n"))
       .where("org_id", "=", orgId)
-      .where("status", "=", "open")
+      .where("status", "!=", "closed")
       .where("archived_at", "is", null)
       .executeTakeFirstOrThrow(),
   ]);
