@@ -220,7 +220,7 @@ export const enumLabels = {
   >,
   changeRiskImpact: {
     not_assessed: "Not assessed",
-    none: "None expected",
+    none: "None",
     low: "Low",
     medium: "Medium",
     high: "High",
