@@ -60,6 +60,7 @@ export const paramTables: Record<string, keyof Database> = {
   nonconformityId: "nonconformities",
   correctiveActionId: "corrective_actions",
   improvementId: "improvements",
+  changeId: "system_changes",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -179,6 +180,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     title: "Route walk corrective action",
   });
   const improvement = await post("/improvements", { title: "Route walk improvement", source: "manual" });
+  const change = await post("/changes", { systemId: system.id, kind: "other", summary: "Route walk change" });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -206,6 +208,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     nonconformityId: nonconformity.nonconformity.id,
     correctiveActionId: correctiveAction.id,
     improvementId: improvement.id,
+    changeId: change.id,
   };
 }
 
@@ -251,6 +254,14 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   createImprovement: () => ({ title: "Route walk improvement", source: "manual" }),
   updateImprovement: () => ({ version: 1 }),
   uploadRedteamReport: () => ({ html: "<p>report</p>" }),
+  reviewRisk: () => ({ version: 1 }),
+  recordChange: () => ({
+    systemId: "00000000-0000-4000-8000-000000000000",
+    kind: "other",
+    summary: "Route walk change",
+  }),
+  approveChange: () => ({ version: 1 }),
+  rejectChange: () => ({ version: 1, reason: "Route walk reason" }),
 };
 
 /** A body for a route walk request that should get past validation. */
