@@ -1,0 +1,66 @@
+import { Group, Select, Stack } from "@mantine/core";
+import { type AlertLevel, type AlertStatus, enumOptions, routes } from "@openaims/contracts";
+import { useSearchParams } from "react-router";
+import { callApi } from "../api/client";
+import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
+import { useOrg } from "../shell/current-org";
+import { ErrorAlert } from "../ui/error-alert";
+import { LoadMore } from "../ui/load-more";
+import { PageHeader } from "../ui/page-header";
+import { PageLoader } from "../ui/page-loader";
+import { AlertsTable } from "./alerts-table";
+
+/** Every alert, newest first, filtered by status and level through the address (`?status=open&level=critical`). */
+export default function AlertsPage() {
+  const { orgId } = useOrg();
+  const [params, setParams] = useSearchParams();
+  const status = (params.get("status") as AlertStatus | null) ?? undefined;
+  const level = (params.get("level") as AlertLevel | null) ?? undefined;
+  const list = usePagedQuery(["monitoring", orgId, "alerts", { status, level }], (cursor) =>
+    callApi(routes.listAlerts, { params: { orgId }, query: { status, level, cursor, limit: PAGE_SIZE } }),
+  );
+  const setFilter = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  };
+  return (
+    <Stack>
+      <PageHeader title="Alerts" />
+      <Group>
+        <Select
+          label="Status"
+          placeholder="Any status"
+          data={enumOptions("alertStatus")}
+          value={status ?? null}
+          onChange={(value) => setFilter("status", value)}
+          clearable
+        />
+        <Select
+          label="Level"
+          placeholder="Any level"
+          data={enumOptions("alertLevel")}
+          value={level ?? null}
+          onChange={(value) => setFilter("level", value)}
+          clearable
+        />
+      </Group>
+      {list.error && <ErrorAlert error={list.error} />}
+      {list.isPending ? (
+        <PageLoader />
+      ) : (
+        <AlertsTable
+          orgId={orgId}
+          alerts={list.items}
+          empty={
+            status || level
+              ? "No alerts match these filters; clear them to see every alert."
+              : "No alerts yet. Alerts appear when a metric's value passes a threshold or its data stops coming."
+          }
+        />
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} />
+    </Stack>
+  );
+}
