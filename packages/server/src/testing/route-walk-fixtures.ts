@@ -61,6 +61,9 @@ export const paramTables: Record<string, keyof Database> = {
   correctiveActionId: "corrective_actions",
   improvementId: "improvements",
   changeId: "system_changes",
+  incidentId: "incidents",
+  incidentLinkId: "incident_links",
+  concernId: "concerns",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -181,6 +184,17 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   });
   const improvement = await post("/improvements", { title: "Route walk improvement", source: "manual" });
   const change = await post("/changes", { systemId: system.id, kind: "other", summary: "Route walk change" });
+  const incident = await post("/incidents", {
+    title: "Route walk incident",
+    severity: "low",
+    links: [{ kind: "risk", id: risk.id }],
+  });
+  await post("/concerns", { description: "Route walk concern about the system" });
+  const concern = await t.db
+    .selectFrom("concerns")
+    .select("id")
+    .where("org_id", "=", owner.orgId)
+    .executeTakeFirstOrThrow();
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -209,6 +223,9 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     correctiveActionId: correctiveAction.id,
     improvementId: improvement.id,
     changeId: change.id,
+    incidentId: incident.id,
+    incidentLinkId: incident.links[0].id,
+    concernId: concern.id,
   };
 }
 
@@ -262,6 +279,20 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   }),
   approveChange: () => ({ version: 1 }),
   rejectChange: () => ({ version: 1, reason: "Route walk reason" }),
+  updateIncident: () => ({ version: 1 }),
+  transitionIncident: () => ({ to: "triaged", version: 1 }),
+  addIncidentTimelineEntry: () => ({ body: "Route walk note" }),
+  addIncidentCommunication: () => ({
+    audience: "customers",
+    recipient: "Route walk customers",
+    communicatedAt: "2026-01-15T10:00:00Z",
+    channel: "email",
+    summary: "Told them",
+  }),
+  addIncidentLink: () => ({ kind: "risk", targetId: "00000000-0000-4000-8000-000000000000" }),
+  raiseIncidentFromConcern: () => ({ title: "Route walk incident", severity: "low" }),
+  raiseRiskFromConcern: () => ({ title: "Route walk risk" }),
+  closeConcern: () => ({ reason: "Route walk reason" }),
 };
 
 /** A body for a route walk request that should get past validation. */
