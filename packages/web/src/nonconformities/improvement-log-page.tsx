@@ -177,10 +177,28 @@ function ImprovementStatusSelect({ orgId, item }: { orgId: string; item: Improve
   );
 }
 
+/** Record-backed sources are set by the page the improvement is logged from, never picked here. */
+const pickableSources = enumOptions("improvementSource").filter(
+  (option) => !["incident", "alert", "nonconformity", "concern"].includes(option.value),
+);
+
+/**
+ * Logs an improvement; `?source=nonconformity&sourceId=…` (as a nonconformity page links here) ties it
+ * to that record.
+ */
 function LogImprovementForm({ orgId }: { orgId: string }) {
   const queryClient = useQueryClient();
   const members = useMemberOptions(orgId);
-  const empty = { title: "", description: "", source: "manual" as ImprovementSource, owner: null as string | null };
+  const [params] = useSearchParams();
+  const linked = params.get("sourceId")
+    ? { source: (params.get("source") ?? "other") as ImprovementSource, sourceId: params.get("sourceId") as string }
+    : null;
+  const empty = {
+    title: "",
+    description: "",
+    source: linked?.source ?? ("manual" as ImprovementSource),
+    owner: null as string | null,
+  };
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation({
@@ -201,6 +219,7 @@ function LogImprovementForm({ orgId }: { orgId: string }) {
       title: values.title,
       description: values.description,
       source: values.source,
+      sourceId: linked?.sourceId ?? null,
       ownerMemberId: values.owner,
     });
     setErrors(result.errors ?? {});
@@ -219,16 +238,18 @@ function LogImprovementForm({ orgId }: { orgId: string }) {
             error={errors.title}
             w={320}
           />
-          <Select
-            label="Source"
-            data={enumOptions("improvementSource").filter(
-              (o) => !["incident", "alert", "nonconformity", "concern"].includes(o.value),
-            )}
-            value={values.source}
-            onChange={(source) => set({ source: (source as ImprovementSource | null) ?? "manual" })}
-            allowDeselect={false}
-            error={errors.source}
-          />
+          {linked ? (
+            <TextInput label="Source" value={labelOf("improvementSource", linked.source)} readOnly />
+          ) : (
+            <Select
+              label="Source"
+              data={pickableSources}
+              value={values.source}
+              onChange={(source) => set({ source: (source as ImprovementSource | null) ?? "manual" })}
+              allowDeselect={false}
+              error={errors.source ?? errors.sourceId}
+            />
+          )}
           <Select
             label="Owner"
             placeholder="No owner"

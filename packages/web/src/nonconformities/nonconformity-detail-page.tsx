@@ -27,9 +27,20 @@ export default function NonconformityDetailPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={`${nc.ref} ${nc.title}`}>
-        <Button component={Link} to={`/o/${orgId}/nonconformities`} variant="default">
-          Back to nonconformities
-        </Button>
+        <Group>
+          <Button component={Link} to={`/o/${orgId}/nonconformities`} variant="default">
+            Back to nonconformities
+          </Button>
+          {can("governance.write") && (
+            <Button
+              component={Link}
+              to={`/o/${orgId}/nonconformities/improvements?source=nonconformity&sourceId=${nc.id}`}
+              variant="default"
+            >
+              Log an improvement
+            </Button>
+          )}
+        </Group>
       </PageHeader>
       <Card withBorder component="section" aria-labelledby="nc-facts-heading">
         <Title order={2} size="h3" id="nc-facts-heading" mb="sm">
