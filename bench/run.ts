@@ -7,6 +7,7 @@ import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js"
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
+import { benchOperate, formatOperateTable, type OperateResult } from "./operate.js";
 import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
 import { provisionPostgres } from "./postgres.js";
 import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
@@ -24,9 +25,10 @@ const settings = {
    * Which parts run: "foundation" (members, audit chain, /me), "core" (the management system) and
    * "redteam" (the scanner against the reference app, and promptfoo beside it) and "home" (the home
    * dashboard at the management system's size, one caller), "lighthouse" (Lighthouse scores of four
-   * pages in Chromium) and "pdf" (a 500-row PDF risk register in every script).
+   * pages in Chromium), "pdf" (a 500-row PDF risk register in every script) and "operate" (release-gate
+   * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,lighthouse,pdf,redteam")
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,lighthouse,pdf,redteam")
     .split(",")
     .map((part) => part.trim()),
   /** The organisation Lighthouse looks at: a mid-sized management system. */
@@ -42,6 +44,10 @@ const settings = {
     evidenceLinks: intFromEnv("AIMS_BENCH_EVIDENCE_LINKS", 20_000),
   },
   importRows: intFromEnv("AIMS_BENCH_IMPORT_ROWS", 10_000),
+  operate: {
+    incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
+    observations: intFromEnv("AIMS_BENCH_OBSERVATIONS", 1_000_000),
+  },
   redteam: {
     cases: intFromEnv("AIMS_BENCH_REDTEAM_CASES", 1_000),
     concurrencies: [1, 8, 32],
@@ -56,6 +62,7 @@ const settings = {
 const runs = (part: string) => settings.parts.includes(part);
 const coreResults: CoreResult[] = [];
 const homeResults: HomeResult[] = [];
+const operateResults: OperateResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -139,9 +146,14 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
     coreResults.push(await benchAimsCore(engine, url, settings.core, load, log));
   }
   if (runs("home")) homeResults.push(await benchHome(engine, url, settings.core, settings.seconds, log));
+  if (runs("operate")) {
+    const size = { ...settings.core, ...settings.operate };
+    const load = { connections: settings.connections, seconds: settings.seconds };
+    operateResults.push(await benchOperate(engine, url, size, load, log));
+  }
 }
 
-if (runs("foundation") || runs("core") || runs("home")) {
+if (runs("foundation") || runs("core") || runs("home") || runs("operate")) {
   await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
   const postgres = await provisionPostgres();
@@ -167,6 +179,7 @@ if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
+if (operateResults.length > 0) process.stdout.write(`\n${formatOperateTable(operateResults)}\n`);
 if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
@@ -174,6 +187,6 @@ const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
