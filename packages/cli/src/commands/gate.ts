@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { checkFailed, usageError } from "../cli-error.js";
 import type { CliIo } from "../io.js";
 import { printJson } from "../output.js";
+import { checkGate, downloadReleaseKey, type GateFlags, passGate } from "./gate-remote.js";
 
 interface VerifyFlags {
   key: string;
@@ -13,7 +14,46 @@ interface VerifyFlags {
 }
 
 export function registerGateCommands(program: Command, io: CliIo): void {
-  const gate = program.command("gate").description("Release gates: verify signed gate decisions offline");
+  const gate = program
+    .command("gate")
+    .description("Release gates: check and pass them on a running server, and verify signed gate decisions offline");
+  const remoteHelp =
+    "\nStages: planned, design, development, validation, deployment (or deployed), operation, retired.\n" +
+    "Environment:\n  AIMS_URL    address of the running server, e.g. http://localhost:8080\n" +
+    "  AIMS_TOKEN  an API token (aims_pat_...) of the system's organisation";
+  gate
+    .command("check")
+    .description(
+      "Evaluate the gate into a stage from the server's records, without recording anything (a read token will do)",
+    )
+    .requiredOption("--system <slug>", "the AI system's slug")
+    .requiredOption("--stage <stage>", "the stage to move into; deployed is accepted for deployment")
+    .option("--json", "print the checklist as JSON")
+    .addHelpText(
+      "after",
+      `\nExits 0 when the gate passes, 1 when it does not, 2 on usage errors, 4 for an unknown system.${remoteHelp}`,
+    )
+    .action((flags: GateFlags) => checkGate(flags, io));
+  gate
+    .command("pass")
+    .description(
+      "Record the gate decision on the server (it evaluates the gate itself); a pass moves the system into the stage",
+    )
+    .requiredOption("--system <slug>", "the AI system's slug")
+    .requiredOption("--stage <stage>", "the stage to move into; deployed is accepted for deployment")
+    .option("--out <file>", "write the signed release attestation (DSSE envelope, in-toto statement) here")
+    .option("--json", "print the decision as JSON")
+    .addHelpText(
+      "after",
+      `\nNeeds a write token. Exits 0 when the gate passes, 1 when it fails (the failure is recorded), 2 on usage errors, 5 when the token may not record decisions.${remoteHelp}`,
+    )
+    .action((flags: GateFlags) => passGate(flags, io));
+  gate
+    .command("key")
+    .description("Download the organisation's public release key (PEM), to verify attestations with aims gate verify")
+    .option("--out <file>", "write the key here instead of printing it")
+    .addHelpText("after", remoteHelp)
+    .action((flags: { out?: string }) => downloadReleaseKey(flags, io));
   gate
     .command("verify")
     .description(
