@@ -94,9 +94,15 @@ export const updateNonconformity: Handler<Routes["updateNonconformity"]> = async
     rootCause: row.root_cause,
     rootCauseMethod: row.root_cause_method,
   };
-  const after = { ...before };
-  for (const [key, value] of Object.entries(fields) as [keyof typeof before, string | null | undefined][])
-    if (value !== undefined) after[key] = value as never;
+  const after = {
+    title: fields.title ?? before.title,
+    description: fields.description ?? before.description,
+    severity: fields.severity ?? before.severity,
+    systemId: fields.systemId === undefined ? before.systemId : fields.systemId,
+    correction: fields.correction ?? before.correction,
+    rootCause: fields.rootCause ?? before.rootCause,
+    rootCauseMethod: fields.rootCauseMethod === undefined ? before.rootCauseMethod : fields.rootCauseMethod,
+  };
   const changes = diffChanges(before, after);
   if (Object.keys(changes).length > 0) {
     await tx
