@@ -6,7 +6,7 @@ import { Link } from "react-router";
 function sourcePath(orgId: string, source: string, sourceId: string): string | null {
   if (source === "incident") return `/o/${orgId}/incidents/${sourceId}`;
   if (source === "nonconformity") return `/o/${orgId}/nonconformities/${sourceId}`;
-  if (source === "alert") return `/o/${orgId}/monitoring`;
+  if (source === "alert") return `/o/${orgId}/monitoring/alerts/${sourceId}`;
   return null;
 }
 
