@@ -217,6 +217,23 @@ describe("incidents", () => {
     ).toBe(404);
   });
 
+  it("lists the nonconformities raised from the incident", async () => {
+    const incident = await reportIncident(t, owner, { systemIds: [systemId] });
+    const raised = await call("POST", "/nonconformities", {
+      title: "Retention control not applied",
+      severity: "major",
+      source: "incident",
+      sourceId: incident.id,
+      systemId,
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    await call("POST", "/nonconformities", { title: "Unrelated", severity: "minor", source: "manual" });
+    const detail = (await call("GET", `/incidents/${incident.id}`)).json();
+    expect(detail.nonconformities).toMatchObject([
+      { id: raised.json().id, ref: raised.json().ref, title: "Retention control not applied", severity: "major" },
+    ]);
+  });
+
   it("lists by status, severity and system, a page at a time", async () => {
     const lonely = await givenSystem(t.db, owner.orgId, "lonely");
     const a = await reportIncident(t, owner, { severity: "low", systemIds: [lonely] });
