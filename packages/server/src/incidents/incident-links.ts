@@ -30,8 +30,8 @@ export async function checkLinkTarget(
   field: string,
 ): Promise<void> {
   const target = linkTargets[link.kind];
-  const present = await sql<{ exists: string | null }>`select to_regclass(${target.table})::text as exists`.execute(tx);
-  if (!present.rows[0]?.exists) {
+  const present = await sql<{ found: string | null }>`select to_regclass(${target.table})::text as found`.execute(tx);
+  if (!present.rows[0]?.found) {
     throw invalidBody([{ field, message: `${target.entity} records cannot be linked in this installation.` }]);
   }
   const found = await sql<{

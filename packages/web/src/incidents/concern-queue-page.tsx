@@ -37,8 +37,10 @@ export default function ConcernQueuePage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get("status") as ConcernStatus | null) ?? undefined;
   const [triage, setTriage] = useState<{ concern: Concern; step: Triage } | null>(null);
-  const list = usePagedQuery(["incidents", orgId, "concerns", { status }], (cursor) =>
-    callApi(routes.listConcerns, { params: { orgId }, query: { status, cursor, limit: PAGE_SIZE } }),
+  const list = usePagedQuery(
+    ["incidents", orgId, "concerns", { status }],
+    (cursor) => callApi(routes.listConcerns, { params: { orgId }, query: { status, cursor, limit: PAGE_SIZE } }),
+    { enabled: can("concerns.manage") },
   );
   if (!can("concerns.manage")) return <NoAccess title="Concerns" />;
 
