@@ -25,16 +25,19 @@ export const getMetricChart: Handler<Routes["getMetricChart"]> = async ({ tx, or
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS)
     throw invalidField("query.from", "must be at most five years before the end of the range", "From");
 
-  const { count } = await tx
-    .selectFrom("metric_observations")
-    .select(sql<number>`count(*)::int`.as("count"))
-    .where("metric_id", "=", metric.id)
-    .where("at", ">=", from)
-    .where("at", "<=", to)
-    .executeTakeFirstOrThrow();
-  const bucketSeconds = chartBucketSeconds(from, to, count, CHART_MAX_POINTS);
+  // Summed up first: a long range needs nothing else, and a range that turns out small is read as it is.
+  const bucketSeconds = chartBucketSeconds(from, to, Number.POSITIVE_INFINITY, CHART_MAX_POINTS) ?? 1;
+  const start = from.getTime() / 1000;
+  const buckets = await sql<{ bucket: number; value: number; min: number; max: number; count: number }>`
+    select least(floor((date_part('epoch', at) - ${start}::float8) / ${bucketSeconds}::float8)::int, ${CHART_MAX_POINTS - 1}) as bucket,
+           avg(value) as value, min(value) as min, max(value) as max, count(*)::int as count
+    from metric_observations
+    where metric_id = ${metric.id} and at >= ${from} and at <= ${to}
+    group by 1 order by 1`.execute(tx);
+  const count = buckets.rows.reduce((sum, row) => sum + row.count, 0);
   let points: ChartPoint[];
-  if (bucketSeconds === null) {
+  const summed = count > CHART_MAX_POINTS;
+  if (!summed) {
     const rows = await tx
       .selectFrom("metric_observations")
       .select(["at", "value"])
@@ -45,14 +48,7 @@ export const getMetricChart: Handler<Routes["getMetricChart"]> = async ({ tx, or
       .execute();
     points = rows.map((r) => ({ at: r.at.toISOString(), value: r.value, min: r.value, max: r.value, count: 1 }));
   } else {
-    const start = from.getTime() / 1000;
-    const rows = await sql<{ bucket: number; value: number; min: number; max: number; count: number }>`
-      select floor((extract(epoch from at) - ${start}) / ${bucketSeconds})::int as bucket,
-             avg(value) as value, min(value) as min, max(value) as max, count(*)::int as count
-      from metric_observations
-      where metric_id = ${metric.id} and at >= ${from} and at <= ${to}
-      group by 1 order by 1`.execute(tx);
-    points = rows.rows.map((r) => ({
+    points = buckets.rows.map((r) => ({
       at: new Date((start + r.bucket * bucketSeconds) * 1000).toISOString(),
       value: Number(r.value),
       min: Number(r.min),
@@ -71,7 +67,7 @@ export const getMetricChart: Handler<Routes["getMetricChart"]> = async ({ tx, or
     metric,
     from: from.toISOString(),
     to: to.toISOString(),
-    bucketSeconds,
+    bucketSeconds: summed ? bucketSeconds : null,
     points,
     alerts: await presentAlerts(tx, org.orgId, alertRows),
   };

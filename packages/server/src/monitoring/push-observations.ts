@@ -25,14 +25,28 @@ function batchRefused(problems: ObservationProblem[], total: number): AppError {
   );
 }
 
-/** Appends observations with one statement whatever their number. */
+/**
+ * Appends observations with one statement whatever their number. Times travel as epoch milliseconds
+ * and metrics as positions in a short list: numbers are quicker for the database to read than
+ * 10,000 timestamps and ids as text.
+ */
 export async function insertObservations(tx: Kysely<Database>, observations: readonly CheckedObservation[]) {
   if (observations.length === 0) return;
-  const ids = observations.map((o) => o.metricId);
-  const ats = observations.map((o) => o.at.toISOString());
+  const metricIds: string[] = [];
+  const positions = new Map<string, number>();
+  const metricAt = observations.map((o) => {
+    let position = positions.get(o.metricId);
+    if (position === undefined) {
+      position = metricIds.push(o.metricId);
+      positions.set(o.metricId, position);
+    }
+    return position;
+  });
+  const ats = observations.map((o) => o.at.getTime());
   const values = observations.map((o) => o.value);
   await sql`insert into metric_observations (metric_id, at, value)
-    select * from unnest(${ids}::uuid[], ${ats}::timestamptz[], ${values}::float8[])`.execute(tx);
+    select (${metricIds}::uuid[])[m], to_timestamp(t / 1000.0), v
+    from unnest(${metricAt}::int[], ${ats}::float8[], ${values}::float8[]) as o(m, t, v)`.execute(tx);
 }
 
 interface Breach {
