@@ -52,7 +52,9 @@ describe("aims gate check, pass and key against a running server", () => {
     });
     expect(system.status).toBe(201);
     systemId = (await system.json()).id;
-    const checklist = await api("PUT", "/gate-checklists/deployment/medium", {
+    const checklist = await api("PUT", "/gate-checklists", {
+      stage: "deployment",
+      impactTier: "medium",
       checks: [{ kind: "sign_offs", roles: ["owner"] }],
     });
     expect(checklist.status).toBe(200);
@@ -143,7 +145,11 @@ describe("aims gate check, pass and key against a running server", () => {
   });
 
   it("exits 1 when the gate fails on pass, and records the failure", async () => {
-    await api("PUT", "/gate-checklists/operation/medium", { checks: [{ kind: "impact_assessment_current" }] });
+    await api("PUT", "/gate-checklists", {
+      stage: "operation",
+      impactTier: "medium",
+      checks: [{ kind: "impact_assessment_current" }],
+    });
     const failed = await runCli(
       ["gate", "pass", "--system", "support-chatbot", "--stage", "operation", "--json"],
       env(writeToken),

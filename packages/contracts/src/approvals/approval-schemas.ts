@@ -8,6 +8,7 @@ export const approvalKinds = [
   "soa",
   "risk_acceptance",
   "change",
+  "gate_override",
   "nonconformity_check",
 ] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];

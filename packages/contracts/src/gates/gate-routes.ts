@@ -3,7 +3,6 @@ import { idSchema, pageQuerySchema, pageSchema } from "../common.js";
 import { defineRoute } from "../route.js";
 import {
   decideGateRequestSchema,
-  gateChecklistParamsSchema,
   gateChecklistSchema,
   gateChecklistsSchema,
   gateDecisionListQuerySchema,
@@ -44,12 +43,12 @@ export const gateRoutes = {
   }),
   replaceGateChecklist: defineRoute({
     method: "PUT",
-    path: `${base}/gate-checklists/:stage/:impactTier`,
+    path: `${base}/gate-checklists`,
     summary: "Replace the checklist a system of an impact tier passes to move into a stage",
     tag,
     access: write,
     write: true,
-    params: gateChecklistParamsSchema,
+    params: orgParams,
     body: replaceGateChecklistRequestSchema,
     response: gateChecklistSchema,
   }),

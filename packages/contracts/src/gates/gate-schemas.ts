@@ -40,14 +40,11 @@ export type GateChecklist = z.infer<typeof gateChecklistSchema>;
 export const gateChecklistsSchema = z.object({ items: z.array(gateChecklistSchema) });
 
 export const replaceGateChecklistRequestSchema = z.object({
-  /** The checks in the order they are shown; an empty list lets every system of the tier through. */
-  checks: z.array(gateCheckConfigSchema).max(10, "must have at most 10 checks").meta({ title: "Checks" }),
-});
-
-export const gateChecklistParamsSchema = z.object({
-  orgId: idSchema,
+  /** The stage the checklist leads into; deployed is accepted for deployment. */
   stage: gateStageSchema,
   impactTier: impactTierSchema,
+  /** The checks in the order they are shown; an empty list lets every system of the tier through. */
+  checks: z.array(gateCheckConfigSchema).max(10, "must have at most 10 checks").meta({ title: "Checks" }),
 });
 
 export const gateQuerySchema = z.object({

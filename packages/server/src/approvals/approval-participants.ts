@@ -26,6 +26,7 @@ export interface ApprovalParticipants {
  *   authors; the audit trail is the only place that names them, and it is written with each change;
  * - a risk acceptance: the risk's owner, who should not sign off their own risk;
  * - a change to an AI system: the member who requested it;
+ * - a gate override: the member who wrote it (asked for it with a reason);
  * - a nonconformity's effectiveness check, which closes or reopens it: the member who raised it.
  *
  * A record of another organisation is not found.
@@ -41,6 +42,7 @@ export async function loadApprovalParticipants(
   if (kind === "document_version") return documentVersionParticipants(db, orgId, id);
   if (kind === "impact_assessment") return impactAssessmentParticipants(db, orgId, id);
   if (kind === "change") return changeParticipants(db, orgId, id);
+  if (kind === "gate_override") return gateOverrideParticipants(db, orgId, id);
   if (kind === "nonconformity_check") return nonconformityParticipants(db, orgId, id);
   return riskParticipants(db, orgId, id);
 }
@@ -128,21 +130,6 @@ async function riskParticipants(db: Kysely<Database>, orgId: string, riskId: str
   };
 }
 
-async function nonconformityParticipants(db: Kysely<Database>, orgId: string, nonconformityId: string) {
-  const row = await db
-    .selectFrom("nonconformities")
-    .select(["ref", "raised_by_member_id"])
-    .where("org_id", "=", orgId)
-    .where("id", "=", nonconformityId)
-    .executeTakeFirst();
-  if (!row) throw notFound("Nonconformity", nonconformityId);
-  return {
-    subject: `nonconformity ${row.ref}`,
-    act: "approve" as const,
-    participants: [{ involvement: "wrote" as const, memberId: row.raised_by_member_id }],
-  };
-}
-
 async function changeParticipants(db: Kysely<Database>, orgId: string, changeId: string) {
   const row = await db
     .selectFrom("system_changes")
@@ -155,5 +142,35 @@ async function changeParticipants(db: Kysely<Database>, orgId: string, changeId:
     subject: `change ${row.ref}`,
     act: "approve" as const,
     participants: [{ involvement: "submitted" as const, memberId: row.requested_by_member_id }],
+  };
+}
+
+async function gateOverrideParticipants(db: Kysely<Database>, orgId: string, overrideId: string) {
+  const row = await db
+    .selectFrom("gate_overrides")
+    .select(["ref", "requested_by_member_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", overrideId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Gate override", overrideId);
+  return {
+    subject: `gate override ${row.ref}`,
+    act: "approve" as const,
+    participants: [{ involvement: "wrote" as const, memberId: row.requested_by_member_id }],
+  };
+}
+
+async function nonconformityParticipants(db: Kysely<Database>, orgId: string, nonconformityId: string) {
+  const row = await db
+    .selectFrom("nonconformities")
+    .select(["ref", "raised_by_member_id"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", nonconformityId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Nonconformity", nonconformityId);
+  return {
+    subject: `nonconformity ${row.ref}`,
+    act: "approve" as const,
+    participants: [{ involvement: "wrote" as const, memberId: row.raised_by_member_id }],
   };
 }

@@ -71,7 +71,7 @@ export const listGateChecklists: Handler<Routes["listGateChecklists"]> = async (
 };
 
 export const replaceGateChecklist: Handler<Routes["replaceGateChecklist"]> = async ({ tx, org, input, audit }) => {
-  const { stage, impactTier } = input.params;
+  const { stage, impactTier } = input.body;
   if (!gatedStages.includes(stage))
     throw new AppError(
       "illegal_transition",

@@ -87,21 +87,19 @@ describe("release gate checks, evaluated from the records", () => {
       .where("org_id", "=", owner.orgId)
       .where("action", "=", "gate.checklist_replaced")
       .executeTakeFirstOrThrow();
-    expect((entry.changes as { checks: { after: unknown } }).checks.after).toEqual([
-      { kind: "impact_assessment_current" },
-    ]);
+    expect(entry.changes.checks?.after).toEqual([{ kind: "impact_assessment_current" }]);
 
     const bad = await t.call(owner.token, {
       method: "PUT",
-      url: `${base()}/gate-checklists/deployment/low`,
-      payload: { checks: [{ kind: "risk_review_recent", maxAgeDays: 0 }] },
+      url: `${base()}/gate-checklists`,
+      payload: { stage: "deployment", impactTier: "low", checks: [{ kind: "risk_review_recent", maxAgeDays: 0 }] },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("maxAgeDays");
     const noGate = await t.call(owner.token, {
       method: "PUT",
-      url: `${base()}/gate-checklists/retired/low`,
-      payload: { checks: [] },
+      url: `${base()}/gate-checklists`,
+      payload: { stage: "retired", impactTier: "low", checks: [] },
     });
     expect(noGate.statusCode).toBe(409);
   });

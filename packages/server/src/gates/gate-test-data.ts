@@ -36,8 +36,8 @@ export async function givenChecklist(
 ): Promise<void> {
   const res = await t.call(member.token, {
     method: "PUT",
-    url: `/api/v1/orgs/${member.orgId}/gate-checklists/${stage}/${tier}`,
-    payload: { checks },
+    url: `/api/v1/orgs/${member.orgId}/gate-checklists`,
+    payload: { stage, impactTier: tier, checks },
   });
   if (res.statusCode !== 200) throw new Error(`checklist failed: ${res.statusCode} ${res.body}`);
 }

@@ -64,6 +64,8 @@ export const paramTables: Record<string, keyof Database> = {
   incidentId: "incidents",
   incidentLinkId: "incident_links",
   concernId: "concerns",
+  decisionId: "gate_decisions",
+  overrideId: "gate_overrides",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -195,6 +197,18 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     .select("id")
     .where("org_id", "=", owner.orgId)
     .executeTakeFirstOrThrow();
+  // A passed gate decision (into design, whose default checklist is empty) and an override of a
+  // failing gate, asked for by the owner so another member could approve it.
+  const decision = await post(`/systems/${system.id}/gate/decisions`, { stage: "design" });
+  await t.call(owner.token, {
+    method: "PUT",
+    url: `${base}/gate-checklists`,
+    payload: { stage: "deployment", impactTier: "low", checks: [{ kind: "impact_assessment_current" }] },
+  });
+  const gateOverride = await post(`/systems/${system.id}/gate/overrides`, {
+    stage: "deployment",
+    reason: "Route walk override reason",
+  });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -226,6 +240,8 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     incidentId: incident.id,
     incidentLinkId: incident.links[0].id,
     concernId: concern.id,
+    decisionId: decision.id,
+    overrideId: gateOverride.id,
   };
 }
 
@@ -293,6 +309,11 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   raiseIncidentFromConcern: () => ({ title: "Route walk incident", severity: "low" }),
   raiseRiskFromConcern: () => ({ title: "Route walk risk" }),
   closeConcern: () => ({ reason: "Route walk reason" }),
+  decideGate: () => ({ stage: "design" }),
+  signOffGate: () => ({ stage: "deployment" }),
+  requestGateOverride: () => ({ stage: "deployment", reason: "Route walk override reason" }),
+  approveGateOverride: () => ({ version: 1 }),
+  withdrawGateOverride: () => ({ version: 1 }),
 };
 
 /** A body for a route walk request that should get past validation. */
