@@ -35,11 +35,15 @@ export default function ChangeLogPage() {
   };
   const filtered = filterKeys.some((key) => params.get(key));
   const canWrite = can("governance.write");
-  const empty = filtered
-    ? "No changes match these filters. Clear a filter to see more."
-    : canWrite
-      ? "No changes recorded yet. Record one here, or have your deploy pipeline run `aims change record`."
-      : "No changes recorded yet.";
+  const empty = filtered ? (
+    "No changes match these filters. Clear a filter to see more."
+  ) : canWrite ? (
+    <>
+      No changes recorded yet. Record one here, or have your deploy pipeline run <code>aims change record</code>.
+    </>
+  ) : (
+    "No changes recorded yet."
+  );
 
   return (
     <Stack>

@@ -1,5 +1,6 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { type Change, labelOf } from "@openaims/contracts";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { formatDateTime } from "../ui/format";
 import { ChangeStatusBadge, MaterialBadge } from "./change-badges";
@@ -8,7 +9,7 @@ interface Props {
   orgId: string;
   changes: Change[];
   /** The empty state's next step, which depends on the filters and the reader's rights. */
-  empty: string;
+  empty: ReactNode;
 }
 
 /** The change log: each reference opens the change. */
