@@ -98,6 +98,7 @@ describe("risk register export", () => {
       Title: "'=Formula-looking title",
       "AI system": "Chat assistant",
       "Inherent rating": "High",
+      "Last reviewed": expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       "Annex C sources": "C.3.4, C.3.6",
       Controls: "C-901",
       Evidence: "E-901",

@@ -17,6 +17,7 @@ const columns: ExportColumn[] = [
   { key: "residual", header: "Residual (L×I)", width: 10 },
   { key: "residualRating", header: "Residual rating", width: 9 },
   { key: "reviewDate", header: "Review date", width: 10 },
+  { key: "lastReviewed", header: "Last reviewed", width: 11 },
   { key: "acceptedUntil", header: "Accepted until", width: 10 },
   { key: "threat", header: "Threat", width: 14 },
   { key: "riskSources", header: "Annex C sources", width: 10 },
@@ -89,6 +90,8 @@ export const exportRisks: Handler<Routes["exportRisks"]> = async ({ tx, org, inp
           residual: pair(risk.residualLikelihood, risk.residualImpact),
           residualRating: risk.residualRating && labelOf("riskRating", risk.residualRating),
           reviewDate: risk.reviewDate,
+          // An auditor sees both when the assessment was last confirmed and that a change reopened it.
+          lastReviewed: `${risk.reviewedAt.slice(0, 10)}${risk.needsReview ? ", re-review asked" : ""}`,
           acceptedUntil: risk.acceptedUntil,
           threat: risk.threatId,
           riskSources: risk.riskSources.join(", ") || null,
