@@ -66,6 +66,8 @@ export const paramTables: Record<string, keyof Database> = {
   concernId: "concerns",
   decisionId: "gate_decisions",
   overrideId: "gate_overrides",
+  metricId: "metrics",
+  alertId: "metric_alerts",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -209,6 +211,18 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     stage: "deployment",
     reason: "Route walk override reason",
   });
+  const metric = await post("/metrics", {
+    systemId: system.id,
+    name: "route_walk_rate",
+    direction: "lower_is_better",
+    warning: 1,
+    critical: 2,
+    cadenceMinutes: null,
+  });
+  const pushed = await post("/observations", {
+    system: system.id,
+    observations: [{ metric: "route_walk_rate", value: 5 }],
+  });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -242,6 +256,8 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     concernId: concern.id,
     decisionId: decision.id,
     overrideId: gateOverride.id,
+    metricId: metric.id,
+    alertId: pushed.alerts[0].id,
   };
 }
 
@@ -314,6 +330,28 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   requestGateOverride: () => ({ stage: "deployment", reason: "Route walk override reason" }),
   approveGateOverride: () => ({ version: 1 }),
   withdrawGateOverride: () => ({ version: 1 }),
+  createMetric: () => ({
+    systemId: "00000000-0000-4000-8000-000000000000",
+    name: "route_walk_metric",
+    direction: "lower_is_better",
+    warning: null,
+    critical: null,
+    cadenceMinutes: null,
+  }),
+  updateMetric: () => ({
+    name: "route_walk_rate",
+    direction: "lower_is_better",
+    warning: 1,
+    critical: 2,
+    cadenceMinutes: null,
+    version: 1,
+  }),
+  pushObservations: () => ({
+    system: "00000000-0000-4000-8000-000000000000",
+    observations: [{ metric: "route_walk_rate", value: 1 }],
+  }),
+  acknowledgeAlert: () => ({ version: 1 }),
+  resolveAlert: () => ({ version: 1 }),
 };
 
 /** A body for a route walk request that should get past validation. */
