@@ -67,8 +67,8 @@ export default function RecordChangePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = validate(recordChangeRequestSchema, {
-      systemId: systemId ?? "",
-      kind: kind ?? "",
+      systemId: systemId ?? undefined,
+      kind: kind ?? undefined,
       summary,
       description,
       riskImpact,
