@@ -25,8 +25,9 @@ export function containsPattern(q: string): string {
 export function gateRequiredError(slug: string, from: LifecycleStage, to: LifecycleStage): AppError {
   return new AppError(
     "illegal_transition",
-    `Moving ${slug} from ${from} to ${to} passes its release gate: use POST /api/v1/orgs/:orgId/systems/:systemId/gate/decisions ` +
-      `with stage ${to} (or aims gate pass --system ${slug} --stage ${to}). Moving back to an earlier stage or retiring needs no gate.`,
+    `Moving ${slug} from ${from} to ${to} passes its release gate: use the Release gate tab of the system's page, ` +
+      `aims gate pass --system ${slug} --stage ${to}, or POST /api/v1/orgs/:orgId/systems/:systemId/gate/decisions. ` +
+      "Moving back to an earlier stage or retiring needs no gate.",
     { allowed: ["earlier stages", "retired"], gate: "POST /api/v1/orgs/:orgId/systems/:systemId/gate/decisions" },
   );
 }

@@ -3,8 +3,9 @@ import { notifications } from "@mantine/notifications";
 import { routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { callApi } from "../api/client";
+import { SystemGatePanel } from "../gates/system-gate-panel";
 import { SystemSecurityTests } from "../redteam/system-security-tests";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
@@ -18,12 +19,16 @@ import { SystemEdit } from "./system-edit";
 import { SystemOverview } from "./system-overview";
 import { SystemRelatedLinks } from "./system-related-links";
 
-/** One AI system: its record (view or edit), the assets it uses, and links to its risks and evidence. */
+/**
+ * One AI system: its record (view or edit), the assets it uses, its security tests, its release gate
+ * (`?tab=gate` opens it), and links to its risks and evidence.
+ */
 export default function SystemDetailPage() {
   const { orgId, can } = useOrg();
   const systemId = useParams().systemId ?? "";
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const [params] = useSearchParams();
   const system = useQuery({
     queryKey: ["systems", orgId, "detail", systemId],
     queryFn: () => callApi(routes.getSystem, { params: { orgId, systemId } }),
@@ -55,11 +60,12 @@ export default function SystemDetailPage() {
         </Group>
       </RecordHeader>
       <SystemRelatedLinks orgId={orgId} systemId={data.id} />
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs defaultValue={params.get("tab") === "gate" ? "gate" : "overview"} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="assets">Linked assets</Tabs.Tab>
           <Tabs.Tab value="security">Security tests</Tabs.Tab>
+          <Tabs.Tab value="gate">Release gate</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           {editing ? (
@@ -83,6 +89,9 @@ export default function SystemDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="security" pt="md">
           <SystemSecurityTests orgId={orgId} systemId={data.id} writable={writable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="gate" pt="md">
+          <SystemGatePanel systemId={data.id} active={data.status === "active"} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
