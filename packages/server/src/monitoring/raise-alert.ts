@@ -4,7 +4,7 @@ import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
 import { nextRef } from "../records/next-ref.js";
-import { flagRiskForReview } from "./flag-risk-for-review.js";
+import { requestRiskRereview } from "../risks/request-risk-rereview.js";
 import { openIncidentFromAlert } from "./open-incident-from-alert.js";
 
 /** The metric an alert is about, with the rules that act when one is raised. */
@@ -108,12 +108,12 @@ export async function raiseAlert(
           requestId,
         );
       if (metric.review_risk_id)
-        await flagRiskForReview(
+        await requestRiskRereview(
           tx,
           metric.org_id,
           metric.review_risk_id,
-          `alert ${ref} on metric ${metric.name}`,
-          requestId,
+          { source: "metric_alert", sourceId: id, description: `alert ${ref} on metric ${metric.name}` },
+          (event) => appendAuditEntry(tx, { ...event, orgId: metric.org_id, actor: monitoringActor, requestId }),
         );
       return { id, ref, metric: metric.name, kind: signal.kind, level: signal.level, change: "raised" };
     }
