@@ -1,12 +1,14 @@
-import { Stack, Table, Text } from "@mantine/core";
-import { type GateCheckConfig, labelOf, routes } from "@openaims/contracts";
+import { Button, Stack, Table, Text } from "@mantine/core";
+import { type GateCheckConfig, type GateChecklist, labelOf, routes } from "@openaims/contracts";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
 import { StatusBadge } from "../ui/status-badge";
+import { ChecklistEditor } from "./checklist-editor";
 
 /** One configured check in words, with its thresholds. */
 function describeCheck(check: GateCheckConfig): string {
@@ -27,7 +29,8 @@ function describeCheck(check: GateCheckConfig): string {
 
 /** The organisation's gate checklist for every stage and impact tier, defaults marked as such. */
 export default function GateChecklistsPage() {
-  const { orgId } = useOrg();
+  const { orgId, can } = useOrg();
+  const [editing, setEditing] = useState<GateChecklist | null>(null);
   const checklists = useQuery({
     queryKey: ["gates", orgId, "checklists"],
     queryFn: () => callApi(routes.listGateChecklists, { params: { orgId } }),
@@ -37,8 +40,8 @@ export default function GateChecklistsPage() {
       <PageHeader title="Gate checklists" />
       <Text c="dimmed">
         What a system of each impact tier must show to move into each stage. Until the organisation sets its own, the
-        defaults apply. Change a checklist through the API (PUT /api/v1/orgs/:orgId/gate-checklists) with a
-        governance-write token.
+        defaults apply. Changing a checklist applies to the next gate check; decisions already recorded keep the
+        checklist they used.
       </Text>
       {checklists.error && <ErrorAlert error={checklists.error} title="Could not load the checklists" />}
       {!checklists.data ? (
@@ -52,6 +55,7 @@ export default function GateChecklistsPage() {
                 <Table.Th scope="col">Impact tier</Table.Th>
                 <Table.Th scope="col">Checks</Table.Th>
                 <Table.Th scope="col">Source</Table.Th>
+                {can("governance.write") && <Table.Th scope="col">Change</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -73,12 +77,25 @@ export default function GateChecklistsPage() {
                       {item.configured ? "Organisation" : "Default"}
                     </StatusBadge>
                   </Table.Td>
+                  {can("governance.write") && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(item)}
+                        aria-label={`Edit the checklist into ${labelOf("lifecycleStage", item.stage).toLowerCase()} for ${labelOf("impactTier", item.impactTier).toLowerCase()} impact`}
+                      >
+                        Edit
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      {editing && <ChecklistEditor orgId={orgId} checklist={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }
