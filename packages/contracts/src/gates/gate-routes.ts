@@ -68,7 +68,7 @@ export const gateRoutes = {
     method: "POST",
     path: `${base}/systems/:systemId/gate/decisions`,
     summary:
-      "Record a gate decision computed on the server; a pass moves the system into the stage, a failure is recorded as such",
+      "Record a gate decision computed on the server; a pass into a later stage moves the system there, a pass for its current stage records a re-check, a failure is recorded as such",
     tag,
     access: write,
     write: true,

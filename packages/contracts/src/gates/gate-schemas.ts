@@ -110,7 +110,7 @@ export const gateReportSchema = z
     system: systemRefSchema,
     fromStage: lifecycleStageSchema,
     stage: lifecycleStageSchema,
-    /** False when the stage is not ahead of the current one: no gate applies to moving back or retiring. */
+    /** True when the stage is ahead of the current one, so a passed decision would move the system. */
     forward: z.boolean(),
     passed: z.boolean(),
     checks: z.array(gateCheckResultSchema),

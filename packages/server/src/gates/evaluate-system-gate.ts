@@ -33,9 +33,9 @@ export function targetStage(system: SystemRow, stage: LifecycleStage | undefined
 }
 
 /**
- * Evaluates the gate into `stage` for a system, on the server, from the records only. A stage at or
- * ahead of the current one is checked against its checklist (a system already deployed is checked
- * again before each release); moving back or retiring has no gate and passes with no checks.
+ * Evaluates the gate into `stage` for a system, on the server, from the records only. The stage's
+ * checklist applies whether the system is moving into it or is already there or beyond (a system in
+ * operation is checked again before each release); retiring has no gate and passes with no checks.
  */
 export async function evaluateSystemGate(
   db: Kysely<Database>,
@@ -46,7 +46,7 @@ export async function evaluateSystemGate(
 ): Promise<SystemGateEvaluation> {
   const fromStage = system.lifecycle_stage as LifecycleStage;
   const move = stageMove(fromStage, stage);
-  const gated = move === "forward" || move === "none";
+  const gated = move !== "retire";
   const checklist = gated
     ? await loadGateChecklist(db, orgId, stage, system.impact_tier as ImpactTier)
     : { checks: [], configured: false };

@@ -118,9 +118,13 @@ describe("release gate decisions", () => {
     expect(list.json().items.map((d: { result: string }) => d.result)).toEqual(["passed", "failed"]);
     const orgList = await call(owner, "GET", `/gate-decisions?result=passed&systemId=${system.id}`);
     expect(orgList.json().items).toHaveLength(1);
-    // Deciding again for the stage the system is in re-checks it before another release; moving back has no gate.
+    // Deciding again for the stage the system is in (or an earlier one) re-checks it before another
+    // release without moving it; retiring has no gate.
     expect((await decide(system.id)).json()).toMatchObject({ result: "passed", fromStage: "deployment" });
-    expect((await decide(system.id, "validation")).statusCode).toBe(409);
+    const earlier = await decide(system.id, "validation");
+    expect(earlier.json()).toMatchObject({ fromStage: "deployment", toStage: "validation" });
+    expect(await stageOf(system.id)).toBe("deployment");
+    expect((await decide(system.id, "retired")).statusCode).toBe(409);
   });
   it("never changes or deletes a recorded decision", async () => {
     const system = await givenGateSystem(t, owner, "Immutable bot");

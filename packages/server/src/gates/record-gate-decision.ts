@@ -22,14 +22,16 @@ export interface DecisionContext {
   actorLabel: string;
 }
 
-/** A decision only leads into the current stage (a re-check before a release) or a later one. */
+/**
+ * Retiring needs no gate, so it has no decision. Any other stage can be decided: ahead of the
+ * current one the decision moves the system; otherwise it records a re-check before a release.
+ */
 export function refuseUngatedMove(system: SystemRow, evaluation: SystemGateEvaluation): void {
-  const move = stageMove(evaluation.fromStage, evaluation.stage);
-  if (move === "back" || move === "retire")
+  if (stageMove(evaluation.fromStage, evaluation.stage) === "retire")
     throw new AppError(
       "illegal_transition",
-      `${system.slug} is in ${evaluation.fromStage}; moving to ${evaluation.stage} needs no gate: change the stage on the AI system itself. ` +
-        "A gate decision leads into the current stage or a later one.",
+      `Retiring ${system.slug} needs no gate: change the stage on the AI system itself. ` +
+        "Gate decisions lead into design, development, validation, deployment or operation.",
     );
 }
 
