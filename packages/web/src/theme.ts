@@ -39,7 +39,8 @@ export const theme = createTheme({
           paddingBlock: 1,
           fontSize: "max(var(--badge-fz), 0.75rem)",
         },
-        label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip", overflowWrap: "anywhere" },
+        // break-word, not anywhere: a table sizing a column to its narrowest content keeps each word whole.
+        label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip", overflowWrap: "break-word" },
       },
     },
     // Icon-only close buttons need a name for screen readers.
