@@ -102,10 +102,13 @@ export async function loadGateFacts(
   stage: LifecycleStage,
   now = new Date(),
 ): Promise<{ facts: GateFacts; signOffRows: Awaited<ReturnType<typeof currentSignOffs>> }> {
-  const status = await findSystemImpactStatus(db, orgId, system.id);
-  const risks = await riskFacts(db, orgId, system.id);
-  const latestScan = await latestScanFact(db, orgId, system.id);
-  const signOffRows = await currentSignOffs(db, orgId, system, stage);
+  // Independent reads: on a pool they run side by side, in a transaction one after another.
+  const [status, risks, latestScan, signOffRows] = await Promise.all([
+    findSystemImpactStatus(db, orgId, system.id),
+    riskFacts(db, orgId, system.id),
+    latestScanFact(db, orgId, system.id),
+    currentSignOffs(db, orgId, system, stage),
+  ]);
   const state = status?.state ?? "none";
   const ref = status?.approved?.ref ?? status?.open?.ref ?? null;
   return {
