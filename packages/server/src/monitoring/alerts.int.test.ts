@@ -8,6 +8,7 @@ import { givenSystem } from "../evidence/evidence-test-fixtures.js";
 import { createMailer } from "../mail/mailer.js";
 import { auditOf } from "../risks/test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
+import { startMissingDataSweeps } from "./missing-data-sweep.js";
 import { alertsOf, defineMetric, minutesAgo, push } from "./monitoring-test-fixtures.js";
 
 describe("alerts from observations", () => {
@@ -222,6 +223,21 @@ describe("alerts from observations", () => {
     await Promise.all([sweep(), sweep()]);
     expect(await alertsOf(t, metric.id)).toHaveLength(1);
     expect(await alertsOf(t, fresh.id)).toHaveLength(0);
+  });
+
+  it("sweeps for missing data on an interval while the server runs", async () => {
+    const metric = await defineMetric(t, owner, systemId, { name: "nightly_eval", cadenceMinutes: 1 });
+    await sql`update metrics set created_at = now() - interval '5 minutes' where id = ${metric.id}`.execute(t.db);
+    const errors: unknown[] = [];
+    const stop = startMissingDataSweeps(t.db, { error: (obj) => errors.push(obj) }, 50);
+    try {
+      for (let i = 0; i < 100 && (await alertsOf(t, metric.id)).length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
+    expect(await alertsOf(t, metric.id)).toEqual([expect.objectContaining({ kind: "missing_data", status: "open" })]);
   });
 
   it("raises one alert when two servers on the same database see the same breach at once", async () => {

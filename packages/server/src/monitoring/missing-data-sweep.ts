@@ -8,10 +8,11 @@ import { raiseAlert } from "./raise-alert.js";
 /** How often a running server looks for metrics whose data stopped coming. */
 export const SWEEP_INTERVAL_MS = 60_000;
 
-/** Metrics with a cadence and no missing-data alert open, with when each was last observed. */
+/** Metrics in use with a cadence and no missing-data alert open, with when each was last observed. */
 function candidates(db: Kysely<Database>, orgId: string | null) {
   return db
     .selectFrom("metrics as m")
+    .innerJoin("ai_systems as sys", "sys.id", "m.system_id")
     .select([
       "m.id",
       "m.org_id",
@@ -24,6 +25,7 @@ function candidates(db: Kysely<Database>, orgId: string | null) {
       sql<Date | null>`(select max(o.at) from metric_observations o where o.metric_id = m.id)`.as("last_at"),
     ])
     .where("m.archived_at", "is", null)
+    .where("sys.archived_at", "is", null)
     .where("m.cadence_minutes", "is not", null)
     .$if(orgId !== null, (q) => q.where("m.org_id", "=", orgId as string))
     .where(({ not, exists, selectFrom }) =>
