@@ -2,7 +2,6 @@ import type { GateCheckResultView, ImpactTier, LifecycleStage } from "@openaims/
 import { evaluateGate, type GateFacts, nextStage, stageMove } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { AppError } from "../http/app-error.js";
 import type { SystemRow } from "../inventory/index.js";
 import { loadGateChecklist } from "./gate-checklists.js";
 import { loadGateFacts } from "./gate-facts.js";
@@ -19,17 +18,12 @@ export interface SystemGateEvaluation {
   passed: boolean;
 }
 
-/** The stage a caller named, or the next one after the system's current stage. */
+/**
+ * The stage a caller named, or else the next one after the system's current stage; a system in
+ * operation is checked for operation again, and a retired one for coming back into operation.
+ */
 export function targetStage(system: SystemRow, stage: LifecycleStage | undefined): LifecycleStage {
-  if (stage) return stage;
-  const current = system.lifecycle_stage as LifecycleStage;
-  const next = nextStage(current);
-  if (!next)
-    throw new AppError(
-      "illegal_transition",
-      `${system.slug} is ${current === "retired" ? "retired" : "in operation"}: name the stage to check.`,
-    );
-  return next;
+  return stage ?? nextStage(system.lifecycle_stage as LifecycleStage) ?? "operation";
 }
 
 /**

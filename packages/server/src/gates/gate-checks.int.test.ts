@@ -253,6 +253,23 @@ describe("release gate checks, evaluated from the records", () => {
     expect((await gate(system.id, "deployed")).stage).toBe("deployment");
     const next = await t.call(owner.token, { method: "GET", url: `${base()}/systems/${system.id}/gate` });
     expect(next.json()).toMatchObject({ stage: "validation", forward: true });
+    // A system already in operation is checked again for operation, before another release.
+    const live = (
+      await t.call(owner.token, {
+        method: "POST",
+        url: `${base()}/systems`,
+        payload: {
+          name: "Live bot",
+          ourRole: "deployer",
+          impactTier: "low",
+          lifecycleStage: "operation",
+          autonomy: "advisory",
+        },
+      })
+    ).json();
+    const again = await t.call(owner.token, { method: "GET", url: `${base()}/systems/${live.id}/gate` });
+    expect(again.json()).toMatchObject({ stage: "operation", fromStage: "operation", forward: false });
+    expect(again.json().checks.map((c: Check) => c.kind)).toContain("security_test_recent");
     const bad = await t.call(owner.token, { method: "GET", url: `${base()}/systems/${system.id}/gate?stage=live` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain("Deployed");
