@@ -4,6 +4,7 @@ import { type LifecycleStage, labelOf, lifecycleStages, routes } from "@openaims
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/client";
+import { SelfApprovalNote, useApprovalCheck } from "../approvals/segregation-of-duties";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
@@ -66,6 +67,13 @@ export function SystemGatePanel({ systemId, active }: Props) {
     onSuccess: refresh,
   });
   const pending = report.data?.pendingOverride ?? null;
+  const overriding = active && can("gates.override");
+  const approval = useApprovalCheck(
+    "gate_override",
+    pending?.id,
+    pending?.version ?? 0,
+    overriding && pending !== null,
+  );
   const approve = useMutation({
     mutationFn: () =>
       callApi(routes.approveGateOverride, {
@@ -84,7 +92,6 @@ export function SystemGatePanel({ systemId, active }: Props) {
   if (!report.data || !decisions.data) return <PageLoader />;
   const gate = report.data;
   const writable = active && can("governance.write");
-  const overriding = active && can("gates.override");
 
   return (
     <Stack>
@@ -125,9 +132,17 @@ export function SystemGatePanel({ systemId, active }: Props) {
             Another member with the right to override must approve it.
           </Text>
           {overriding && (
-            <Button mt="xs" size="xs" loading={approve.isPending} onClick={() => approve.mutate()}>
-              Approve override
-            </Button>
+            <Group mt="xs">
+              <Button
+                size="xs"
+                loading={approve.isPending}
+                disabled={approval?.mayApprove === false}
+                onClick={() => approve.mutate()}
+              >
+                Approve override
+              </Button>
+              <SelfApprovalNote check={approval} />
+            </Group>
           )}
         </Alert>
       )}
