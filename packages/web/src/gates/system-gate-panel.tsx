@@ -60,11 +60,13 @@ export function SystemGatePanel({ systemId, active }: Props) {
     mutationFn: (note: string) =>
       callApi(routes.signOffGate, { params: { orgId, systemId }, body: { stage: target ?? "design", note } }),
     onSuccess: refresh,
+    meta: { inlineError: true },
   });
   const requestOverride = useMutation({
     mutationFn: (reason: string) =>
       callApi(routes.requestGateOverride, { params: { orgId, systemId }, body: { stage: target ?? "design", reason } }),
     onSuccess: refresh,
+    meta: { inlineError: true },
   });
   const pending = report.data?.pendingOverride ?? null;
   const overriding = active && can("gates.override");
