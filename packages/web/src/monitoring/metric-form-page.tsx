@@ -9,7 +9,7 @@ import {
 } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { z } from "zod";
 import { callApi } from "../api/client";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
@@ -70,7 +70,7 @@ type SaveRequest =
 /** An empty number box means "none". */
 const numberOrNull = (value: number | string) => (value === "" ? null : Number(value));
 
-/** Defines a metric, or edits one (`/metrics/:metricId/edit`). */
+/** Defines a metric (of the system in `?system=`, if given), or edits one (`/metrics/:metricId/edit`). */
 export default function MetricFormPage() {
   const { metricId } = useParams();
   const { orgId } = useOrg();
@@ -86,7 +86,10 @@ function MetricForm({ metric }: { metric?: Metric }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const systems = useSystemOptions(orgId);
-  const [values, setValues] = useState<Values>(metric ? valuesOf(metric) : blank);
+  const [params] = useSearchParams();
+  const [values, setValues] = useState<Values>(
+    metric ? valuesOf(metric) : { ...blank, systemId: params.get("system") },
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const risks = useQuery({
     queryKey: ["risks", orgId, "options", values.systemId],

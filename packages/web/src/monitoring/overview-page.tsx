@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { routes } from "@openaims/contracts";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
+import { useSystemOptions } from "../risks/use-risk-data";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { LoadMore } from "../ui/load-more";
@@ -14,11 +15,14 @@ import { MetricsTable } from "./metrics-table";
 /** Monitoring at a glance: alerts not yet resolved first, then every metric with its latest value and state. */
 export default function MonitoringOverviewPage() {
   const { orgId, can } = useOrg();
-  const alerts = usePagedQuery(["monitoring", orgId, "alerts", "active"], (cursor) =>
-    callApi(routes.listAlerts, { params: { orgId }, query: { active: true, cursor, limit: PAGE_SIZE } }),
+  const [params, setParams] = useSearchParams();
+  const systemId = params.get("system") ?? undefined;
+  const systems = useSystemOptions(orgId);
+  const alerts = usePagedQuery(["monitoring", orgId, "alerts", "active", { systemId }], (cursor) =>
+    callApi(routes.listAlerts, { params: { orgId }, query: { active: true, systemId, cursor, limit: PAGE_SIZE } }),
   );
-  const metrics = usePagedQuery(["monitoring", orgId, "metrics"], (cursor) =>
-    callApi(routes.listMetrics, { params: { orgId }, query: { cursor, limit: PAGE_SIZE } }),
+  const metrics = usePagedQuery(["monitoring", orgId, "metrics", { systemId }], (cursor) =>
+    callApi(routes.listMetrics, { params: { orgId }, query: { systemId, cursor, limit: PAGE_SIZE } }),
   );
   return (
     <Stack>
@@ -28,7 +32,7 @@ export default function MonitoringOverviewPage() {
             All alerts
           </Button>
           {can("governance.write") && (
-            <Button component={Link} to="metrics/new">
+            <Button component={Link} to={systemId ? `metrics/new?system=${systemId}` : "metrics/new"}>
               Define a metric
             </Button>
           )}
@@ -38,6 +42,16 @@ export default function MonitoringOverviewPage() {
         Metrics of your AI systems against their thresholds (clause 9.1, control A.6.2.6). A value beyond a threshold,
         or no value within the expected cadence, raises an alert; one alert per metric stays open until it is resolved.
       </Text>
+      <Select
+        label="AI system"
+        placeholder="All AI systems"
+        data={systems.data ?? []}
+        value={systemId ?? null}
+        onChange={(value) => setParams(value ? { system: value } : {})}
+        clearable
+        searchable
+        maw={360}
+      />
       <Title order={2}>Open alerts</Title>
       {alerts.error && <ErrorAlert error={alerts.error} />}
       {alerts.isPending ? (
