@@ -6,7 +6,11 @@ export const CHART_MAX_POINTS = 1000;
  * `to` in at most `maxPoints` points, or null when they fit as they are.
  */
 export function chartBucketSeconds(from: Date, to: Date, count: number, maxPoints = CHART_MAX_POINTS): number | null {
-  if (count <= maxPoints) return null;
+  return count <= maxPoints ? null : chartBucketWidth(from, to, maxPoints);
+}
+
+/** The width in whole seconds of `maxPoints` equal buckets from `from` to `to`, at least one second. */
+export function chartBucketWidth(from: Date, to: Date, maxPoints = CHART_MAX_POINTS): number {
   const seconds = Math.max(1, (to.getTime() - from.getTime()) / 1000);
   return Math.max(1, Math.ceil(seconds / maxPoints));
 }

@@ -1,5 +1,5 @@
 import type { ChartPoint, Routes } from "@openaims/contracts";
-import { CHART_MAX_POINTS, chartBucketSeconds } from "@openaims/core";
+import { CHART_MAX_POINTS, chartBucketWidth } from "@openaims/core";
 import { sql } from "kysely";
 import type { Handler } from "../http/handler-context.js";
 import { invalidField } from "../http/invalid-fields.js";
@@ -26,7 +26,7 @@ export const getMetricChart: Handler<Routes["getMetricChart"]> = async ({ tx, or
     throw invalidField("query.from", "must be at most five years before the end of the range", "From");
 
   // Summed up first: a long range needs nothing else, and a range that turns out small is read as it is.
-  const bucketSeconds = chartBucketSeconds(from, to, Number.POSITIVE_INFINITY, CHART_MAX_POINTS) ?? 1;
+  const bucketSeconds = chartBucketWidth(from, to, CHART_MAX_POINTS);
   const start = from.getTime() / 1000;
   const buckets = await sql<{ bucket: number; value: number; min: number; max: number; count: number }>`
     select least(floor((date_part('epoch', at) - ${start}::float8) / ${bucketSeconds}::float8)::int, ${CHART_MAX_POINTS - 1}) as bucket,

@@ -15,7 +15,7 @@ function batchRefused(problems: ObservationProblem[], total: number): AppError {
   const rows = new Set(problems.map((p) => p.row)).size;
   return new AppError(
     "validation_failed",
-    `${rows} of ${total} observations ${rows === 1 ? "has a problem" : "have problems"}; nothing of this batch was stored. The first: row ${problems[0]?.row} ${problems[0]?.field} ${problems[0]?.message}.`,
+    `${rows} of ${total} observations ${rows === 1 ? "has a problem" : "have problems"}; nothing of this batch was stored. First, row ${problems[0]?.row}, ${problems[0]?.field}: ${problems[0]?.message}.`,
     {
       fields: problems
         .slice(0, 200)
