@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -160,7 +160,11 @@ async function main(): Promise<void> {
   const database = await openDatabase({ dataDir, databaseUrl });
   try {
     const server = await startServer(
-      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir, databaseUrl, logLevel: "silent" }),
+      configFromEnv(
+        // A server on PostgreSQL needs the key that seals stored secrets; a throw-away one does here.
+        databaseUrl ? { AIMS_SECRET_KEY: randomBytes(32).toString("base64") } : {},
+        { host: "127.0.0.1", port: 0, dataDir, databaseUrl, logLevel: "silent" },
+      ),
       database,
     );
     try {
