@@ -2,8 +2,37 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
+ * Integration files that drive whole programs (the CLI on data directories of its own, child
+ * processes, a scan of the reference app): the "e2e" project, which CI runs beside `npm test` so
+ * that `npm test` stays quick.
+ */
+const endToEnd = [
+  "packages/cli/src/backup.int.test.ts",
+  "packages/cli/src/backup-secret-key.int.test.ts",
+  "packages/cli/src/cli.int.test.ts",
+  "packages/cli/src/process.int.test.ts",
+  "packages/cli/src/redteam.int.test.ts",
+  "packages/cli/src/serve-output.int.test.ts",
+  "packages/cli/src/serve-secret-key.int.test.ts",
+  "packages/db/src/open-database.int.test.ts",
+  "packages/redteam/src/scan-reference-app.int.test.ts",
+  "packages/server/src/server-start.int.test.ts",
+];
+
+const databaseSuite = {
+  globalSetup: ["packages/db/src/testing/vitest-global-setup.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  pool: "forks" as const,
+  // Each file makes its own database from the shared template and its own server, so files
+  // can share a worker's module graph; re-importing the server for every file doubled the run.
+  isolate: false,
+};
+
+/**
  * unit: pure logic, no I/O. integration: HTTP against a real database (PGlite in-process, or the
- * PostgreSQL server named by AIMS_TEST_DATABASE_URL). browser: real Chromium against a built server.
+ * PostgreSQL server named by AIMS_TEST_DATABASE_URL). e2e: whole programs on that database, run by
+ * CI and `npm run test:e2e`. browser: real Chromium against a built server.
  */
 export default defineConfig({
   test: {
@@ -25,15 +54,11 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["packages/*/src/**/*.int.test.ts"],
-          globalSetup: ["packages/db/src/testing/vitest-global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          pool: "forks",
-          // Each file makes its own database from the shared template and its own server, so files
-          // can share a worker's module graph; re-importing the server for every file doubled the run.
-          isolate: false,
+          exclude: [...endToEnd, "**/node_modules/**"],
+          ...databaseSuite,
         },
       },
+      { test: { name: "e2e", include: endToEnd, ...databaseSuite } },
       {
         test: {
           name: "browser",
