@@ -155,7 +155,10 @@ describe("operating the AIMS in the browser and from a pipeline", () => {
     // 3. The change is on the change log; the gate tab shows what fails.
     await page.goto(at("changes"));
     await page.getByRole("heading", { name: "Changes", level: 1 }).waitFor();
-    await page.getByRole("row", { name: /Routing model v2\.3 Material/ }).getByRole("link", { name: "CHG-1" }).click();
+    await page
+      .getByRole("row", { name: /Routing model v2\.3 Material/ })
+      .getByRole("link", { name: "CHG-1" })
+      .click();
     await page.getByRole("heading", { name: /CHG-1/, level: 1 }).waitFor();
     await check("change page");
 
@@ -178,7 +181,10 @@ describe("operating the AIMS in the browser and from a pipeline", () => {
     await check("gate ready to pass");
     await gate.getByRole("button", { name: "Pass gate" }).click();
     const attestation = await download(page, () =>
-      gate.getByRole("button", { name: /Download attestation/ }).first().click(),
+      gate
+        .getByRole("button", { name: /Download attestation/ })
+        .first()
+        .click(),
     );
     await check("gate passed");
     const attestationFile = join(work, "attestation.json");
@@ -267,7 +273,10 @@ describe("operating the AIMS in the browser and from a pipeline", () => {
     expect(trail.status).toBe(200);
     const actions: string[] = trail.json.items.map((entry: { action: string }) => entry.action);
     for (const prefix of ["change.", "risk.reviewed", "gate", "alert", "incident.", "nonconformity", "corrective"])
-      expect(actions.some((action) => action.startsWith(prefix) || action.includes(prefix)), prefix).toBe(true);
+      expect(
+        actions.some((action) => action.startsWith(prefix) || action.includes(prefix)),
+        prefix,
+      ).toBe(true);
 
     expect(a11y).toEqual([]);
     expect(cspErrors).toEqual([]);

@@ -230,7 +230,10 @@ export const enumLabels = {
     string
   >,
   alertLevel: { warning: "Warning", critical: "Critical" } satisfies Record<Of<typeof alertLevels>, string>,
-  alertKind: { breach: "Threshold breach", missing_data: "Missing data" } satisfies Record<Of<typeof alertKinds>, string>,
+  alertKind: { breach: "Threshold breach", missing_data: "Missing data" } satisfies Record<
+    Of<typeof alertKinds>,
+    string
+  >,
   alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
     Of<typeof alertStatuses>,
     string
