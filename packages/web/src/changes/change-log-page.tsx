@@ -1,11 +1,11 @@
-import { Button, Group, Select, Stack, Text } from "@mantine/core";
-import { type ChangeKind, type ChangeStatus, enumOptions, routes } from "@openaims/contracts";
-import { Link, useSearchParams } from "react-router";
+import { Button, Select, Stack, Text } from "@mantine/core";
+import { type ChangeKind, type ChangeStatus, routes } from "@openaims/contracts";
+import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
-import { useSystemOptions } from "../risks/use-risk-data";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { EnumFilter, FilterBar, SystemFilter, useFilterParams } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
@@ -16,8 +16,7 @@ const filterKeys = ["systemId", "status", "kind", "material"] as const;
 /** Every change to the organisation's AI systems, newest first; filters live in the URL (`?systemId=…`). */
 export default function ChangeLogPage() {
   const { orgId, can } = useOrg();
-  const [params, setParams] = useSearchParams();
-  const systems = useSystemOptions(orgId);
+  const { params, setFilter, bind, filtered } = useFilterParams(filterKeys);
   const query = {
     systemId: params.get("systemId") ?? undefined,
     status: (params.get("status") as ChangeStatus | null) ?? undefined,
@@ -27,13 +26,6 @@ export default function ChangeLogPage() {
   const list = usePagedQuery(["changes", orgId, "list", query], (cursor) =>
     callApi(routes.listChanges, { params: { orgId }, query: { ...query, cursor, limit: PAGE_SIZE } }),
   );
-  const setFilter = (key: (typeof filterKeys)[number], value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const filtered = filterKeys.some((key) => params.get(key));
   const canWrite = can("governance.write");
   const empty = filtered ? (
     "No changes match these filters. Clear a filter to see more."
@@ -58,32 +50,10 @@ export default function ChangeLogPage() {
         Changes to AI systems and their approval. A material change sends the system's risks and impact assessment back
         for review at once, so its release gate fails until they are reviewed again.
       </Text>
-      <Group align="flex-end" wrap="wrap">
-        <Select
-          label="AI system"
-          placeholder="All systems"
-          data={systems.data ?? []}
-          value={query.systemId ?? null}
-          onChange={(value) => setFilter("systemId", value)}
-          clearable
-          searchable
-        />
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={enumOptions("changeStatus")}
-          value={query.status ?? null}
-          onChange={(value) => setFilter("status", value)}
-          clearable
-        />
-        <Select
-          label="Kind"
-          placeholder="Any kind"
-          data={enumOptions("changeKind")}
-          value={query.kind ?? null}
-          onChange={(value) => setFilter("kind", value)}
-          clearable
-        />
+      <FilterBar>
+        <SystemFilter orgId={orgId} {...bind("systemId")} />
+        <EnumFilter of="changeStatus" label="Status" {...bind("status")} />
+        <EnumFilter of="changeKind" label="Kind" {...bind("kind")} />
         <Select
           label="Material"
           placeholder="Either"
@@ -95,7 +65,7 @@ export default function ChangeLogPage() {
           onChange={(value) => setFilter("material", value)}
           clearable
         />
-      </Group>
+      </FilterBar>
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending ? <PageLoader /> : <ChangesTable orgId={orgId} changes={list.items} empty={empty} />}
       <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} />

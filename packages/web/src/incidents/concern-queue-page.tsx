@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
-import { type Concern, type ConcernStatus, enumOptions, labelOf, routes } from "@openaims/contracts";
+import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { type Concern, type ConcernStatus, labelOf, routes } from "@openaims/contracts";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/client";
@@ -7,6 +7,7 @@ import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
+import { EnumFilter } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { NoAccess } from "../ui/no-access";
 import { PageHeader } from "../ui/page-header";
@@ -55,13 +56,11 @@ export default function ConcernQueuePage() {
         Concerns reported by members or through the anonymous link (A.3.3). Triage each one: open an incident, add a
         risk, or close it with a reason.
       </Text>
-      <Select
+      <EnumFilter
+        of="concernStatus"
         label="Status"
-        placeholder="Any status"
-        data={enumOptions("concernStatus")}
-        value={status ?? null}
+        value={status}
         onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
-        clearable
         maw={260}
       />
       {list.error && <ErrorAlert error={list.error} />}

@@ -1,11 +1,11 @@
-import { Button, Group, Select, Stack, Text } from "@mantine/core";
-import { enumOptions, type IncidentSeverity, type IncidentStatus, routes } from "@openaims/contracts";
-import { Link, useSearchParams } from "react-router";
+import { Button, Group, Stack, Text } from "@mantine/core";
+import { type IncidentSeverity, type IncidentStatus, routes } from "@openaims/contracts";
+import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
-import { useSystemOptions } from "../risks/use-risk-data";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { EnumFilter, FilterBar, SystemFilter, useFilterParams } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
@@ -16,8 +16,7 @@ const filterKeys = ["status", "severity", "systemId"] as const;
 /** Every incident of the organisation, newest first; filters live in the URL (`?status=…`). */
 export default function IncidentListPage() {
   const { orgId, can } = useOrg();
-  const [params, setParams] = useSearchParams();
-  const systems = useSystemOptions(orgId);
+  const { params, bind, filtered } = useFilterParams(filterKeys);
   const query = {
     status: (params.get("status") as IncidentStatus | null) ?? undefined,
     severity: (params.get("severity") as IncidentSeverity | null) ?? undefined,
@@ -26,13 +25,6 @@ export default function IncidentListPage() {
   const list = usePagedQuery(["incidents", orgId, "list", query], (cursor) =>
     callApi(routes.listIncidents, { params: { orgId }, query: { ...query, cursor, limit: PAGE_SIZE } }),
   );
-  const setFilter = (key: (typeof filterKeys)[number], value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const filtered = filterKeys.some((key) => params.get(key));
   const canWrite = can("governance.write");
   const empty = filtered
     ? "No incidents match these filters. Clear a filter to see more."
@@ -63,33 +55,11 @@ export default function IncidentListPage() {
         Incidents involving your AI systems, from report to closure: what happened, what was done, who was told, and
         what was learned. Anyone in the organisation can raise a concern; it is triaged into an incident or a risk.
       </Text>
-      <Group align="flex-end" wrap="wrap">
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={enumOptions("incidentStatus")}
-          value={query.status ?? null}
-          onChange={(value) => setFilter("status", value)}
-          clearable
-        />
-        <Select
-          label="Severity"
-          placeholder="Any severity"
-          data={enumOptions("incidentSeverity")}
-          value={query.severity ?? null}
-          onChange={(value) => setFilter("severity", value)}
-          clearable
-        />
-        <Select
-          label="AI system"
-          placeholder="All systems"
-          data={systems.data ?? []}
-          value={query.systemId ?? null}
-          onChange={(value) => setFilter("systemId", value)}
-          clearable
-          searchable
-        />
-      </Group>
+      <FilterBar>
+        <EnumFilter of="incidentStatus" label="Status" {...bind("status")} />
+        <EnumFilter of="incidentSeverity" label="Severity" {...bind("severity")} />
+        <SystemFilter orgId={orgId} {...bind("systemId")} />
+      </FilterBar>
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending ? <PageLoader /> : <IncidentsTable orgId={orgId} incidents={list.items} empty={empty} />}
       <LoadMore hasMore={list.hasMore} loading={list.isLoadingMore} onLoadMore={list.loadMore} />

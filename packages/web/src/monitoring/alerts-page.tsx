@@ -1,10 +1,11 @@
-import { Group, Select, Stack } from "@mantine/core";
-import { type AlertLevel, type AlertStatus, enumOptions, routes } from "@openaims/contracts";
+import { Group, Stack } from "@mantine/core";
+import { type AlertLevel, type AlertStatus, routes } from "@openaims/contracts";
 import { useSearchParams } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { EnumFilter } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
@@ -29,22 +30,8 @@ export default function AlertsPage() {
     <Stack>
       <PageHeader title="Alerts" />
       <Group>
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={enumOptions("alertStatus")}
-          value={status ?? null}
-          onChange={(value) => setFilter("status", value)}
-          clearable
-        />
-        <Select
-          label="Level"
-          placeholder="Any level"
-          data={enumOptions("alertLevel")}
-          value={level ?? null}
-          onChange={(value) => setFilter("level", value)}
-          clearable
-        />
+        <EnumFilter of="alertStatus" label="Status" value={status} onChange={(value) => setFilter("status", value)} />
+        <EnumFilter of="alertLevel" label="Level" value={level} onChange={(value) => setFilter("level", value)} />
       </Group>
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending ? (

@@ -1,11 +1,11 @@
-import { Button, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { routes } from "@openaims/contracts";
 import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
-import { useSystemOptions } from "../risks/use-risk-data";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
+import { SystemFilter } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
@@ -17,7 +17,6 @@ export default function MonitoringOverviewPage() {
   const { orgId, can } = useOrg();
   const [params, setParams] = useSearchParams();
   const systemId = params.get("system") ?? undefined;
-  const systems = useSystemOptions(orgId);
   const alerts = usePagedQuery(["monitoring", orgId, "alerts", "active", { systemId }], (cursor) =>
     callApi(routes.listAlerts, { params: { orgId }, query: { active: true, systemId, cursor, limit: PAGE_SIZE } }),
   );
@@ -42,14 +41,11 @@ export default function MonitoringOverviewPage() {
         Metrics of your AI systems against their thresholds (clause 9.1, control A.6.2.6). A value beyond a threshold,
         or no value within the expected cadence, raises an alert; one alert per metric stays open until it is resolved.
       </Text>
-      <Select
-        label="AI system"
+      <SystemFilter
+        orgId={orgId}
         placeholder="All AI systems"
-        data={systems.data ?? []}
-        value={systemId ?? null}
+        value={systemId}
         onChange={(value) => setParams(value ? { system: value } : {})}
-        clearable
-        searchable
         maw={360}
       />
       <Title order={2}>Open alerts</Title>

@@ -1,11 +1,12 @@
-import { Anchor, Select, Stack, Table, Text } from "@mantine/core";
-import { enumOptions, type ImprovementStatus, improvementSteps, routes } from "@openaims/contracts";
+import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { type ImprovementStatus, improvementSteps, routes } from "@openaims/contracts";
 import { Link, useSearchParams } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDate } from "../ui/format";
+import { EnumFilter } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
@@ -31,13 +32,11 @@ export default function ImprovementLogPage() {
       </Anchor>
       <PageHeader title="Improvement log" />
       {canWrite && <LogImprovementForm orgId={orgId} />}
-      <Select
+      <EnumFilter
+        of="improvementStatus"
         label="Status"
-        placeholder="Any status"
-        data={enumOptions("improvementStatus")}
-        value={status ?? null}
+        value={status}
         onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
-        clearable
         maw={240}
       />
       {list.error && <ErrorAlert error={list.error} />}

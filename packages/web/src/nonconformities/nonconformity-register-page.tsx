@@ -1,32 +1,30 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import {
-  enumOptions,
   type NonconformitySeverity,
   type NonconformitySource,
   type NonconformityStatus,
   routes,
 } from "@openaims/contracts";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
 import { useOrg } from "../shell/current-org";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDate } from "../ui/format";
+import { EnumFilter, FilterBar, SystemFilter, useFilterParams } from "../ui/list-filters";
 import { LoadMore } from "../ui/load-more";
 import { PageHeader } from "../ui/page-header";
 import { PageLoader } from "../ui/page-loader";
 import { StatusBadge } from "../ui/status-badge";
 import { severityTone, statusTone } from "./nonconformity-tones";
 import { SourceLink } from "./source-link";
-import { useSystemOptions } from "./use-nonconformity-data";
 
 const filterKeys = ["status", "severity", "source", "systemId"] as const;
 
 /** The nonconformity register; filters live in the URL so other pages can link to a filtered view. */
 export default function NonconformityRegisterPage() {
   const { orgId, can } = useOrg();
-  const [params, setParams] = useSearchParams();
-  const systems = useSystemOptions(orgId);
+  const { params, bind, filtered } = useFilterParams(filterKeys);
   const query = {
     status: (params.get("status") as NonconformityStatus | null) ?? undefined,
     severity: (params.get("severity") as NonconformitySeverity | null) ?? undefined,
@@ -36,13 +34,6 @@ export default function NonconformityRegisterPage() {
   const list = usePagedQuery(["nonconformities", orgId, "list", query], (cursor) =>
     callApi(routes.listNonconformities, { params: { orgId }, query: { ...query, cursor, limit: PAGE_SIZE } }),
   );
-  const setFilter = (key: (typeof filterKeys)[number], value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const filtered = filterKeys.some((key) => params.get(key));
 
   return (
     <Stack>
@@ -58,41 +49,12 @@ export default function NonconformityRegisterPage() {
           )}
         </Group>
       </PageHeader>
-      <Group align="flex-end" wrap="wrap">
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={enumOptions("nonconformityStatus")}
-          value={query.status ?? null}
-          onChange={(value) => setFilter("status", value)}
-          clearable
-        />
-        <Select
-          label="Severity"
-          placeholder="Any severity"
-          data={enumOptions("nonconformitySeverity")}
-          value={query.severity ?? null}
-          onChange={(value) => setFilter("severity", value)}
-          clearable
-        />
-        <Select
-          label="Source"
-          placeholder="Any source"
-          data={enumOptions("nonconformitySource")}
-          value={query.source ?? null}
-          onChange={(value) => setFilter("source", value)}
-          clearable
-        />
-        <Select
-          label="AI system"
-          placeholder="All systems"
-          data={systems.data ?? []}
-          value={query.systemId ?? null}
-          onChange={(value) => setFilter("systemId", value)}
-          clearable
-          searchable
-        />
-      </Group>
+      <FilterBar>
+        <EnumFilter of="nonconformityStatus" label="Status" {...bind("status")} />
+        <EnumFilter of="nonconformitySeverity" label="Severity" {...bind("severity")} />
+        <EnumFilter of="nonconformitySource" label="Source" {...bind("source")} />
+        <SystemFilter orgId={orgId} {...bind("systemId")} />
+      </FilterBar>
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending ? (
         <PageLoader />
