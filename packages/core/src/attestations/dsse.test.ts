@@ -27,6 +27,14 @@ describe("DSSE envelopes", () => {
     sig[0] = (sig[0] ?? 0) ^ 1;
     expect(verifyDsse({ ...envelope, signatures: [{ sig: sig.toString("base64") }] }, publicKey).valid).toBe(false);
     expect(verifyDsse({ ...envelope, payloadType: "application/json" }, publicKey).valid).toBe(false);
+    // A 64-byte signature ends "x==": x carries 2 bits and 4 a lenient decoder drops. Changing one
+    // of those still decodes to the same bytes, and must not verify.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const text = envelope.signatures[0]?.sig ?? "";
+    const at = text.length - 3;
+    const loose = `${text.slice(0, at)}${alphabet[alphabet.indexOf(text[at] ?? "A") ^ 1]}${text.slice(at + 1)}`;
+    expect(Buffer.from(loose, "base64")).toEqual(Buffer.from(text, "base64"));
+    expect(verifyDsse({ ...envelope, signatures: [{ sig: loose }] }, publicKey).valid).toBe(false);
     expect(verifyDsse(envelope, generateKeyPairSync("ed25519").publicKey)).toMatchObject({
       valid: false,
       reason: expect.stringMatching(/^no signature verifies/),

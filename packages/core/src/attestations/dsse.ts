@@ -31,12 +31,17 @@ export function signDsse(payloadType: string, payload: Buffer, privateKey: KeyOb
   return { payloadType, payload: payload.toString("base64"), signatures: [{ ...(keyid ? { keyid } : {}), sig }] };
 }
 
-/** Base64, standard or URL-safe, with or without padding (DSSE allows each); null if it is neither. */
+/**
+ * Base64, standard or URL-safe, with or without padding (DSSE allows each); null if it is neither, or
+ * if its last character carries bits a decoder would drop — so no two spellings decode alike and a
+ * changed character always changes the bytes.
+ */
 function decodeBase64(text: string): Buffer | null {
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(text)) return null;
   const standard = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
   if (standard.length % 4 === 1) return null;
-  return Buffer.from(standard, "base64");
+  const bytes = Buffer.from(standard, "base64");
+  return bytes.toString("base64").replace(/=+$/, "") === standard ? bytes : null;
 }
 
 export type DsseVerification =
