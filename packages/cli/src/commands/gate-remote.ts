@@ -10,7 +10,7 @@ import {
   type LifecycleStage,
   labelOf,
 } from "@openaims/contracts";
-import { checkFailed, notFoundError, usageError } from "../cli-error.js";
+import { checkFailed, usageError } from "../cli-error.js";
 import { parseFlag } from "../input.js";
 import type { CliIo } from "../io.js";
 import { printJson } from "../output.js";
@@ -33,7 +33,8 @@ async function findSystem(api: RemoteApi, slug: string): Promise<{ orgId: string
     items: { id: string }[];
   };
   const system = page.items[0];
-  if (!system) throw notFoundError(`No AI system with the slug '${wanted}' in this organisation.`);
+  // An unknown slug is a usage error: a pipeline's gate answers 0 (pass), 1 (fail) or 2 (anything it asked wrongly).
+  if (!system) throw usageError(`--system: no AI system with the slug '${wanted}' in this organisation.`);
   return { orgId, systemId: system.id };
 }
 

@@ -31,7 +31,7 @@ export function registerGateCommands(program: Command, io: CliIo): void {
     .option("--json", "print the checklist as JSON")
     .addHelpText(
       "after",
-      `\nExits 0 when the gate passes, 1 when it does not, 2 on usage errors, 4 for an unknown system.${remoteHelp}`,
+      `\nExits 0 when the gate passes, 1 when it does not, 2 on usage errors (an unknown system or stage included).${remoteHelp}`,
     )
     .action((flags: GateFlags) => checkGate(flags, io));
   gate
