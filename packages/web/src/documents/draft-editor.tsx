@@ -49,8 +49,9 @@ export function DraftEditor({ version }: { version: DocumentVersion }) {
       }),
     onSuccess: async () => {
       setErrors({});
-      notifications.show({ color: "green", message: "Draft saved." });
+      // Refetched first, so that submitting for review next carries the saved version.
       await invalidate();
+      notifications.show({ color: "green", message: "Draft saved." });
     },
     onError: (error) => setErrors(serverFieldErrors(error)),
     meta: { inlineError: true },

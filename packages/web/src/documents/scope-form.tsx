@@ -39,8 +39,9 @@ export function ScopeForm({ draft }: { draft: DocumentVersion | null }) {
           })
         : callApi(routes.createScope, { params: { orgId }, body: { content } }),
     onSuccess: async () => {
-      notifications.show({ color: "green", message: draft ? "Scope draft saved." : "AIMS scope created as a draft." });
+      // Refetched first, so that what the page offers next (submit for review) carries the new version.
       await invalidate();
+      notifications.show({ color: "green", message: draft ? "Scope draft saved." : "AIMS scope created as a draft." });
     },
     meta: { inlineError: true },
   });
