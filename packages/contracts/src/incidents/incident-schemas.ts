@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, timestampSchema, versionSchema } from "../common.js";
+import { EARLIEST_TIMESTAMP_MESSAGE, idSchema, notBefore1900, timestampSchema, versionSchema } from "../common.js";
 import {
   communicationAudienceSchema,
   communicationChannelSchema,
@@ -11,7 +11,9 @@ import {
 
 export const incidentTitleSchema = z.string().trim().min(1, "needs a title").max(200);
 export const incidentTextSchema = z.string().trim().max(10_000);
-const momentSchema = z.iso.datetime({ offset: true, message: "must be a date and time such as 2026-05-01T09:30:00Z" });
+const momentSchema = z.iso
+  .datetime({ offset: true, message: "must be a date and time such as 2026-05-01T09:30:00Z" })
+  .refine(notBefore1900, EARLIEST_TIMESTAMP_MESSAGE);
 
 const personSchema = z.object({ memberId: idSchema, name: z.string() }).nullable();
 

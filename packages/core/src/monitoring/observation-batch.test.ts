@@ -76,6 +76,15 @@ describe("a batch of metric observations", () => {
     );
   });
 
+  it("refuses times before 1900", () => {
+    expect(
+      checkObservationBatch([{ metric: "error_rate", value: 1, at: "0031-12-31T23:59:59Z" }], metrics, now),
+    ).toEqual({
+      ok: false,
+      problems: [{ row: 1, field: "at", message: "must be in the year 1900 or later" }],
+    });
+  });
+
   it("allows a few minutes of clock difference", () => {
     expect(
       checkObservationBatch([{ metric: "error_rate", value: 1, at: "2026-12-01T12:05:00Z" }], metrics, now).ok,

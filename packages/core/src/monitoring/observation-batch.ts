@@ -1,3 +1,5 @@
+import { EARLIEST_TIMESTAMP_MESSAGE, EARLIEST_TIMESTAMP_MS } from "@openaims/contracts";
+
 /** One observation as a client sends it: through the API, or a CSV or JSON Lines row of `aims metric push`. */
 export interface ObservationInput {
   metric: unknown;
@@ -62,6 +64,7 @@ function readTime(at: unknown, now: Date): Date | string {
     return "must be an ISO 8601 time with a time zone, such as 2026-12-01T09:30:00Z";
   const time = new Date(at.trim());
   if (Number.isNaN(time.getTime()) || !isCalendarTime(at.trim())) return "is not a real date and time";
+  if (time.getTime() < EARLIEST_TIMESTAMP_MS) return EARLIEST_TIMESTAMP_MESSAGE;
   const ahead = time.getTime() - now.getTime();
   if (ahead > FUTURE_TOLERANCE_MINUTES * 60_000)
     return `is ${Math.ceil(ahead / 60_000)} minutes ahead of the server's clock; observations cannot come from the future`;

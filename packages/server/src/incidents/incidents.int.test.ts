@@ -270,6 +270,16 @@ describe("incidents", () => {
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().error.details.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(["body.title", "body.severity", "body.systemIds.0"]));
+    // A year the database driver cannot read back is refused as input, not answered with a 500.
+    const ancient = await call("POST", "/incidents", {
+      title: "Typed the year wrong",
+      severity: "low",
+      detectedAt: "0031-12-31T23:59:59.999Z",
+    });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().error.details.fields).toEqual([
+      expect.objectContaining({ field: "body.detectedAt", message: expect.stringContaining("1900") }),
+    ]);
     const badComm = await call("POST", `/incidents/${incident.id}/communications`, {
       audience: "press",
       recipient: "",
