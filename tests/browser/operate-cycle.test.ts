@@ -270,7 +270,33 @@ describe("operating the AIMS in the browser and from a pipeline", () => {
     await page.reload();
     await check("closed nonconformity");
 
-    // 9. Every step is in the audit trail.
+    // 9. The module pages a person opens next read well to assistive technology too.
+    const pages: [string, string][] = [
+      ["gates", "Release gates"],
+      ["gates/checklists", "Gate checklists"],
+      ["changes/new", "Record a change"],
+      ["monitoring", "Monitoring"],
+      ["monitoring/alerts", "Alerts"],
+      ["incidents", "Incidents"],
+      ["incidents/concerns/new", "Report a concern"],
+      ["incidents/concerns", "Concerns"],
+      ["nonconformities", "Nonconformities"],
+      ["nonconformities/improvements", "Improvement log"],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(at(path));
+      await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+      await check(`${heading} page`);
+    }
+    const link = await callApiFromPage(page, "POST", `${base}/concern-link`, {});
+    expect(link.status, JSON.stringify(link.json)).toBeLessThan(300);
+    const anonymous = await context.newPage();
+    await anonymous.goto(`${h.baseUrl}${link.json.path}`);
+    await anonymous.getByRole("heading", { name: "Report a concern", level: 1 }).waitFor();
+    a11y.push(...(await a11yProblems(anonymous, "anonymous concern page")));
+    await anonymous.close();
+
+    // 10. Every step is in the audit trail.
     const trail = await callApiFromPage(page, "GET", `${base}/audit-trail?limit=200`);
     expect(trail.status).toBe(200);
     const actions: string[] = trail.json.items.map((entry: { action: string }) => entry.action);
