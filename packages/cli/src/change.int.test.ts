@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { AimsDatabase } from "@openaims/db";
-import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import type { RunningServer } from "@openaims/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
+import { startRemoteTarget } from "./testing/remote-target.js";
+import { type CliTarget, runCli } from "./testing/run-cli.js";
 
 describe("aims change record", () => {
   let target: CliTarget;
@@ -14,23 +15,7 @@ describe("aims change record", () => {
   let riskId: string;
 
   beforeAll(async () => {
-    target = await createCliTarget();
-    const init = await target.cli(["init", "--org", "Change Co", "--email", "owner@example.com", "--json"], {
-      AIMS_INIT_PASSWORD: "correct horse battery staple",
-    });
-    expect(init.code).toBe(0);
-    orgId = JSON.parse(init.stdout).orgId;
-    const token = async (scope: string) =>
-      JSON.parse(
-        (await target.cli(["token", "create", "--email", "owner@example.com", "--scope", scope, "--json"])).stdout,
-      ).secret as string;
-    readToken = await token("read");
-    writeToken = await token("write");
-    database = await openTargetDatabase(target);
-    server = await startServer(
-      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
-      database,
-    );
+    ({ target, database, server, orgId, readToken, writeToken } = await startRemoteTarget("Change Co"));
     const api = (path: string, body: object) =>
       fetch(`${server.url}/api/v1/orgs/${orgId}${path}`, {
         method: "POST",
@@ -49,7 +34,7 @@ describe("aims change record", () => {
   afterAll(async () => {
     await server?.close();
     await database?.close();
-    await target.dispose();
+    await target?.dispose();
   });
 
   const change = (args: string[], token = writeToken) =>

@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AimsDatabase } from "@openaims/db";
-import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import type { RunningServer } from "@openaims/server";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
+import { startRemoteTarget } from "./testing/remote-target.js";
+import { type CliTarget, runCli } from "./testing/run-cli.js";
 
 describe("aims export soa", () => {
   let target: CliTarget;
@@ -18,29 +19,13 @@ describe("aims export soa", () => {
   let orgId: string;
 
   beforeAll(async () => {
-    target = await createCliTarget();
+    ({ target, database, server, orgId, readToken, writeToken } = await startRemoteTarget("Export Co"));
     outDir = await mkdtemp(join(tmpdir(), "aims-export-"));
-    const init = await target.cli(["init", "--org", "Export Co", "--email", "owner@example.com", "--json"], {
-      AIMS_INIT_PASSWORD: "correct horse battery staple",
-    });
-    expect(init.code).toBe(0);
-    orgId = JSON.parse(init.stdout).orgId;
-    const token = async (scope: string) =>
-      JSON.parse(
-        (await target.cli(["token", "create", "--email", "owner@example.com", "--scope", scope, "--json"])).stdout,
-      ).secret as string;
-    readToken = await token("read");
-    writeToken = await token("write");
-    database = await openTargetDatabase(target);
-    server = await startServer(
-      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
-      database,
-    );
   });
   afterAll(async () => {
     await server?.close();
     await database?.close();
-    await target.dispose();
+    await target?.dispose();
     await rm(outDir, { recursive: true, force: true });
   });
 

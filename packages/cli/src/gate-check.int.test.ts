@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AimsDatabase } from "@openaims/db";
-import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import type { RunningServer } from "@openaims/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
+import { startRemoteTarget } from "./testing/remote-target.js";
+import { type CliTarget, runCli } from "./testing/run-cli.js";
 
 describe("aims gate check, pass and key against a running server", () => {
   let target: CliTarget;
@@ -25,24 +26,8 @@ describe("aims gate check, pass and key against a running server", () => {
   const env = (token: string) => ({ AIMS_URL: server.url, AIMS_TOKEN: token });
 
   beforeAll(async () => {
-    target = await createCliTarget();
+    ({ target, database, server, orgId, readToken, writeToken } = await startRemoteTarget("Gate Co"));
     dir = await mkdtemp(join(tmpdir(), "aims-gate-"));
-    const init = await target.cli(["init", "--org", "Gate Co", "--email", "owner@example.com", "--json"], {
-      AIMS_INIT_PASSWORD: "correct horse battery staple",
-    });
-    expect(init.code).toBe(0);
-    orgId = JSON.parse(init.stdout).orgId;
-    const token = async (scope: string) =>
-      JSON.parse(
-        (await target.cli(["token", "create", "--email", "owner@example.com", "--scope", scope, "--json"])).stdout,
-      ).secret as string;
-    readToken = await token("read");
-    writeToken = await token("write");
-    database = await openTargetDatabase(target);
-    server = await startServer(
-      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
-      database,
-    );
     const system = await api("POST", "/systems", {
       name: "Support chatbot",
       ourRole: "provider",
@@ -62,7 +47,7 @@ describe("aims gate check, pass and key against a running server", () => {
   afterAll(async () => {
     await server?.close();
     await database?.close();
-    await target.dispose();
+    await target?.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 

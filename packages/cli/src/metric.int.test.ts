@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AimsDatabase } from "@openaims/db";
-import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import type { RunningServer } from "@openaims/server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliTarget, createCliTarget, openTargetDatabase, runCli } from "./testing/run-cli.js";
+import { startRemoteTarget } from "./testing/remote-target.js";
+import { type CliTarget, runCli } from "./testing/run-cli.js";
 
 describe("aims metric push", () => {
   let target: CliTarget;
@@ -18,24 +19,9 @@ describe("aims metric push", () => {
   let metricId: string;
 
   beforeAll(async () => {
-    target = await createCliTarget();
+    let orgId: string;
+    ({ target, database, server, orgId, readToken, writeToken } = await startRemoteTarget("Metric Co"));
     dir = await mkdtemp(join(tmpdir(), "aims-metric-"));
-    const init = await target.cli(["init", "--org", "Metric Co", "--email", "owner@example.com", "--json"], {
-      AIMS_INIT_PASSWORD: "correct horse battery staple",
-    });
-    expect(init.code).toBe(0);
-    const orgId: string = JSON.parse(init.stdout).orgId;
-    const token = async (scope: string) =>
-      JSON.parse(
-        (await target.cli(["token", "create", "--email", "owner@example.com", "--scope", scope, "--json"])).stdout,
-      ).secret as string;
-    writeToken = await token("write");
-    readToken = await token("read");
-    database = await openTargetDatabase(target);
-    server = await startServer(
-      configFromEnv({}, { host: "127.0.0.1", port: 0, dataDir: target.dataDir, logLevel: "silent" }),
-      database,
-    );
     const systemId = randomUUID();
     await sql`insert into ai_systems (id, org_id, slug, name, our_role, lifecycle_stage, impact_tier, autonomy)
       values (${systemId}, ${orgId}, 'support-bot', 'Support bot', 'provider', 'operation', 'low', 'advisory')`.execute(
@@ -59,7 +45,7 @@ describe("aims metric push", () => {
   afterAll(async () => {
     await server?.close();
     await database?.close();
-    await target.dispose();
+    await target?.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 
