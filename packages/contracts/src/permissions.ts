@@ -22,6 +22,8 @@ export const permissions = [
   "gates.override",
   /** Triage concerns and manage the anonymous concern link. */
   "concerns.manage",
+  /** Add, change and remove the organisation's outgoing webhooks. */
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -15,6 +15,7 @@ import {
 import { catalogueRoutes } from "./catalogue/catalogue-routes.js";
 import { changeRoutes } from "./changes/change-routes.js";
 import { archiveRequestSchema, idSchema, okSchema, pageQuerySchema, pageSchema } from "./common.js";
+import { competenceRoutes } from "./competence/competence-routes.js";
 import { controlRoutes } from "./controls/control-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { evidenceRoutes } from "./evidence/evidence-routes.js";
@@ -22,6 +23,7 @@ import { gateRoutes } from "./gates/gate-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
 import { impactAssessmentRoutes } from "./impact-assessments/impact-assessment-routes.js";
 import { incidentRoutes } from "./incidents/incident-routes.js";
+import { internalAuditRoutes } from "./internal-audits/internal-audit-routes.js";
 import { inventoryRoutes } from "./inventory/inventory-routes.js";
 import {
   acceptInvitationRequestSchema,
@@ -32,8 +34,11 @@ import {
   invitationPreviewSchema,
   invitationSchema,
 } from "./invitations.js";
+import { managementReviewRoutes } from "./management-reviews/management-review-routes.js";
 import { monitoringRoutes } from "./monitoring/monitoring-routes.js";
 import { nonconformityRoutes } from "./nonconformities/nonconformity-routes.js";
+import { notificationRoutes } from "./notifications/notification-routes.js";
+import { objectiveRoutes } from "./objectives/objective-routes.js";
 import {
   createOrgRequestSchema,
   memberListQuerySchema,
@@ -44,6 +49,7 @@ import {
 } from "./orgs.js";
 import { readinessRoutes } from "./readiness/readiness-routes.js";
 import { redteamRoutes } from "./redteam/redteam-routes.js";
+import { reminderRoutes } from "./reminders/reminder-routes.js";
 import { riskRoutes } from "./risks/risk-routes.js";
 import { defineRoute } from "./route.js";
 import {
@@ -472,6 +478,12 @@ export const routes = {
   ...monitoringRoutes,
   ...incidentRoutes,
   ...nonconformityRoutes,
+  ...internalAuditRoutes,
+  ...managementReviewRoutes,
+  ...objectiveRoutes,
+  ...competenceRoutes,
+  ...reminderRoutes,
+  ...notificationRoutes,
 } as const;
 
 export type Routes = typeof routes;

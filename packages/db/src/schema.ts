@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 
 import type { ChangeTables } from "./schema/changes.js";
+import type { CompetenceTables } from "./schema/competence.js";
 import type { ControlTables } from "./schema/controls.js";
 import type { CorrectiveActionTables } from "./schema/corrective-action.js";
 import type { DocumentTables } from "./schema/documents.js";
@@ -8,8 +9,13 @@ import type { EvidenceTables } from "./schema/evidence.js";
 import type { GateTables } from "./schema/gates.js";
 import type { ImpactAssessmentTables } from "./schema/impact-assessments.js";
 import type { IncidentTables } from "./schema/incidents.js";
+import type { InternalAuditTables } from "./schema/internal-audit.js";
 import type { InventoryTables } from "./schema/inventory.js";
+import type { JobTables } from "./schema/jobs.js";
+import type { ManagementReviewTables } from "./schema/management-review.js";
 import type { MonitoringTables } from "./schema/monitoring.js";
+import type { NotificationTables } from "./schema/notifications.js";
+import type { ObjectiveTables } from "./schema/objectives.js";
 import type { ReadinessTables } from "./schema/readiness.js";
 import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
@@ -67,6 +73,8 @@ export interface MembershipsTable {
   version: Version;
   archived_at: Date | null;
   archive_reason: string | null;
+  /** Whether reminders also go to the member by e-mail. */
+  email_reminders: Generated<boolean>;
 }
 
 export interface SessionsTable {
@@ -189,7 +197,13 @@ export interface Database
     ChangeTables,
     MonitoringTables,
     IncidentTables,
-    CorrectiveActionTables {
+    CorrectiveActionTables,
+    InternalAuditTables,
+    ManagementReviewTables,
+    ObjectiveTables,
+    CompetenceTables,
+    JobTables,
+    NotificationTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -4,6 +4,7 @@ import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.j
 import { setup } from "./auth/setup-handler.js";
 import { catalogueHandlers } from "./catalogue/index.js";
 import { changeHandlers } from "./changes/index.js";
+import { competenceHandlers } from "./competence/index.js";
 import { controlHandlers } from "./controls/index.js";
 import { documentHandlers } from "./documents/index.js";
 import { evidenceHandlers } from "./evidence/index.js";
@@ -12,16 +13,21 @@ import { homeHandlers } from "./home/index.js";
 import type { Handlers } from "./http/register-routes.js";
 import { impactAssessmentHandlers } from "./impact-assessments/index.js";
 import { incidentHandlers } from "./incidents/index.js";
+import { internalAuditHandlers } from "./internal-audits/index.js";
 import { inventoryHandlers } from "./inventory/index.js";
 import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation-handlers.js";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations/invitation-handlers.js";
+import { managementReviewHandlers } from "./management-reviews/index.js";
 import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
 import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
 import { monitoringHandlers } from "./monitoring/index.js";
 import { nonconformityHandlers } from "./nonconformities/index.js";
+import { notificationHandlers } from "./notifications/index.js";
+import { objectiveHandlers } from "./objectives/index.js";
 import { createOrg, getOrg, updateOrg } from "./orgs/org-handlers.js";
 import { readinessHandlers } from "./readiness/index.js";
 import { redteamHandlers } from "./redteam/index.js";
+import { reminderHandlers } from "./reminders/index.js";
 import { riskHandlers } from "./risks/index.js";
 import { getSsoConfig, putSsoConfig } from "./sso/sso-config-handlers.js";
 import {
@@ -88,4 +94,10 @@ export const handlers: Handlers = {
   ...monitoringHandlers,
   ...incidentHandlers,
   ...nonconformityHandlers,
+  ...internalAuditHandlers,
+  ...managementReviewHandlers,
+  ...objectiveHandlers,
+  ...competenceHandlers,
+  ...reminderHandlers,
+  ...notificationHandlers,
 };

@@ -34,6 +34,12 @@ const ChangesModule = lazy(() => import("./changes/changes-module"));
 const MonitoringModule = lazy(() => import("./monitoring/monitoring-module"));
 const IncidentsModule = lazy(() => import("./incidents/incidents-module"));
 const NonconformitiesModule = lazy(() => import("./nonconformities/nonconformities-module"));
+const InternalAuditsModule = lazy(() => import("./internal-audits/internal-audits-module"));
+const ManagementReviewsModule = lazy(() => import("./management-reviews/management-reviews-module"));
+const ObjectivesModule = lazy(() => import("./objectives/objectives-module"));
+const CompetenceModule = lazy(() => import("./competence/competence-module"));
+const MyWorkModule = lazy(() => import("./my-work/my-work-module"));
+const WebhooksModule = lazy(() => import("./webhooks/webhooks-module"));
 const AnonymousConcernPage = lazy(() => import("./incidents/anonymous-concern-page"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page"));
 
@@ -85,6 +91,12 @@ export function App() {
             <Route path="monitoring/*" element={<MonitoringModule />} />
             <Route path="incidents/*" element={<IncidentsModule />} />
             <Route path="nonconformities/*" element={<NonconformitiesModule />} />
+            <Route path="audits/*" element={<InternalAuditsModule />} />
+            <Route path="reviews/*" element={<ManagementReviewsModule />} />
+            <Route path="objectives/*" element={<ObjectivesModule />} />
+            <Route path="competence/*" element={<CompetenceModule />} />
+            <Route path="my-work/*" element={<MyWorkModule />} />
+            <Route path="webhooks/*" element={<WebhooksModule />} />
           </Route>
           <Route path="/account" element={<AccountPage />} />
           <Route path="/welcome" element={<NoOrganisationPage />} />

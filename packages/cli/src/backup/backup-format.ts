@@ -81,6 +81,31 @@ export const backupTables = [
   { name: "corrective_actions", orderBy: "id" },
   { name: "effectiveness_checks", orderBy: "id" },
   { name: "improvements", orderBy: "id" },
+  // 0019-internal-audit
+  { name: "audit_programmes", orderBy: "id" },
+  { name: "internal_audits", orderBy: "id" },
+  { name: "internal_audit_auditors", orderBy: "audit_id, member_id" },
+  { name: "audit_checklist_items", orderBy: "id" },
+  { name: "audit_item_evidence", orderBy: "item_id, evidence_id" },
+  // 0020-management-review
+  { name: "management_reviews", orderBy: "id" },
+  { name: "review_input_decisions", orderBy: "review_id, input_key" },
+  { name: "review_actions", orderBy: "id" },
+  // 0021-objectives
+  { name: "objectives", orderBy: "id" },
+  { name: "objective_progress", orderBy: "id" },
+  // 0022-competence
+  { name: "competence_requirements", orderBy: "id" },
+  { name: "training_records", orderBy: "id" },
+  { name: "policy_acknowledgements", orderBy: "id" },
+  // 0023-jobs-and-reminders: reminders before the notifications that point at them.
+  { name: "jobs", orderBy: "id" },
+  { name: "reminders", orderBy: "id" },
+  // 0024-notifications
+  { name: "notifications", orderBy: "id" },
+  { name: "webhooks", orderBy: "id" },
+  { name: "webhook_deliveries", orderBy: "id" },
+  { name: "calendar_feeds", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

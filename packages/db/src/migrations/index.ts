@@ -16,6 +16,12 @@ import changeControl from "./0015-change-control.js";
 import monitoring from "./0016-monitoring.js";
 import incidents from "./0017-incidents.js";
 import correctiveAction from "./0018-corrective-action.js";
+import internalAudit from "./0019-internal-audit.js";
+import managementReview from "./0020-management-review.js";
+import objectives from "./0021-objectives.js";
+import competence from "./0022-competence.js";
+import jobsAndReminders from "./0023-jobs-and-reminders.js";
+import notifications from "./0024-notifications.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -40,4 +46,10 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0016-monitoring", sql: monitoring },
   { id: "0017-incidents", sql: incidents },
   { id: "0018-corrective-action", sql: correctiveAction },
+  { id: "0019-internal-audit", sql: internalAudit },
+  { id: "0020-management-review", sql: managementReview },
+  { id: "0021-objectives", sql: objectives },
+  { id: "0022-competence", sql: competence },
+  { id: "0023-jobs-and-reminders", sql: jobsAndReminders },
+  { id: "0024-notifications", sql: notifications },
 ];

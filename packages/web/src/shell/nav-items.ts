@@ -9,9 +9,6 @@ export interface NavItem {
   description: string;
 }
 
-/** Modules of the management system that are planned but not built yet. */
-export const comingSoon = ["Audits"] as const;
-
 /** The management system's modules; each owns every page below its path. */
 export const managementItems: NavItem[] = [
   {
@@ -88,6 +85,30 @@ export const managementItems: NavItem[] = [
     description: "Nonconformities, corrective actions, effectiveness checks and improvements.",
   },
   {
+    label: "Internal audits",
+    path: "audits",
+    permission: "governance.read",
+    description: "The audit programme, audits with their checklists, results and reports.",
+  },
+  {
+    label: "Management reviews",
+    path: "reviews",
+    permission: "governance.read",
+    description: "Reviews by top management: the input pack, decisions and actions.",
+  },
+  {
+    label: "Objectives",
+    path: "objectives",
+    permission: "governance.read",
+    description: "AI objectives, how they are measured, and their progress.",
+  },
+  {
+    label: "Competence",
+    path: "competence",
+    permission: "governance.read",
+    description: "Competences and training per role, coverage and gaps, and policy acknowledgements.",
+  },
+  {
     label: "Catalogue",
     path: "catalogue",
     permission: "governance.read",
@@ -120,6 +141,12 @@ export const settingsItems: NavItem[] = [
     path: "sso",
     permission: "sso.read",
     description: "Sign in through your OpenID Connect identity provider.",
+  },
+  {
+    label: "Webhooks",
+    path: "webhooks",
+    permission: "webhooks.manage",
+    description: "Signed calls to your systems when reminders fall due.",
   },
   {
     label: "Audit trail",

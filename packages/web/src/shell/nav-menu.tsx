@@ -1,9 +1,9 @@
-import { Badge, NavLink } from "@mantine/core";
+import { NavLink } from "@mantine/core";
 import { roleAllows } from "@openaims/contracts";
 import { Link, useLocation } from "react-router";
 import { useCurrentMembership } from "./current-org";
 import { NavGroup } from "./nav-group";
-import { API_REFERENCE_URL, comingSoon, managementItems, settingsItems } from "./nav-items";
+import { API_REFERENCE_URL, managementItems, settingsItems } from "./nav-items";
 
 /** Side navigation; entries the current role may not use are left out. */
 export function NavMenu() {
@@ -35,21 +35,6 @@ export function NavMenu() {
           {managementItems
             .filter((item) => can(item.permission))
             .map((item) => link(item.label, `${base}/${item.path}`, true))}
-          {comingSoon.map((label) => (
-            <NavLink
-              key={label}
-              component="button"
-              type="button"
-              label={label}
-              aria-disabled="true"
-              onClick={(event) => event.preventDefault()}
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  Soon
-                </Badge>
-              }
-            />
-          ))}
         </NavGroup>
       )}
       {base && (

@@ -1,0 +1,1 @@
+export * from "./competence-routes.js";

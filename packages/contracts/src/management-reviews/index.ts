@@ -1,0 +1,2 @@
+export * from "./management-review-routes.js";
+export * from "./review-inputs.js";

@@ -1,0 +1,2 @@
+export * from "./reminder-kinds.js";
+export * from "./reminder-routes.js";

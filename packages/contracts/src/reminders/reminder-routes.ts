@@ -1,0 +1,2 @@
+/** Routes of the scheduled reminders module. */
+export const reminderRoutes = {} as const;

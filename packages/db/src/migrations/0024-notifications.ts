@@ -1,0 +1,71 @@
+/**
+ * Where reminders go: in-app notifications, e-mail (a member may turn reminder e-mail off), outgoing
+ * webhooks per organisation with their delivery log, and per-member calendar feeds behind a secret URL.
+ */
+export default /* sql */ `
+alter table memberships add column email_reminders boolean not null default true;
+
+create table notifications (
+  id uuid primary key,
+  org_id uuid not null references organizations (id),
+  member_id uuid not null references memberships (id),
+  kind text not null,
+  title text not null,
+  body text not null default '',
+  path text,
+  reminder_id uuid references reminders (id),
+  created_at timestamptz(3) not null default now(),
+  read_at timestamptz(3)
+);
+create index notifications_member_idx on notifications (org_id, member_id, created_at desc, id);
+create index notifications_unread_idx on notifications (org_id, member_id) where read_at is null;
+
+create table webhooks (
+  id uuid primary key,
+  org_id uuid not null references organizations (id),
+  url text not null,
+  description text not null default '',
+  -- Event names it receives, e.g. ["reminder.due"].
+  events jsonb not null default '[]',
+  -- The signing secret, sealed with the server's secret key (it must be read back to sign).
+  secret_sealed text not null,
+  enabled boolean not null default true,
+  created_by_member_id uuid references memberships (id),
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
+  version integer not null default 1,
+  archived_at timestamptz(3),
+  archive_reason text
+);
+create index webhooks_org_idx on webhooks (org_id, created_at, id);
+
+-- One row per event sent to a webhook; retries update it, keeping the same id (sent as the delivery id).
+create table webhook_deliveries (
+  id uuid primary key,
+  org_id uuid not null references organizations (id),
+  webhook_id uuid not null references webhooks (id),
+  event text not null,
+  payload jsonb not null,
+  -- pending | delivered | failed
+  status text not null default 'pending',
+  attempts integer not null default 0,
+  response_status integer,
+  last_error text,
+  next_attempt_at timestamptz(3),
+  created_at timestamptz(3) not null default now(),
+  delivered_at timestamptz(3)
+);
+create index webhook_deliveries_webhook_idx on webhook_deliveries (org_id, webhook_id, created_at desc, id);
+
+create table calendar_feeds (
+  id uuid primary key,
+  org_id uuid not null references organizations (id),
+  member_id uuid not null references memberships (id),
+  -- SHA-256 of the secret in the feed's URL.
+  token_hash text not null unique,
+  created_at timestamptz(3) not null default now(),
+  last_used_at timestamptz(3),
+  revoked_at timestamptz(3)
+);
+create index calendar_feeds_member_idx on calendar_feeds (org_id, member_id);
+`;

@@ -1,0 +1,5 @@
+import type { objectiveRoutes } from "@openaims/contracts";
+import type { DomainHandlers } from "../http/register-routes.js";
+
+/** Handlers of the AI objective routes. */
+export const objectiveHandlers: DomainHandlers<typeof objectiveRoutes> = {};
