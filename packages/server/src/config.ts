@@ -37,6 +37,13 @@ export interface ServerConfig {
    * key file in the data directory, generated on first start unless DATABASE_URL is set.
    */
   secretKey: Buffer | undefined;
+  /**
+   * AIMS_WEBHOOK_ALLOW_PRIVATE=1 lets webhooks target loopback and private addresses; off by default,
+   * so that a webhook cannot be pointed at services inside the network.
+   */
+  webhooksAllowPrivate: boolean;
+  /** How often an idle server looks for jobs that are due, in milliseconds (AIMS_JOB_POLL_MS). */
+  jobPollMs: number;
 }
 
 /** The levels AIMS_LOG_LEVEL accepts, quietest last. */
@@ -58,6 +65,8 @@ export const defaultConfig: ServerConfig = {
   redteamTargets: [],
   redteamKeys: [],
   secretKey: undefined,
+  webhooksAllowPrivate: false,
+  jobPollMs: 1000,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -79,6 +88,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     redteamTargets,
     redteamKeys: parseRedteamKeys(env, redteamTargets),
     secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
+    webhooksAllowPrivate: ["1", "true", "yes"].includes((env.AIMS_WEBHOOK_ALLOW_PRIVATE ?? "").trim().toLowerCase()),
+    jobPollMs: env.AIMS_JOB_POLL_MS ? Number(env.AIMS_JOB_POLL_MS) : defaultConfig.jobPollMs,
     ...overrides,
   };
   if (!logLevels.includes(merged.logLevel)) {
@@ -86,6 +97,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
   }
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
     throw new Error(`PORT must be a TCP port number, got '${String(merged.port)}'`);
+  }
+  if (!Number.isFinite(merged.jobPollMs) || merged.jobPollMs < 10) {
+    throw new Error(
+      `AIMS_JOB_POLL_MS must be a number of milliseconds of at least 10, got '${String(merged.jobPollMs)}'`,
+    );
   }
   new URL(merged.publicUrl);
   return merged;
