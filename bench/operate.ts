@@ -158,7 +158,7 @@ async function seedOperate(database: AimsDatabase, size: OperateSize): Promise<S
 }
 
 /** Incidents over the last two years, in every status and severity, each affecting one system. */
-async function insertIncidents(session: RawSession, orgId: string, count: number): Promise<void> {
+export async function insertIncidents(session: RawSession, orgId: string, count: number): Promise<void> {
   await session.query(
     `insert into incidents (id, org_id, ref, title, description, severity, status, detected_at)
      select gen_random_uuid(), $1::uuid, 'INC-' || lpad(n::text, 4, '0'), 'Benchmark incident ' || n, 'Seeded',

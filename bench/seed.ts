@@ -91,7 +91,7 @@ export async function createBenchOrganization(
   });
 }
 
-async function insertMembers(session: RawSession, orgId: string, count: number): Promise<string[]> {
+export async function insertMembers(session: RawSession, orgId: string, count: number): Promise<string[]> {
   const membershipIds: string[] = [];
   for (let start = 0; start < count; start += BATCH) {
     const size = Math.min(BATCH, count - start);

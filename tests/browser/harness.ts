@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { configFromEnv, type RunningServer, startServer } from "@openaims/server";
+import { configFromEnv, type RunningServer, type ServerConfig, startServer } from "@openaims/server";
 import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { onTestFailed } from "vitest";
@@ -31,7 +31,7 @@ function launchChromium(): Promise<Browser> {
  * The built server on a free port with a fresh data directory, and Debian's Chromium. Scans may be
  * sent to `redteamTargets` (AIMS_REDTEAM_TARGETS).
  */
-export async function startBrowserHarness(options: { redteamTargets?: string[] } = {}) {
+export async function startBrowserHarness(options: Partial<ServerConfig> = {}) {
   if (!existsSync(join(webDir, "index.html"))) throw new Error("Build the web UI first: npm run build");
   const dataDir = mkdtempSync(join(tmpdir(), "aims-browser-"));
   const server: RunningServer = await startServer(
