@@ -44,6 +44,12 @@ export interface ServerConfig {
   webhooksAllowPrivate: boolean;
   /** How often an idle server looks for jobs that are due, in milliseconds (AIMS_JOB_POLL_MS). */
   jobPollMs: number;
+  /**
+   * How long a claimed job stays with its worker before another server may take it over, in
+   * milliseconds (AIMS_JOB_LEASE_MS): the time after a crash before its work is picked up again.
+   * A running worker renews the lease, so a long job is not taken from a live server.
+   */
+  jobLeaseMs: number;
 }
 
 /** The levels AIMS_LOG_LEVEL accepts, quietest last. */
@@ -67,6 +73,7 @@ export const defaultConfig: ServerConfig = {
   secretKey: undefined,
   webhooksAllowPrivate: false,
   jobPollMs: 1000,
+  jobLeaseMs: 60_000,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -90,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     secretKey: env.AIMS_SECRET_KEY ? parseSecretKey(env.AIMS_SECRET_KEY, "AIMS_SECRET_KEY") : undefined,
     webhooksAllowPrivate: ["1", "true", "yes"].includes((env.AIMS_WEBHOOK_ALLOW_PRIVATE ?? "").trim().toLowerCase()),
     jobPollMs: env.AIMS_JOB_POLL_MS ? Number(env.AIMS_JOB_POLL_MS) : defaultConfig.jobPollMs,
+    jobLeaseMs: env.AIMS_JOB_LEASE_MS ? Number(env.AIMS_JOB_LEASE_MS) : defaultConfig.jobLeaseMs,
     ...overrides,
   };
   if (!logLevels.includes(merged.logLevel)) {
@@ -101,6 +109,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
   if (!Number.isFinite(merged.jobPollMs) || merged.jobPollMs < 10) {
     throw new Error(
       `AIMS_JOB_POLL_MS must be a number of milliseconds of at least 10, got '${String(merged.jobPollMs)}'`,
+    );
+  }
+  if (!Number.isFinite(merged.jobLeaseMs) || merged.jobLeaseMs < 1000) {
+    throw new Error(
+      `AIMS_JOB_LEASE_MS must be a number of milliseconds of at least 1000, got '${String(merged.jobLeaseMs)}'`,
     );
   }
   new URL(merged.publicUrl);
