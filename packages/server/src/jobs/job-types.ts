@@ -38,9 +38,21 @@ export interface JobContext {
   log: FastifyBaseLogger;
   /** The claiming worker's id (process and instance). */
   workerId: string;
+  /** Aborted when the server stops before the job finished; the job then goes back to the queue. */
+  signal: AbortSignal;
 }
 
-/** Runs one job; throwing retries it later with back-off, `PermanentJobError` gives it up at once. */
+/**
+ * Runs one job; throwing retries it later with back-off, `PermanentJobError` gives it up at once.
+ *
+ * A handler must be idempotent: it may run more than once for the same job. A worker that dies mid-job
+ * (a crash, `kill -9`, a lost connection) leaves the job claimed; when the lease runs out another server
+ * runs it again, and an attempt that failed after its side effect is retried. So a handler records what it
+ * has done in the database and checks it first, and anything it sends outside carries an id derived from
+ * the job (a webhook's delivery id, an e-mail's Message-ID) that the receiver can deduplicate by.
+ * It must not hold a transaction open across network calls: on the embedded database that would stall
+ * every request of the server for as long as the call takes.
+ */
 export type JobHandler = (job: ClaimedJob, ctx: JobContext) => Promise<void>;
 
 /** A failure that another attempt cannot fix (the record is gone, the input is invalid). */
