@@ -19,6 +19,10 @@ export const reminderKinds = [
   "training_expiry",
   "policy_acknowledgement",
   "metric_missing_data",
+  /** A risk past its review date, re-review asked for by a change, or an acceptance that expired. */
+  "risk_review",
+  /** An AI system past its review date. */
+  "system_review",
 ] as const;
 export const reminderKindSchema = z.enum(reminderKinds);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;

@@ -19,6 +19,8 @@ create table notifications (
 );
 create index notifications_member_idx on notifications (org_id, member_id, created_at desc, id);
 create index notifications_unread_idx on notifications (org_id, member_id) where read_at is null;
+-- One notification per reminder, however often its delivery is retried.
+create unique index notifications_reminder_idx on notifications (reminder_id) where reminder_id is not null;
 
 create table webhooks (
   id uuid primary key,
@@ -68,4 +70,22 @@ create table calendar_feeds (
   revoked_at timestamptz(3)
 );
 create index calendar_feeds_member_idx on calendar_feeds (org_id, member_id);
+
+-- "My work" reads each member's open work by owner; these owner columns had no index.
+create index risk_treatment_actions_owner_idx on risk_treatment_actions (org_id, owner_member_id)
+  where status in ('open', 'in_progress') and archived_at is null;
+create index corrective_actions_owner_idx on corrective_actions (org_id, owner_member_id)
+  where status in ('open', 'in_progress');
+create index documents_owner_idx on documents (org_id, owner_member_id) where archived_at is null;
+create index objectives_owner_idx on objectives (org_id, owner_member_id) where status = 'active';
+create index management_reviews_chair_idx on management_reviews (org_id, chair_member_id)
+  where status in ('planned', 'in_progress');
+create index evidence_creator_valid_idx on evidence (org_id, created_by_member_id, valid_until)
+  where valid_until is not null and archived_at is null;
+create index controls_owner_idx on controls (org_id, owner_member_id) where archived_at is null;
+-- Records waiting for an approval, read by every approver's "My work".
+create index document_versions_in_review_idx on document_versions (org_id) where status = 'in_review';
+create index system_changes_requested_idx on system_changes (org_id) where status = 'requested';
+create index nonconformities_awaiting_check_idx on nonconformities (org_id) where status = 'awaiting_check';
+create index gate_decisions_failed_idx on gate_decisions (org_id, decided_at) where result = 'failed';
 `;

@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { CreatedAt, Json, UpdatedAt, Version } from "../schema.js";
 
 export interface NotificationsTable {
@@ -6,7 +7,7 @@ export interface NotificationsTable {
   member_id: string;
   kind: string;
   title: string;
-  body: string;
+  body: Generated<string>;
   path: string | null;
   reminder_id: string | null;
   created_at: CreatedAt;
@@ -17,10 +18,10 @@ export interface WebhooksTable {
   id: string;
   org_id: string;
   url: string;
-  description: string;
+  description: Generated<string>;
   events: Json<string[]>;
   secret_sealed: string;
-  enabled: boolean;
+  enabled: Generated<boolean>;
   created_by_member_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -36,8 +37,8 @@ export interface WebhookDeliveriesTable {
   event: string;
   payload: Json<Record<string, unknown>>;
   /** pending | delivered | failed */
-  status: string;
-  attempts: number;
+  status: Generated<string>;
+  attempts: Generated<number>;
   response_status: number | null;
   last_error: string | null;
   next_attempt_at: Date | null;
