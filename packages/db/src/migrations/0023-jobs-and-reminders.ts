@@ -23,6 +23,9 @@ create table jobs (
   unique (kind, key)
 );
 create index jobs_ready_idx on jobs (run_at) where status in ('queued', 'running');
+-- The jobs summary of one organisation, and pruning old finished jobs.
+create index jobs_org_idx on jobs (org_id, kind, status);
+create index jobs_finished_idx on jobs (finished_at) where status in ('done', 'dead');
 
 create table reminders (
   id uuid primary key,
@@ -34,6 +37,8 @@ create table reminders (
   kind text not null,
   record_type text not null,
   record_id uuid not null,
+  -- The record's reference (NC-3, MR-1 …) where it has one.
+  ref text,
   -- Which occasion of the record (a due date, "overdue:2026-12-07" …): one reminder per occasion.
   occasion text not null,
   title text not null,
@@ -44,4 +49,5 @@ create table reminders (
   unique (org_id, member_id, kind, record_id, occasion)
 );
 create index reminders_member_idx on reminders (org_id, member_id, created_at);
+create index reminders_org_idx on reminders (org_id, created_at, id);
 `;

@@ -25,6 +25,7 @@ export interface RemindersTable {
   kind: string;
   record_type: string;
   record_id: string;
+  ref: string | null;
   occasion: string;
   title: string;
   path: string;
