@@ -28,6 +28,7 @@ export * from "./inventory/vendor-rules.js";
 export * from "./members/member-rules.js";
 export * from "./monitoring/index.js";
 export * from "./nonconformities/index.js";
+export * from "./objectives/index.js";
 export * from "./orgs/slug.js";
 export * from "./pagination/cursor.js";
 export * from "./readiness/index.js";

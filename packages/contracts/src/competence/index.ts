@@ -1,1 +1,3 @@
+export * from "./competence-attributes.js";
 export * from "./competence-routes.js";
+export * from "./training-coverage.js";

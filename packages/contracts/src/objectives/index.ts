@@ -1,1 +1,3 @@
+export * from "./objective-attributes.js";
 export * from "./objective-routes.js";
+export * from "./objective-standing.js";

@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { CreatedAt, UpdatedAt, Version } from "../schema.js";
 
 export interface CompetenceRequirementsTable {
@@ -21,13 +22,13 @@ export interface TrainingRecordsTable {
   org_id: string;
   member_id: string;
   course: string;
-  provider: string;
+  provider: Generated<string>;
   /** 'YYYY-MM-DD' */
   completed_on: string;
   /** 'YYYY-MM-DD' */
   expires_on: string | null;
   evidence_id: string | null;
-  notes: string;
+  notes: Generated<string>;
   recorded_by_member_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -1,14 +1,15 @@
+import type { Generated } from "kysely";
 import type { CreatedAt, RecordColumns } from "../schema.js";
 
 export interface ObjectivesTable extends RecordColumns {
   ref: string;
   title: string;
-  rationale: string;
+  rationale: Generated<string>;
   /** manual | metric */
   measure_kind: string;
-  measure: string;
+  measure: Generated<string>;
   metric_id: string | null;
-  unit: string;
+  unit: Generated<string>;
   baseline: number | null;
   target: number;
   /** increase (at least the target) | decrease (at most the target) */
@@ -16,11 +17,11 @@ export interface ObjectivesTable extends RecordColumns {
   owner_member_id: string | null;
   /** 'YYYY-MM-DD' */
   due_date: string | null;
-  plan_what: string;
-  plan_resources: string;
-  plan_when: string;
+  plan_what: Generated<string>;
+  plan_resources: Generated<string>;
+  plan_when: Generated<string>;
   /** active | achieved | missed | cancelled */
-  status: string;
+  status: Generated<string>;
   created_by_member_id: string | null;
 }
 
@@ -30,7 +31,7 @@ export interface ObjectiveProgressTable {
   objective_id: string;
   recorded_at: Date;
   value: number;
-  note: string;
+  note: Generated<string>;
   /** manual | metric */
   source: string;
   recorded_by_member_id: string | null;
