@@ -6,6 +6,7 @@ import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
+import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
 import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
 import { benchOperate, formatOperateTable, type OperateResult } from "./operate.js";
 import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
@@ -26,9 +27,10 @@ const settings = {
    * "redteam" (the scanner against the reference app, and promptfoo beside it) and "home" (the home
    * dashboard at the management system's size, one caller), "lighthouse" (Lighthouse scores of four
    * pages in Chromium), "pdf" (a 500-row PDF risk register in every script) and "operate" (release-gate
-   * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations).
+   * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations) and
+   * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,lighthouse,pdf,redteam")
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,lighthouse,pdf,redteam")
     .split(",")
     .map((part) => part.trim()),
   /** The organisation Lighthouse looks at: a mid-sized management system. */
@@ -44,6 +46,11 @@ const settings = {
     evidenceLinks: intFromEnv("AIMS_BENCH_EVIDENCE_LINKS", 20_000),
   },
   importRows: intFromEnv("AIMS_BENCH_IMPORT_ROWS", 10_000),
+  improve: {
+    members: intFromEnv("AIMS_BENCH_IMPROVE_MEMBERS", 10_000),
+    incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
+    audits: intFromEnv("AIMS_BENCH_AUDITS", 200),
+  },
   operate: {
     incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
     observations: intFromEnv("AIMS_BENCH_OBSERVATIONS", 1_000_000),
@@ -63,6 +70,7 @@ const runs = (part: string) => settings.parts.includes(part);
 const coreResults: CoreResult[] = [];
 const homeResults: HomeResult[] = [];
 const operateResults: OperateResult[] = [];
+const improveResults: ImproveResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -151,9 +159,13 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
     const load = { connections: settings.connections, seconds: settings.seconds };
     operateResults.push(await benchOperate(engine, url, size, load, log));
   }
+  if (runs("improve")) {
+    const size = { ...settings.core, ...settings.improve };
+    improveResults.push(await benchImprove(engine, url, size, settings.seconds, log));
+  }
 }
 
-if (runs("foundation") || runs("core") || runs("home") || runs("operate")) {
+if (runs("foundation") || runs("core") || runs("home") || runs("operate") || runs("improve")) {
   await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
   const postgres = await provisionPostgres();
@@ -180,6 +192,7 @@ if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
 if (operateResults.length > 0) process.stdout.write(`\n${formatOperateTable(operateResults)}\n`);
+if (improveResults.length > 0) process.stdout.write(`\n${formatImproveTable(improveResults)}\n`);
 if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
@@ -187,6 +200,6 @@ const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

@@ -88,7 +88,7 @@ async function insertAudits(session: RawSession, orgId: string, count: number): 
      insert into nonconformities (id, org_id, ref, title, source, source_id, severity, status, created_at)
      select gen_random_uuid(), $1::uuid, 'NC-' || n, 'Audit finding ' || n, 'audit', item_id,
        case when result = 'major_nc' then 'major' else 'minor' end,
-       (array['open','action_planned','awaiting_check','closed'])[1 + n % 4], now() - make_interval(days => n % 700)
+       (array['open','action_planned','awaiting_check','closed'])[1 + n % 4], now() - make_interval(days => (n % 700)::int)
      from raised`,
     [orgId],
   );
