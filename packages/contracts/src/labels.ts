@@ -55,6 +55,13 @@ import type {
   incidentStatuses,
   incidentTimelineKinds,
 } from "./incidents/incident-attributes.js";
+import type {
+  auditedRecordKinds,
+  auditFrequencies,
+  auditResults,
+  checklistRequirementKinds,
+  internalAuditStatuses,
+} from "./internal-audits/internal-audit-attributes.js";
 import type { assetKinds } from "./inventory/asset-schemas.js";
 import type { importActions, importFormats } from "./inventory/import-schemas.js";
 import type {
@@ -626,6 +633,40 @@ export const enumLabels = {
     done: "Done",
     declined: "Declined",
   } satisfies Record<Of<typeof improvementStatuses>, string>,
+
+  // Internal audit
+  auditFrequency: {
+    monthly: "Monthly",
+    quarterly: "Quarterly",
+    semiannual: "Every six months",
+    annual: "Annual",
+  } satisfies Record<Of<typeof auditFrequencies>, string>,
+  internalAuditStatus: {
+    planned: "Planned",
+    in_progress: "In progress",
+    reporting: "Reporting",
+    closed: "Closed",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof internalAuditStatuses>, string>,
+  auditResult: {
+    conforming: "Conforming",
+    minor_nc: "Minor nonconformity",
+    major_nc: "Major nonconformity",
+    observation: "Observation",
+    opportunity: "Opportunity for improvement",
+  } satisfies Record<Of<typeof auditResults>, string>,
+  checklistRequirementKind: { clause: "Clause", annex_a: "Annex A control" } satisfies Record<
+    Of<typeof checklistRequirementKinds>,
+    string
+  >,
+  auditedRecordKind: {
+    ai_system: "AI system",
+    control: "Control",
+    document: "Document",
+    risk: "Risk",
+    treatment_action: "Treatment action",
+    corrective_action: "Corrective action",
+  } satisfies Record<Of<typeof auditedRecordKinds>, string>,
 
   // Readiness
   readinessSeverity: { high: "High", medium: "Medium", low: "Low" },

@@ -15,6 +15,7 @@ export * from "./gates/index.js";
 export * from "./home/index.js";
 export * from "./impact-assessments/index.js";
 export * from "./incidents/index.js";
+export * from "./internal-audits/index.js";
 export * from "./inventory/import-cells.js";
 export * from "./inventory/import-plan.js";
 export * from "./inventory/material-fields.js";

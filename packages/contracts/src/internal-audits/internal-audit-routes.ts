@@ -1,2 +1,209 @@
-/** Routes of the internal audit (clause 9.2) module. */
-export const internalAuditRoutes = {} as const;
+import { z } from "zod";
+import { archiveRequestSchema, idSchema, pageQuerySchema, pageSchema } from "../common.js";
+import { defineRoute } from "../route.js";
+import {
+  auditProgrammeListQuerySchema,
+  auditProgrammeSchema,
+  createAuditProgrammeRequestSchema,
+  updateAuditProgrammeRequestSchema,
+} from "./audit-programme-schemas.js";
+import {
+  auditProgrammeDetailSchema,
+  auditReportQuerySchema,
+  checklistItemSchema,
+  createInternalAuditRequestSchema,
+  internalAuditDetailSchema,
+  internalAuditListQuerySchema,
+  internalAuditSchema,
+  raisedFromChecklistItemSchema,
+  raiseFromChecklistItemRequestSchema,
+  setItemEvidenceRequestSchema,
+  transitionInternalAuditRequestSchema,
+  updateChecklistItemRequestSchema,
+  updateInternalAuditRequestSchema,
+} from "./internal-audit-schemas.js";
+
+const orgParams = z.object({ orgId: idSchema });
+const programmeParams = z.object({ orgId: idSchema, programmeId: idSchema });
+const auditParams = z.object({ orgId: idSchema, auditId: idSchema });
+const itemParams = z.object({ orgId: idSchema, auditId: idSchema, itemId: idSchema });
+const read = { kind: "org", permission: "governance.read" } as const;
+/** Owners, admins, compliance managers and auditors; an auditor only on audits they are on (checked by the server). */
+const write = { kind: "org", permission: "audit_records.write" } as const;
+const tag = "internal-audits";
+const auditsPath = "/api/v1/orgs/:orgId/internal-audits";
+const itemPath = `${auditsPath}/:auditId/items/:itemId`;
+
+/** Routes of the internal audit (clause 9.2) module: the programme, audits, their checklists and reports. */
+export const internalAuditRoutes = {
+  listAuditProgrammes: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/audit-programmes",
+    summary: "List internal audit programmes, newest period first",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: pageQuerySchema.extend(auditProgrammeListQuerySchema.shape),
+    response: pageSchema(auditProgrammeSchema),
+  }),
+  createAuditProgramme: defineRoute({
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/audit-programmes",
+    summary:
+      "Plan an internal audit programme for a period: frequency, objectives, methods, responsibilities, reporting",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    body: createAuditProgrammeRequestSchema,
+    response: auditProgrammeDetailSchema,
+    status: 201,
+  }),
+  getAuditProgramme: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/audit-programmes/:programmeId",
+    summary: "Read an audit programme with its audits",
+    tag,
+    access: read,
+    write: false,
+    params: programmeParams,
+    response: auditProgrammeDetailSchema,
+  }),
+  updateAuditProgramme: defineRoute({
+    method: "PATCH",
+    path: "/api/v1/orgs/:orgId/audit-programmes/:programmeId",
+    summary: "Change an audit programme",
+    tag,
+    access: write,
+    write: true,
+    params: programmeParams,
+    body: updateAuditProgrammeRequestSchema,
+    response: auditProgrammeDetailSchema,
+  }),
+  archiveAuditProgramme: defineRoute({
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/audit-programmes/:programmeId/archive",
+    summary: "Archive an audit programme with a reason; its audits stay",
+    tag,
+    access: write,
+    write: true,
+    params: programmeParams,
+    body: archiveRequestSchema,
+    response: auditProgrammeDetailSchema,
+  }),
+
+  listInternalAudits: defineRoute({
+    method: "GET",
+    path: auditsPath,
+    summary: "List internal audits, newest first, by status, programme or AI system in scope",
+    tag,
+    access: read,
+    write: false,
+    params: orgParams,
+    query: pageQuerySchema.extend(internalAuditListQuerySchema.shape),
+    response: pageSchema(internalAuditSchema),
+  }),
+  createInternalAudit: defineRoute({
+    method: "POST",
+    path: auditsPath,
+    summary: "Plan an internal audit, from a programme or on its own; its checklist is seeded from the scope",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    body: createInternalAuditRequestSchema,
+    response: internalAuditDetailSchema,
+    status: 201,
+  }),
+  getInternalAudit: defineRoute({
+    method: "GET",
+    path: `${auditsPath}/:auditId`,
+    summary: "Read an internal audit with its checklist, independence warnings and the nonconformities it raised",
+    tag,
+    access: read,
+    write: false,
+    params: auditParams,
+    response: internalAuditDetailSchema,
+  }),
+  updateInternalAudit: defineRoute({
+    method: "PATCH",
+    path: `${auditsPath}/:auditId`,
+    summary: "Change an audit's title, scope, criteria, dates, team or conclusion",
+    tag,
+    access: write,
+    write: true,
+    params: auditParams,
+    body: updateInternalAuditRequestSchema,
+    response: internalAuditDetailSchema,
+  }),
+  transitionInternalAudit: defineRoute({
+    method: "POST",
+    path: `${auditsPath}/:auditId/transition`,
+    summary: "Start, report, close or cancel an audit; closing needs every item answered and a conclusion",
+    tag,
+    access: write,
+    write: true,
+    params: auditParams,
+    body: transitionInternalAuditRequestSchema,
+    response: internalAuditDetailSchema,
+  }),
+  updateChecklistItem: defineRoute({
+    method: "PATCH",
+    path: itemPath,
+    summary: "Answer a checklist item (result, notes, samples) or assign it to a member of the audit team",
+    tag,
+    access: write,
+    write: true,
+    params: itemParams,
+    body: updateChecklistItemRequestSchema,
+    response: checklistItemSchema,
+  }),
+  setChecklistItemEvidence: defineRoute({
+    method: "PUT",
+    path: `${itemPath}/evidence`,
+    summary: "Set the evidence records a checklist item's result rests on",
+    tag,
+    access: write,
+    write: true,
+    params: itemParams,
+    body: setItemEvidenceRequestSchema,
+    response: checklistItemSchema,
+  }),
+  raiseNonconformityFromAuditItem: defineRoute({
+    method: "POST",
+    path: `${itemPath}/nonconformity`,
+    summary: "Raise a nonconformity from a minor or major result, once",
+    tag,
+    access: write,
+    write: true,
+    params: itemParams,
+    body: raiseFromChecklistItemRequestSchema,
+    response: raisedFromChecklistItemSchema,
+    status: 201,
+  }),
+  logImprovementFromAuditItem: defineRoute({
+    method: "POST",
+    path: `${itemPath}/improvement`,
+    summary: "Log an opportunity for improvement from an opportunity result, once",
+    tag,
+    access: write,
+    write: true,
+    params: itemParams,
+    body: raiseFromChecklistItemRequestSchema,
+    response: raisedFromChecklistItemSchema,
+    status: 201,
+  }),
+  exportInternalAuditReport: defineRoute({
+    method: "GET",
+    path: `${auditsPath}/:auditId/report`,
+    summary: "Download the audit report as PDF or XLSX: scope, criteria, team, results, nonconformities, conclusion",
+    tag,
+    access: read,
+    write: false,
+    params: auditParams,
+    query: auditReportQuerySchema,
+    response: null,
+    produces: "application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  }),
+} as const;

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Improvement, ImprovementStatus, Routes } from "@openaims/contracts";
 import { checkImprovementTransition, diffChanges } from "@openaims/core";
 import type { Database } from "@openaims/db";
@@ -6,9 +5,9 @@ import type { Kysely } from "kysely";
 import { AppError, notFound, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { afterCursor, cursorValue, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
-import { nextRef } from "../records/next-ref.js";
 import { invalidBody } from "../risks/field-errors.js";
 import { checkMember } from "../risks/risk-references.js";
+import { insertImprovement } from "./insert-improvement.js";
 import { checkSourceRecord, loadSourceRefs } from "./source-records.js";
 
 function improvementQuery(db: Kysely<Database>, orgId: string) {
@@ -96,32 +95,19 @@ export const createImprovement: Handler<Routes["createImprovement"]> = async ({ 
   const problems = await checkSourceRecord(tx, org.orgId, body.source, body.sourceId);
   if (problems.length > 0) throw invalidBody(problems);
   await checkOwner(tx, org.orgId, body.ownerMemberId);
-  const id = randomUUID();
-  const ref = await nextRef(tx, org.orgId, "improvement", "IMP");
-  await tx
-    .insertInto("improvements")
-    .values({
-      id,
-      org_id: org.orgId,
-      ref,
+  const { id } = await insertImprovement(
+    tx,
+    org.orgId,
+    {
       title: body.title,
       description: body.description,
       source: body.source,
-      source_id: body.sourceId ?? null,
-      owner_member_id: body.ownerMemberId,
-      status: "proposed",
-      decline_reason: null,
-      raised_by_member_id: org.membershipId,
-      archived_at: null,
-      archive_reason: null,
-    })
-    .execute();
-  await audit({
-    action: "improvement.created",
-    entityType: "improvement",
-    entityId: id,
-    changes: diffChanges(null, { ref, ...body, sourceId: body.sourceId ?? null, status: "proposed" }),
-  });
+      sourceId: body.sourceId ?? null,
+      ownerMemberId: body.ownerMemberId,
+      raisedByMemberId: org.membershipId,
+    },
+    audit,
+  );
   return loadImprovement(tx, org.orgId, id);
 };
 

@@ -10,6 +10,7 @@ import {
 } from "./nonconformity-handlers.js";
 import { recordEffectivenessCheck } from "./record-effectiveness-check.js";
 
+export { insertImprovement, type NewImprovement } from "./insert-improvement.js";
 export { insertNonconformity, type NewNonconformity } from "./insert-nonconformity.js";
 
 /** Handlers of the nonconformity, corrective-action and improvement routes. */

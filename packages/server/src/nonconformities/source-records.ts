@@ -10,6 +10,7 @@ const sourceTables = {
   alert: { table: "metric_alerts", noun: "a monitoring alert" },
   nonconformity: { table: "nonconformities", noun: "a nonconformity" },
   concern: { table: "concerns", noun: "a reported concern" },
+  audit: { table: "internal_audits", noun: "an internal audit" },
 } as const;
 
 type TrackedSource = keyof typeof sourceTables;
@@ -20,8 +21,8 @@ const needsRecord = new Set<string>(["redteam_finding", "incident", "alert", "no
 
 /**
  * Checks a source and its record: a record-backed source needs a record of that kind in this
- * organisation; sources without records here (by hand, audits until the audit module records them,
- * management reviews, other) take none. Problems name the `sourceId` field.
+ * organisation; an audit may name its internal audit or none (an external audit); sources without
+ * records here (by hand, management reviews, other) take none. Problems name the `sourceId` field.
  */
 export async function checkSourceRecord(
   db: Kysely<Database>,
@@ -46,7 +47,7 @@ export async function checkSourceRecord(
 }
 
 /**
- * The human references of source records (INC-3, an alert's ref, NC-2, a scan's ref for a finding),
+ * The human references of source records (INC-3, an alert's ref, NC-2, IA-4, a scan's ref for a finding),
  * read in one query per kind; records without a reference are left out.
  */
 export async function loadSourceRefs(
@@ -58,7 +59,7 @@ export async function loadSourceRefs(
   const idsOf = (source: string) => [
     ...new Set(items.filter((i) => i.source === source && i.sourceId).map((i) => i.sourceId as string)),
   ];
-  for (const table of ["incidents", "metric_alerts", "nonconformities", "concerns"] as const) {
+  for (const table of ["incidents", "metric_alerts", "nonconformities", "concerns", "internal_audits"] as const) {
     const source = (Object.keys(sourceTables) as TrackedSource[]).find((s) => sourceTables[s].table === table);
     const ids = source ? idsOf(source) : [];
     if (ids.length === 0) continue;

@@ -68,6 +68,9 @@ export const paramTables: Record<string, keyof Database> = {
   overrideId: "gate_overrides",
   metricId: "metrics",
   alertId: "metric_alerts",
+  programmeId: "audit_programmes",
+  auditId: "internal_audits",
+  itemId: "audit_checklist_items",
 };
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
@@ -223,6 +226,29 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     system: system.id,
     observations: [{ metric: "route_walk_rate", value: 5 }],
   });
+  // An audit programme and an audit under it with one checklist item; every auditor-role member is on its
+  // team, so the role walk reaches the handlers an auditor may call.
+  const programme = await post("/audit-programmes", {
+    title: "Route walk programme",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-12-31",
+    frequency: "quarterly",
+  });
+  const auditors = await t.db
+    .selectFrom("memberships")
+    .select("id")
+    .where("org_id", "=", owner.orgId)
+    .where("role", "=", "auditor")
+    .execute();
+  const internalAudit = await post("/internal-audits", {
+    title: "Route walk audit",
+    programmeId: programme.id,
+    scope: { controlIds: ["A.2.2"] },
+    plannedStart: "2026-03-01",
+    plannedEnd: "2026-03-31",
+    leadAuditorMemberId: ownerMember.id,
+    auditorMemberIds: auditors.map((auditor) => auditor.id),
+  });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -258,6 +284,9 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     overrideId: gateOverride.id,
     metricId: metric.id,
     alertId: pushed.alerts[0].id,
+    programmeId: programme.id,
+    auditId: internalAudit.id,
+    itemId: internalAudit.items[0].id,
   };
 }
 
@@ -352,6 +381,19 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   }),
   acknowledgeAlert: () => ({ version: 1 }),
   resolveAlert: () => ({ version: 1 }),
+  createAuditProgramme: () => ({
+    title: "Route walk programme",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-12-31",
+    frequency: "annual",
+  }),
+  updateAuditProgramme: () => ({ version: 1 }),
+  updateInternalAudit: () => ({ version: 1 }),
+  transitionInternalAudit: () => ({ version: 1, to: "in_progress" }),
+  updateChecklistItem: () => ({ version: 1 }),
+  setChecklistItemEvidence: () => ({ version: 1, evidenceIds: [] }),
+  raiseNonconformityFromAuditItem: () => ({ version: 1 }),
+  logImprovementFromAuditItem: () => ({ version: 1 }),
 };
 
 /** A body for a route walk request that should get past validation. */
