@@ -5,8 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { issueSetupCode } from "./auth/setup-code.js";
 import type { ServerConfig } from "./config.js";
+import { startJobs } from "./jobs/start-jobs.js";
 import { createMailer } from "./mail/mailer.js";
-import { startMissingDataSweeps } from "./monitoring/index.js";
 import { redteamKeyWarnings } from "./redteam/redteam-keys.js";
 import { abortServerScans } from "./redteam/server-scan-runner.js";
 import { createSecretBox } from "./secrets/secret-box.js";
@@ -37,12 +37,13 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
     const secretKey = loadServerSecretKey(config);
     const secrets = createSecretBox(secretKey.key);
     await database.withSession(migrate);
+    const mailer = createMailer(config.smtpUrl, config.mailFrom);
     const app = await buildApp({
       db: database.db,
       engine: database.engine,
       blobs: new FileBlobStore(join(config.dataDir, "blobs")),
       config,
-      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      mailer,
       secrets,
     });
     app.log.info({ keyId: secrets.keyId, source: secretKey.source, path: secretKey.path }, "secret key loaded");
@@ -55,7 +56,9 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
         ? { address: address.address, port: address.port }
         : { address: config.host, port: config.port };
     const setupCode = await issueSetupCode(database.db);
-    const stopSweeps = startMissingDataSweeps(database.db, app.log);
+    // Scheduled work (reminders, the missing-data sweep, webhook and e-mail delivery) runs as jobs that
+    // every server process shares through the database; see jobs/job-worker.ts.
+    const jobs = startJobs(database.db, { mailer, secrets, config, log: app.log });
     return {
       app,
       database,
@@ -64,7 +67,7 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
       setupCode,
       secretKey: { source: secretKey.source, path: secretKey.path, keyId: secrets.keyId },
       close: async () => {
-        stopSweeps();
+        await jobs.stop();
         await abortServerScans();
         await app.close();
         if (!existing) await database.close();

@@ -1,2 +1,3 @@
 export * from "./reminder-kinds.js";
 export * from "./reminder-routes.js";
+export * from "./reminder-schemas.js";

@@ -1,9 +1,28 @@
+import {
+  MISSING_DATA_SWEEP_EVERY_MS,
+  MISSING_DATA_SWEEP_JOB,
+  monitoringJobHandlers,
+} from "../monitoring/missing-data-job.js";
 import { notificationJobHandlers } from "../notifications/notification-jobs.js";
-import { reminderJobHandlers } from "../reminders/reminder-jobs.js";
+import { REMINDER_SCAN_EVERY_MS, REMINDER_SCAN_JOB, reminderJobHandlers } from "../reminders/reminder-jobs.js";
 import type { JobHandler } from "./job-types.js";
+import { jobsJobHandlers, PRUNE_JOBS_EVERY_MS, PRUNE_JOBS_JOB } from "./prune-jobs.js";
+import type { RecurringJob } from "./recurring-jobs.js";
 
 /** Every kind of job a server runs, by kind. */
 export const jobHandlers: Record<string, JobHandler> = {
   ...reminderJobHandlers,
   ...notificationJobHandlers,
+  ...monitoringJobHandlers,
+  ...jobsJobHandlers,
 };
+
+/**
+ * Work every server schedules, one job per period. Reminders cover evidence expiry and reviews coming
+ * due (document, impact assessment, AI system, risk and management reviews) as kinds of due item.
+ */
+export const recurringJobs: RecurringJob[] = [
+  { kind: REMINDER_SCAN_JOB, everyMs: REMINDER_SCAN_EVERY_MS },
+  { kind: MISSING_DATA_SWEEP_JOB, everyMs: MISSING_DATA_SWEEP_EVERY_MS },
+  { kind: PRUNE_JOBS_JOB, everyMs: PRUNE_JOBS_EVERY_MS },
+];

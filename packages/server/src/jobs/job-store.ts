@@ -25,7 +25,9 @@ export async function claimJobs(
   workerId: string,
   limit: number,
   leaseMs: number,
+  kinds: readonly string[] | null = null,
 ): Promise<ClaimedJob[]> {
+  const ofKinds = kinds === null ? sql`true` : sql`kind in (${sql.join(kinds)})`;
   const { rows } = await sql<ClaimedRow>`
     update jobs
     set status = 'running', locked_by = ${workerId},
@@ -33,7 +35,7 @@ export async function claimJobs(
     where id in (
       select id from jobs
       where status in ('queued', 'running') and run_at <= now()
-        and (status = 'queued' or locked_until < now())
+        and (status = 'queued' or locked_until < now()) and ${ofKinds}
       order by run_at, id
       limit ${limit}
       for update skip locked

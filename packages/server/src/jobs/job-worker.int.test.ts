@@ -81,6 +81,22 @@ describe("job worker", () => {
     expect(await statusOf("later")).toBe("queued");
   });
 
+  it("claims only the kinds it is given", async () => {
+    const runs: string[] = [];
+    const record: JobHandler = async (job) => void runs.push(job.kind);
+    const worker = testWorker(db, { "test.mine": record, "test.theirs": record }, { kinds: ["test.mine"] });
+    try {
+      await enqueueJob(db, { kind: "test.theirs", key: "theirs", orgId: null });
+      await enqueueJob(db, { kind: "test.mine", key: "mine", orgId: null });
+      await waitUntil(async () => (await statusOf("mine")) === "done", "its job is done");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await worker.close();
+    }
+    expect(runs).toEqual(["test.mine"]);
+    expect(await statusOf("theirs")).toBe("queued");
+  });
+
   it("wakes at once when a job is enqueued in its process, without waiting for the poll", async () => {
     const worker = testWorker(db, { "test.echo": async () => {} }, { pollMs: 60_000 });
     try {
@@ -153,7 +169,7 @@ describe("job worker", () => {
     expect(worker.entries.filter((e) => e.level === "error").map((e) => e.msg)).toEqual(["job given up"]);
   });
 
-  it("gives up at once on a permanent error and on a kind it has no handler for", async () => {
+  it("gives up at once on a permanent error, and on a kind it has no handler for after its attempts", async () => {
     let calls = 0;
     const worker = testWorker(db, {
       "test.gone": async () => {
@@ -163,7 +179,7 @@ describe("job worker", () => {
     });
     try {
       await enqueueJob(db, { kind: "test.gone", key: "gone", orgId: null });
-      await enqueueJob(db, { kind: "test.unknown", key: "unknown", orgId: null });
+      await enqueueJob(db, { kind: "test.unknown", key: "unknown", orgId: null, maxAttempts: 1 });
       await waitUntil(
         async () => (await statusOf("gone")) === "dead" && (await statusOf("unknown")) === "dead",
         "both are dead",
@@ -173,7 +189,10 @@ describe("job worker", () => {
     }
     expect(calls).toBe(1);
     expect(await jobOf("gone")).toMatchObject({ attempts: 1, last_error: "the record is gone" });
-    expect(await jobOf("unknown")).toMatchObject({ attempts: 1, last_error: "No handler for job kind 'test.unknown'" });
+    expect(await jobOf("unknown")).toMatchObject({
+      attempts: 1,
+      last_error: "No handler for job kind 'test.unknown' on this server",
+    });
   });
 
   it("takes over a job whose worker died (its lease ran out), and leaves one whose lease holds", async () => {

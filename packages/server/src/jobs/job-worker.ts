@@ -22,6 +22,8 @@ export interface JobWorkerOptions {
   /** How long `close()` waits for running jobs before handing them back (default 10 s). */
   closeGraceMs?: number;
   workerId?: string;
+  /** Claim only jobs of these kinds (default: every kind). */
+  kinds?: readonly string[];
 }
 
 export interface JobWorker {
@@ -108,7 +110,8 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
         return;
       }
       const handler = handlers[job.kind];
-      if (!handler) throw new PermanentJobError(`No handler for job kind '${job.kind}'`);
+      // Retried, not given up at once: a server of an older version may have claimed a newer kind.
+      if (!handler) throw new Error(`No handler for job kind '${job.kind}' on this server`);
       await handler(job, { ...deps, db, workerId, signal: controller.signal });
       if (!(await completeJob(db, job.id, workerId))) {
         log.warn({ job: describe(job) }, "job finished after its lease passed to another server");
@@ -145,7 +148,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
       let claimed = 0;
       if (free > 0) {
         try {
-          const jobs = await claimJobs(db, workerId, free, leaseMs);
+          const jobs = await claimJobs(db, workerId, free, leaseMs, options.kinds ?? null);
           claimed = jobs.length;
           // A job claimed while close() began is still started: close() waits for it or hands it back.
           for (const job of jobs) start(job);

@@ -5,10 +5,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
+import { testWorker, waitUntil } from "../jobs/job-test-fixtures.js";
+import { scheduleRecurringJobs } from "../jobs/recurring-jobs.js";
 import { createMailer } from "../mail/mailer.js";
 import { auditOf } from "../risks/test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
-import { startMissingDataSweeps } from "./missing-data-sweep.js";
+import { MISSING_DATA_SWEEP_EVERY_MS, MISSING_DATA_SWEEP_JOB, monitoringJobHandlers } from "./missing-data-job.js";
 import { alertsOf, defineMetric, minutesAgo, push } from "./monitoring-test-fixtures.js";
 
 describe("alerts from observations", () => {
@@ -225,19 +227,34 @@ describe("alerts from observations", () => {
     expect(await alertsOf(t, fresh.id)).toHaveLength(0);
   });
 
-  it("sweeps for missing data on an interval while the server runs", async () => {
+  it("sweeps for missing data as a recurring job, once per minute slot", async () => {
     const metric = await defineMetric(t, owner, systemId, { name: "nightly_eval", cadenceMinutes: 1 });
     await sql`update metrics set created_at = now() - interval '5 minutes' where id = ${metric.id}`.execute(t.db);
     const errors: unknown[] = [];
-    const stop = startMissingDataSweeps(t.db, { error: (obj) => errors.push(obj) }, 50);
+    const recurring = [{ kind: MISSING_DATA_SWEEP_JOB, everyMs: MISSING_DATA_SWEEP_EVERY_MS }];
+    const stop = scheduleRecurringJobs(t.db, recurring, { error: (obj) => errors.push(obj) }, 20);
+    const worker = testWorker(t.db, monitoringJobHandlers);
     try {
-      for (let i = 0; i < 100 && (await alertsOf(t, metric.id)).length === 0; i++)
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntil(async () => (await alertsOf(t, metric.id)).length > 0, "the sweep raised the alert");
+      await waitUntil(async () => {
+        const jobs = await t.db
+          .selectFrom("jobs")
+          .select("status")
+          .where("kind", "=", MISSING_DATA_SWEEP_JOB)
+          .execute();
+        return jobs.length > 0 && jobs.every((job) => job.status === "done");
+      }, "the sweep's job is done");
     } finally {
       stop();
+      await worker.close();
     }
     expect(errors).toEqual([]);
+    expect(worker.entries.filter((entry) => entry.level === "error")).toEqual([]);
     expect(await alertsOf(t, metric.id)).toEqual([expect.objectContaining({ kind: "missing_data", status: "open" })]);
+    // Ticking every 20 ms, the scheduler still made one job per minute.
+    const jobs = await t.db.selectFrom("jobs").select("key").where("kind", "=", MISSING_DATA_SWEEP_JOB).execute();
+    expect(jobs.length).toBeLessThanOrEqual(2);
+    expect(jobs.every((job) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/.test(job.key))).toBe(true);
   });
 
   it("raises one alert when two servers on the same database see the same breach at once", async () => {

@@ -6,7 +6,7 @@ import { archiveMetric, createMetric, getMetric, listMetrics, updateMetric } fro
 import { sweepMissingDataNow } from "./missing-data-sweep.js";
 import { pushObservations } from "./push-observations.js";
 
-export { startMissingDataSweeps } from "./missing-data-sweep.js";
+export { monitoringJobHandlers } from "./missing-data-job.js";
 
 /** Handlers of the monitoring routes. */
 export const monitoringHandlers: DomainHandlers<typeof monitoringRoutes> = {

@@ -5,9 +5,6 @@ import { type Kysely, sql } from "kysely";
 import type { Handler } from "../http/handler-context.js";
 import { raiseAlert } from "./raise-alert.js";
 
-/** How often a running server looks for metrics whose data stopped coming. */
-export const SWEEP_INTERVAL_MS = 60_000;
-
 /** Metrics in use with a cadence and no missing-data alert open, with when each was last observed. */
 function candidates(db: Kysely<Database>, orgId: string | null) {
   return db
@@ -85,26 +82,3 @@ export async function sweepMissingData(
 /** Sweeps the organisation now, in the request's transaction: for tests, and for people who will not wait. */
 export const sweepMissingDataNow: Handler<Routes["sweepMissingData"]> = async ({ tx, org, requestId }) =>
   sweepMissingData(tx, org.orgId, new Date(), (work) => work(tx), requestId);
-
-/**
- * Sweeps every organisation every `intervalMs` while the server runs; returns a function that stops
- * it. A sweep that fails is logged and the next one tries again.
- */
-export function startMissingDataSweeps(
-  db: Kysely<Database>,
-  log: { error(obj: unknown, msg: string): void },
-  intervalMs = SWEEP_INTERVAL_MS,
-): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepMissingData(db, null, new Date(), (work) => db.transaction().execute(work), null)
-      .catch((error: unknown) => log.error({ err: error }, "missing-data sweep failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

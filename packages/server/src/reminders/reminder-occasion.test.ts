@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { occasionKindOf, reminderOccasion, utcDay } from "./reminder-occasion.js";
+
+describe("reminderOccasion", () => {
+  const today = "2026-12-07";
+
+  it("reminds of dated work once while due soon and once when overdue, keyed by the date", () => {
+    expect(reminderOccasion({ dueDate: "2026-12-10", overdue: false }, today)).toBe("due-soon:2026-12-10");
+    expect(reminderOccasion({ dueDate: "2026-12-07", overdue: false }, today)).toBe("due-soon:2026-12-07");
+    expect(reminderOccasion({ dueDate: "2026-12-06", overdue: true }, today)).toBe("overdue:2026-12-06");
+    // The date decides even when the flag was computed for another day.
+    expect(reminderOccasion({ dueDate: "2026-12-06", overdue: false }, today)).toBe("overdue:2026-12-06");
+  });
+
+  it("gives a moved due date a new occasion, and the same date the same one on every scan", () => {
+    const before = reminderOccasion({ dueDate: "2026-12-01", overdue: true }, today);
+    expect(reminderOccasion({ dueDate: "2026-12-01", overdue: true }, "2026-12-20")).toBe(before);
+    expect(reminderOccasion({ dueDate: "2026-12-31", overdue: false }, today)).not.toBe(before);
+  });
+
+  it("reminds of undated work once", () => {
+    expect(reminderOccasion({ dueDate: null, overdue: false }, today)).toBe("waiting");
+  });
+
+  it("names the kind of each occasion", () => {
+    expect(["due-soon:2026-12-10", "overdue:2026-12-06", "waiting"].map(occasionKindOf)).toEqual([
+      "due_soon",
+      "overdue",
+      "waiting",
+    ]);
+  });
+
+  it("judges by the UTC day", () => {
+    expect(utcDay(new Date("2026-12-07T23:59:59.999Z"))).toBe("2026-12-07");
+    expect(utcDay(new Date("2026-12-08T00:00:00.000Z"))).toBe("2026-12-08");
+  });
+});
