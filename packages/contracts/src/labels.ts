@@ -55,6 +55,13 @@ import type {
   incidentStatuses,
   incidentTimelineKinds,
 } from "./incidents/incident-attributes.js";
+import type {
+  auditedRecordKinds,
+  auditFrequencies,
+  auditResults,
+  checklistRequirementKinds,
+  internalAuditStatuses,
+} from "./internal-audits/internal-audit-attributes.js";
 import type { assetKinds } from "./inventory/asset-schemas.js";
 import type { importActions, importFormats } from "./inventory/import-schemas.js";
 import type {
@@ -68,6 +75,8 @@ import type {
 } from "./inventory/system-attributes.js";
 import type { customerDataTrainingOptions, yesNoUnknown } from "./inventory/vendor-schemas.js";
 import type { invitationStatuses } from "./invitations.js";
+import type { managementReviewStatuses, reviewActionStatuses } from "./management-reviews/review-attributes.js";
+import type { ReviewInputKey } from "./management-reviews/review-inputs.js";
 import type {
   alertKinds,
   alertLevels,
@@ -92,8 +101,6 @@ import type {
   redteamScanOrigins,
   redteamScanStatuses,
 } from "./redteam/redteam-attributes.js";
-import type { reminderKinds } from "./reminders/reminder-kinds.js";
-import type { jobStatuses, reminderOccasionKinds } from "./reminders/reminder-schemas.js";
 import type { riskRatings, riskStatuses, treatmentOptions } from "./risks/risk-ratings.js";
 import type { riskAcceptanceStates, riskStatusFilters } from "./risks/risk-register.js";
 import type { threatProposalStatuses } from "./risks/threat-proposals.js";
@@ -629,6 +636,40 @@ export const enumLabels = {
     declined: "Declined",
   } satisfies Record<Of<typeof improvementStatuses>, string>,
 
+  // Internal audit
+  auditFrequency: {
+    monthly: "Monthly",
+    quarterly: "Quarterly",
+    semiannual: "Every six months",
+    annual: "Annual",
+  } satisfies Record<Of<typeof auditFrequencies>, string>,
+  internalAuditStatus: {
+    planned: "Planned",
+    in_progress: "In progress",
+    reporting: "Reporting",
+    closed: "Closed",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof internalAuditStatuses>, string>,
+  auditResult: {
+    conforming: "Conforming",
+    minor_nc: "Minor nonconformity",
+    major_nc: "Major nonconformity",
+    observation: "Observation",
+    opportunity: "Opportunity for improvement",
+  } satisfies Record<Of<typeof auditResults>, string>,
+  checklistRequirementKind: { clause: "Clause", annex_a: "Annex A control" } satisfies Record<
+    Of<typeof checklistRequirementKinds>,
+    string
+  >,
+  auditedRecordKind: {
+    ai_system: "AI system",
+    control: "Control",
+    document: "Document",
+    risk: "Risk",
+    treatment_action: "Treatment action",
+    corrective_action: "Corrective action",
+  } satisfies Record<Of<typeof auditedRecordKinds>, string>,
+
   // Readiness
   readinessSeverity: { high: "High", medium: "Medium", low: "Low" },
   coverageStatus: { covered: "Covered", partial: "Partly covered", gap: "Gap" },
@@ -644,33 +685,32 @@ export const enumLabels = {
     document_review_overdue: "Document review overdue",
   } satisfies Record<Of<typeof homeWaitingKinds>, string>,
 
-  // Reminders and scheduled work
-  reminderKind: {
-    approval: "Approval waiting",
-    corrective_action: "Corrective action",
-    treatment_action: "Treatment action",
-    review_action: "Management review action",
-    evidence_expiry: "Evidence expiring",
-    impact_assessment: "Impact assessment due",
-    document_review: "Document review due",
-    management_review: "Management review",
-    gate_sign_off: "Gate sign-off",
-    audit_item: "Audit checklist item",
-    objective: "AI objective",
-    training_expiry: "Training expiring",
-    policy_acknowledgement: "AI policy to acknowledge",
-    metric_missing_data: "Metric data missing",
-    risk_review: "Risk review due",
-    system_review: "AI system review due",
-  } satisfies Record<Of<typeof reminderKinds>, string>,
-  reminderOccasionKind: { due_soon: "Due soon", overdue: "Overdue", waiting: "Waiting" } satisfies Record<
-    Of<typeof reminderOccasionKinds>,
-    string
-  >,
-  jobStatus: { queued: "Queued", running: "Running", done: "Done", dead: "Given up" } satisfies Record<
-    Of<typeof jobStatuses>,
-    string
-  >,
+  // Management review
+  managementReviewStatus: {
+    planned: "Planned",
+    in_progress: "In progress",
+    closed: "Closed",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof managementReviewStatuses>, string>,
+  reviewActionStatus: {
+    open: "Open",
+    in_progress: "In progress",
+    done: "Done",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof reviewActionStatuses>, string>,
+  reviewInputKey: {
+    previousActions: "Actions from earlier reviews",
+    externalInternalIssues: "External and internal issues",
+    interestedParties: "Interested parties",
+    nonconformities: "Nonconformities and corrective actions",
+    monitoring: "Monitoring and measurement",
+    audits: "Audit results",
+    incidents: "Incidents",
+    objectives: "AI objectives",
+    competence: "Competence and awareness",
+    risks: "Risks above the acceptance criteria",
+    improvements: "Continual improvement",
+  } satisfies Record<ReviewInputKey, string>,
 } as const;
 
 /** The name of a labelled enum, e.g. `"riskStatus"`. */

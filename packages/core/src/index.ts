@@ -26,6 +26,7 @@ export * from "./inventory/system-import-plan.js";
 export * from "./inventory/system-import-row.js";
 export * from "./inventory/system-rules.js";
 export * from "./inventory/vendor-rules.js";
+export * from "./management-reviews/index.js";
 export * from "./members/member-rules.js";
 export * from "./monitoring/index.js";
 export * from "./nonconformities/index.js";

@@ -1,6 +1,13 @@
 import { type RouteDef, type RouteId, roleAllows, roles, routes } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paramTable, type RouteWalkIds, routeWalkIds, sampleBody, walkPath } from "../testing/route-walk-fixtures.js";
+import {
+  paramTable,
+  type RouteWalkIds,
+  routeWalkIds,
+  sampleBody,
+  valueParams,
+  walkPath,
+} from "../testing/route-walk-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
 /**
@@ -57,7 +64,7 @@ describe("route table authorisation", () => {
   });
 
   it.each(orgRoutes)("%s walks with records that exist in each organisation", async (id, route) => {
-    for (const param of paramsOf(route)) {
+    for (const param of paramsOf(route).filter((name) => !valueParams.has(name))) {
       const [ownRecord, otherRecord] = [ownIds, otherIds].map((ids) => ids[`${id}.${param}`] ?? ids[param]);
       expect(await orgOfRecord(id, param, ownRecord as string), `own ${param}`).toBe(own.owner?.orgId);
       expect(await orgOfRecord(id, param, otherRecord as string), `other ${param}`).toBe(other.orgId);

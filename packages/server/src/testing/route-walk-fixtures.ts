@@ -71,7 +71,15 @@ export const paramTables: Record<string, keyof Database> = {
   programmeId: "audit_programmes",
   auditId: "internal_audits",
   itemId: "audit_checklist_items",
+  reviewId: "management_reviews",
+  reviewActionId: "review_actions",
 };
+
+/**
+ * Path parameters that name a value rather than a record (a review input key), so the walk does not
+ * look them up in a table; their fixture value is the same in every organisation.
+ */
+export const valueParams: ReadonlySet<string> = new Set(["inputKey"]);
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
 export function paramTable(id: RouteId, param: string): keyof Database {
@@ -249,6 +257,10 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     leadAuditorMemberId: ownerMember.id,
     auditorMemberIds: auditors.map((auditor) => auditor.id),
   });
+  // A management review with its pack compiled (so its pack PDF downloads) and one action.
+  const review = await post("/management-reviews", { title: "Route walk review", scheduledFor: "2026-06-30" });
+  await post(`/management-reviews/${review.id}/pack`, { version: review.version });
+  const reviewAction = await post(`/management-reviews/${review.id}/actions`, { title: "Route walk review action" });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -287,6 +299,9 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     programmeId: programme.id,
     auditId: internalAudit.id,
     itemId: internalAudit.items[0].id,
+    reviewId: review.id,
+    reviewActionId: reviewAction.id,
+    inputKey: "previousActions",
   };
 }
 
@@ -381,6 +396,13 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   }),
   acknowledgeAlert: () => ({ version: 1 }),
   resolveAlert: () => ({ version: 1 }),
+  scheduleManagementReview: () => ({ title: "Route walk review", scheduledFor: "2026-06-30" }),
+  updateManagementReview: () => ({ version: 1 }),
+  transitionManagementReview: () => ({ to: "in_progress", version: 1 }),
+  compileManagementReviewPack: () => ({ version: 1 }),
+  putManagementReviewDecision: () => ({ decision: "Route walk decision" }),
+  createReviewAction: () => ({ title: "Route walk review action" }),
+  updateReviewAction: () => ({ version: 1 }),
   createAuditProgramme: () => ({
     title: "Route walk programme",
     periodStart: "2026-01-01",

@@ -1,0 +1,3 @@
+export * from "./review-as-of.js";
+export * from "./review-rules.js";
+export * from "./scope-changes.js";
