@@ -101,6 +101,8 @@ import type {
   redteamScanOrigins,
   redteamScanStatuses,
 } from "./redteam/redteam-attributes.js";
+import type { reminderKinds } from "./reminders/reminder-kinds.js";
+import type { jobStatuses, reminderOccasionKinds } from "./reminders/reminder-schemas.js";
 import type { riskRatings, riskStatuses, treatmentOptions } from "./risks/risk-ratings.js";
 import type { riskAcceptanceStates, riskStatusFilters } from "./risks/risk-register.js";
 import type { threatProposalStatuses } from "./risks/threat-proposals.js";
@@ -684,6 +686,34 @@ export const enumLabels = {
     system_review_overdue: "AI system review overdue",
     document_review_overdue: "Document review overdue",
   } satisfies Record<Of<typeof homeWaitingKinds>, string>,
+
+  // Reminders and scheduled work
+  reminderKind: {
+    approval: "Approval waiting",
+    corrective_action: "Corrective action",
+    treatment_action: "Treatment action",
+    review_action: "Management review action",
+    evidence_expiry: "Evidence expiring",
+    impact_assessment: "Impact assessment due",
+    document_review: "Document review due",
+    management_review: "Management review",
+    gate_sign_off: "Gate sign-off",
+    audit_item: "Audit checklist item",
+    objective: "AI objective",
+    training_expiry: "Training expiring",
+    policy_acknowledgement: "AI policy to acknowledge",
+    metric_missing_data: "Metric data missing",
+    risk_review: "Risk review due",
+    system_review: "AI system review due",
+  } satisfies Record<Of<typeof reminderKinds>, string>,
+  reminderOccasionKind: { due_soon: "Due soon", overdue: "Overdue", waiting: "Waiting" } satisfies Record<
+    Of<typeof reminderOccasionKinds>,
+    string
+  >,
+  jobStatus: { queued: "Queued", running: "Running", done: "Done", dead: "Given up" } satisfies Record<
+    Of<typeof jobStatuses>,
+    string
+  >,
 
   // Management review
   managementReviewStatus: {
