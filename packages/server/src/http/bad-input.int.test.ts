@@ -77,6 +77,13 @@ function riskMethod(): fc.Arbitrary<Record<string, unknown>> {
  */
 const consistentBodies: Partial<Record<RouteId, (ids: RouteWalkIds) => fc.Arbitrary<unknown>>> = {
   previewRiskMethod: () => riskMethod(),
+  // A webhook URL must be a well-formed http(s) URL; these reach the handler, which refuses private hosts.
+  createWebhook: () =>
+    fc.record({
+      url: fc.constantFrom("http://127.0.0.1:9/fuzz", "https://[::1]/fuzz", "http://10.1.2.3/fuzz"),
+      description: hostileText(0, 500),
+      events: fc.constant(["reminder.due"]),
+    }),
   updateRiskMethod: () =>
     fc.tuple(riskMethod(), fc.integer({ min: 1, max: 3 })).map(([m, version]) => ({ ...m, version })),
   uploadRedteamScan: (ids) =>

@@ -4,6 +4,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A Message-ID derived from what the mail is about, so that a resend can be recognised as the same mail. */
+  messageId?: string;
 }
 
 /** Sends e-mail; `enabled` is false when no SMTP server is configured. */

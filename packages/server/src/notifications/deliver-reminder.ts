@@ -3,7 +3,7 @@ import type { ReminderKind } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { enqueueJob } from "../jobs/enqueue-job.js";
-import { deliveryIdFor } from "./webhook-events.js";
+import { deliveryIdFor } from "./webhook-ids.js";
 
 /** A reminder raised for a member, as the reminder scan stored it. */
 export interface ReminderToDeliver {

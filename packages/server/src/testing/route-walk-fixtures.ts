@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RouteDef, RouteId } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
+import { givenNotificationRecords } from "../notifications/notification-test-fixtures.js";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import type { TestMember, TestServer } from "./test-server.js";
 
@@ -50,6 +51,8 @@ export const paramTables: Record<string, keyof Database> = {
   controlId: "controls",
   evidenceId: "evidence",
   linkId: "evidence_links",
+  notificationId: "notifications",
+  webhookId: "webhooks",
   documentId: "documents",
   versionId: "document_versions",
   "getSoaVersion.versionId": "soa_versions",
@@ -68,6 +71,9 @@ export const paramTables: Record<string, keyof Database> = {
   overrideId: "gate_overrides",
   metricId: "metrics",
   alertId: "metric_alerts",
+  objectiveId: "objectives",
+  requirementId: "competence_requirements",
+  trainingRecordId: "training_records",
   programmeId: "audit_programmes",
   auditId: "internal_audits",
   itemId: "audit_checklist_items",
@@ -111,6 +117,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   // A second member, so member routes act on someone other than the owner, with a token of their own.
   const extra = await t.addMember(owner.orgId, "viewer");
   const extraMember = await membershipOf(extra.userId);
+  const notifications = await givenNotificationRecords(t.db, t.secrets, owner.orgId, ownerMember.id);
   const token = await t.db
     .selectFrom("api_tokens")
     .select("id")
@@ -234,6 +241,24 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     system: system.id,
     observations: [{ metric: "route_walk_rate", value: 5 }],
   });
+  const objective = await post("/objectives", {
+    title: "Route walk objective",
+    measureKind: "manual",
+    target: 90,
+    direction: "increase",
+  });
+  const requirement = await post("/competence/requirements", {
+    appliesToKind: "role",
+    appliesTo: "contributor",
+    competence: "Knows the route walk",
+    course: "Route walk basics",
+    renewalMonths: 12,
+  });
+  const trainingRecord = await post("/training-records", {
+    memberId: ownerMember.id,
+    course: "Route walk basics",
+    completedOn: "2025-01-15",
+  });
   // An audit programme and an audit under it with one checklist item; every auditor-role member is on its
   // team, so the role walk reaches the handlers an auditor may call.
   const programme = await post("/audit-programmes", {
@@ -264,6 +289,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
+    ...notifications,
     invitationId: invite.invitation.id,
     tokenId: token.id,
     systemId: system.id,
@@ -296,6 +322,9 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     overrideId: gateOverride.id,
     metricId: metric.id,
     alertId: pushed.alerts[0].id,
+    objectiveId: objective.id,
+    requirementId: requirement.id,
+    trainingRecordId: trainingRecord.id,
     programmeId: programme.id,
     auditId: internalAudit.id,
     itemId: internalAudit.items[0].id,
@@ -346,6 +375,10 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   recordEffectivenessCheck: () => ({ version: 1, checkedOn: "2026-01-15", method: "sampled", result: "effective" }),
   createImprovement: () => ({ title: "Route walk improvement", source: "manual" }),
   updateImprovement: () => ({ version: 1 }),
+  updateNotificationSettings: () => ({ emailReminders: true }),
+  createWebhook: () => ({ url: "http://127.0.0.1:9/route-walk", events: ["reminder.due"] }),
+  updateWebhook: () => ({ version: 1 }),
+  rotateWebhookSecret: () => ({ version: 1 }),
   uploadRedteamReport: () => ({ html: "<p>report</p>" }),
   reviewRisk: () => ({ version: 1 }),
   recordChange: () => ({
@@ -396,6 +429,10 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   }),
   acknowledgeAlert: () => ({ version: 1 }),
   resolveAlert: () => ({ version: 1 }),
+  updateObjective: () => ({ version: 1 }),
+  recordObjectiveProgress: () => ({ source: "manual", value: 1 }),
+  updateCompetenceRequirement: () => ({ version: 1 }),
+  updateTrainingRecord: () => ({ version: 1 }),
   scheduleManagementReview: () => ({ title: "Route walk review", scheduledFor: "2026-06-30" }),
   updateManagementReview: () => ({ version: 1 }),
   transitionManagementReview: () => ({ to: "in_progress", version: 1 }),
