@@ -9,6 +9,7 @@ import { registerMetricCommands } from "./commands/metric.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerRedteamCommand } from "./commands/redteam.js";
 import { registerRestoreCommand } from "./commands/restore.js";
+import { registerReviewCommands } from "./commands/review.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerUserCommands } from "./commands/user.js";
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerGateCommands(program, io);
   registerChangeCommands(program, io);
   registerMetricCommands(program, io);
+  registerReviewCommands(program, io);
   registerRedteamCommand(program, io);
   return program;
 }
