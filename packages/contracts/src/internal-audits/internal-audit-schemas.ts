@@ -18,6 +18,8 @@ import {
 } from "./internal-audit-attributes.js";
 
 const memberRefSchema = z.object({ memberId: idSchema, name: z.string() });
+/** A member of the audit team, with their user id so a page can tell whether the reader is on the team. */
+const teamMemberSchema = memberRefSchema.extend({ userId: idSchema });
 const recordRefSchema = z.object({ id: idSchema, ref: z.string() });
 
 /** A clause id ("6.1.2") or Annex A control id ("A.6.2.4"); the server checks it against the catalogue. */
@@ -62,8 +64,8 @@ export const internalAuditSchema = z
     criteria: z.string(),
     plannedStart: z.string(),
     plannedEnd: z.string(),
-    lead: memberRefSchema.nullable(),
-    auditors: z.array(memberRefSchema),
+    lead: teamMemberSchema.nullable(),
+    auditors: z.array(teamMemberSchema),
     status: internalAuditStatusSchema,
     /** The steps the audit may take next. */
     nextStatuses: z.array(internalAuditStatusSchema),

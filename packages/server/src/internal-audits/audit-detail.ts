@@ -20,8 +20,8 @@ export async function loadAuditDetail(db: Kysely<Database>, orgId: string, id: s
   const audit = await loadAudit(db, orgId, id);
   const items = await loadChecklist(db, orgId, id);
   const team: AuditTeamMember[] = [
-    ...(audit.lead ? [{ ...audit.lead, teamRole: "lead" as const }] : []),
-    ...audit.auditors.map((auditor) => ({ ...auditor, teamRole: "auditor" as const })),
+    ...(audit.lead ? [{ memberId: audit.lead.memberId, name: audit.lead.name, teamRole: "lead" as const }] : []),
+    ...audit.auditors.map(({ memberId, name }) => ({ memberId, name, teamRole: "auditor" as const })),
   ];
   const records = await findTeamRecordsInScope(
     db,

@@ -13,7 +13,12 @@ export function auditQuery(db: Kysely<Database>, orgId: string) {
     .leftJoin("memberships as lm", "lm.id", "a.lead_auditor_member_id")
     .leftJoin("users as lu", "lu.id", "lm.user_id")
     .selectAll("a")
-    .select(["p.ref as programme_ref", "p.title as programme_title", "lu.name as lead_name"])
+    .select([
+      "p.ref as programme_ref",
+      "p.title as programme_title",
+      "lu.name as lead_name",
+      "lm.user_id as lead_user_id",
+    ])
     .where("a.org_id", "=", orgId);
 }
 
@@ -24,20 +29,23 @@ export async function loadAuditors(
   db: Kysely<Database>,
   orgId: string,
   auditIds: readonly string[],
-): Promise<Map<string, { memberId: string; name: string }[]>> {
-  const byAudit = new Map<string, { memberId: string; name: string }[]>();
+): Promise<Map<string, { memberId: string; name: string; userId: string }[]>> {
+  const byAudit = new Map<string, { memberId: string; name: string; userId: string }[]>();
   if (auditIds.length === 0) return byAudit;
   const rows = await db
     .selectFrom("internal_audit_auditors as t")
     .innerJoin("memberships as m", "m.id", "t.member_id")
     .innerJoin("users as u", "u.id", "m.user_id")
-    .select(["t.audit_id", "t.member_id", "u.name"])
+    .select(["t.audit_id", "t.member_id", "u.name", "m.user_id"])
     .where("t.org_id", "=", orgId)
     .where("t.audit_id", "in", auditIds)
     .orderBy("u.name")
     .execute();
   for (const row of rows)
-    byAudit.set(row.audit_id, [...(byAudit.get(row.audit_id) ?? []), { memberId: row.member_id, name: row.name }]);
+    byAudit.set(row.audit_id, [
+      ...(byAudit.get(row.audit_id) ?? []),
+      { memberId: row.member_id, name: row.name, userId: row.user_id },
+    ]);
   return byAudit;
 }
 
@@ -106,8 +114,8 @@ export async function presentAudits(db: Kysely<Database>, orgId: string, rows: A
       plannedStart: row.planned_start,
       plannedEnd: row.planned_end,
       lead:
-        row.lead_auditor_member_id && row.lead_name
-          ? { memberId: row.lead_auditor_member_id, name: row.lead_name }
+        row.lead_auditor_member_id && row.lead_name && row.lead_user_id
+          ? { memberId: row.lead_auditor_member_id, name: row.lead_name, userId: row.lead_user_id }
           : null,
       auditors: auditors.get(row.id) ?? [],
       status,

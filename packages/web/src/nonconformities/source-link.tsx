@@ -7,6 +7,7 @@ function sourcePath(orgId: string, source: string, sourceId: string): string | n
   if (source === "incident") return `/o/${orgId}/incidents/${sourceId}`;
   if (source === "nonconformity") return `/o/${orgId}/nonconformities/${sourceId}`;
   if (source === "alert") return `/o/${orgId}/monitoring/alerts/${sourceId}`;
+  if (source === "audit") return `/o/${orgId}/audits/${sourceId}`;
   return null;
 }
 
