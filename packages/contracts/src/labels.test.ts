@@ -108,6 +108,14 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   communicationChannel: contracts.communicationChannels,
   concernStatus: contracts.concernStatuses,
   concernChannel: contracts.concernChannels,
+  objectiveMeasureKind: contracts.objectiveMeasureKinds,
+  objectiveDirection: contracts.objectiveDirections,
+  objectiveStatus: contracts.objectiveStatuses,
+  objectiveState: contracts.objectiveStates,
+  objectiveProgressSource: contracts.objectiveProgressSources,
+  competenceAppliesToKind: contracts.competenceAppliesToKinds,
+  trainingGapKind: contracts.trainingGapKinds,
+  trainingValidity: contracts.trainingValidities,
 };
 
 /** Exported enums that are never shown to people as values: sort keys, query switches, source keys. */

@@ -3,6 +3,11 @@ import type { changeKinds } from "./changes/change-kinds.js";
 import type { changeRiskImpacts, changeStatuses } from "./changes/change-schemas.js";
 import type { roles, tokenScopes } from "./common.js";
 import type {
+  competenceAppliesToKinds,
+  trainingGapKinds,
+  trainingValidities,
+} from "./competence/competence-attributes.js";
+import type {
   applicabilityStates,
   controlKinds,
   effectiveStatuses,
@@ -94,6 +99,13 @@ import type {
   nonconformityStatuses,
   rootCauseMethods,
 } from "./nonconformities/nonconformity-attributes.js";
+import type {
+  objectiveDirections,
+  objectiveMeasureKinds,
+  objectiveProgressSources,
+  objectiveStates,
+  objectiveStatuses,
+} from "./objectives/objective-attributes.js";
 import type {
   RedteamCategory,
   RedteamSeverity,
@@ -741,6 +753,45 @@ export const enumLabels = {
     risks: "Risks above the acceptance criteria",
     improvements: "Continual improvement",
   } satisfies Record<ReviewInputKey, string>,
+
+  // AI objectives, competence and awareness
+  objectiveMeasureKind: { manual: "Measured by hand", metric: "Monitored metric" } satisfies Record<
+    Of<typeof objectiveMeasureKinds>,
+    string
+  >,
+  objectiveDirection: {
+    increase: "Reach at least the target",
+    decrease: "Stay at or below the target",
+  } satisfies Record<Of<typeof objectiveDirections>, string>,
+  objectiveStatus: {
+    active: "Active",
+    achieved: "Achieved",
+    missed: "Missed",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof objectiveStatuses>, string>,
+  objectiveState: {
+    on_track: "On track",
+    at_risk: "At risk",
+    achieved: "Target met",
+    missed: "Target missed",
+    no_data: "No reading yet",
+  } satisfies Record<Of<typeof objectiveStates>, string>,
+  objectiveProgressSource: { manual: "Entered by hand", metric: "From the metric" } satisfies Record<
+    Of<typeof objectiveProgressSources>,
+    string
+  >,
+  competenceAppliesToKind: { role: "Role", responsibility: "AIMS responsibility" } satisfies Record<
+    Of<typeof competenceAppliesToKinds>,
+    string
+  >,
+  trainingGapKind: { missing: "Not trained", expired: "Expired", expiring: "Expires within 30 days" } satisfies Record<
+    Of<typeof trainingGapKinds>,
+    string
+  >,
+  trainingValidity: { current: "Current", expiring: "Expires within 30 days", expired: "Expired" } satisfies Record<
+    Of<typeof trainingValidities>,
+    string
+  >,
 } as const;
 
 /** The name of a labelled enum, e.g. `"riskStatus"`. */

@@ -7,6 +7,7 @@ export * from "./audit/diff-changes.js";
 export * from "./auth/lockout.js";
 export * from "./catalogue/index.js";
 export * from "./changes/index.js";
+export * from "./competence/index.js";
 export * from "./controls/index.js";
 export * from "./documents/index.js";
 export * from "./evidence/evidence-validity.js";

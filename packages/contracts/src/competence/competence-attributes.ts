@@ -21,3 +21,10 @@ export type TrainingGapKind = z.infer<typeof trainingGapKindSchema>;
 
 /** A completion expiring within this many days shows as a gap, though it still counts. */
 export const TRAINING_EXPIRING_DAYS = 30;
+
+/** A training record's validity today: current, expiring within 30 days, or expired. */
+export const trainingValidities = ["current", "expiring", "expired"] as const;
+export const trainingValiditySchema = z.enum(trainingValidities, {
+  message: "must be current, expiring or expired",
+});
+export type TrainingValidity = z.infer<typeof trainingValiditySchema>;

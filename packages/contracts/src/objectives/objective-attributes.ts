@@ -34,3 +34,11 @@ export type ObjectiveState = z.infer<typeof objectiveStateSchema>;
 export const objectiveProgressSources = ["manual", "metric"] as const;
 export const objectiveProgressSourceSchema = z.enum(objectiveProgressSources);
 export type ObjectiveProgressSource = z.infer<typeof objectiveProgressSourceSchema>;
+
+/** The status an objective may move to: closed as achieved, missed or cancelled, or reopened. */
+export const objectiveStatusSteps: Readonly<Record<ObjectiveStatus, readonly ObjectiveStatus[]>> = {
+  active: ["achieved", "missed", "cancelled"],
+  achieved: ["active"],
+  missed: ["active"],
+  cancelled: ["active"],
+};

@@ -59,10 +59,12 @@ export interface ImportSheetSpec<R> {
   headingAliases?: Readonly<Record<string, string>>;
   /** The column whose value identifies a row, for the "used twice" error. */
   keyColumn: string;
+  /** Columns the file must have; `name` when not given. */
+  requiredColumns?: readonly string[];
   planRow(cells: ReadonlyMap<string, string>, row: number): R;
 }
 
-/** Matches headings to column keys; reports duplicates, a missing name column and ignored columns. */
+/** Matches headings to column keys; reports duplicates, missing required columns and ignored columns. */
 function readHeaders(
   headers: string[],
   spec: ImportSheetSpec<unknown>,
@@ -84,13 +86,15 @@ function readHeaders(
     seen.add(key);
     return key;
   });
-  if (!seen.has("name")) errors.push(importError(1, "name", "the file needs a name column"));
+  for (const column of spec.requiredColumns ?? ["name"])
+    if (!seen.has(column)) errors.push(importError(1, column, `the file needs a ${column} column`));
   return keys;
 }
 
 /**
- * Checks a whole inventory file and decides, row by row, what applying it would do. Nothing here
- * writes: the caller applies the plan only when `valid` is true. Two rows with the same key are refused.
+ * Checks a whole file (of the inventory, or of training records) and decides, row by row, what applying
+ * it would do. Nothing here writes: the caller applies the plan only when `valid` is true. Two rows
+ * with the same key are refused.
  */
 export function planImport<V, E, R extends PlannedImportRow<V, E>>(
   table: SheetTable,

@@ -1,1 +1,2 @@
 export * from "./objective-progress.js";
+export * from "./objective-status.js";

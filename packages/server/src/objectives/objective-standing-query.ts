@@ -2,7 +2,7 @@ import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 
 /**
- * Objectives with their owner's and metric's names and, per objective, the latest hand reading and
+ * Objectives with their owner's and metric's names, the columns their pages show, and, per objective, the latest hand reading and
  * the latest metric observation at or before `asOf` (each one index lookup).
  */
 export function objectiveStandingQuery(db: Kysely<Database>, orgId: string, asOf: Date) {
@@ -52,6 +52,15 @@ export function objectiveStandingQuery(db: Kysely<Database>, orgId: string, asOf
       "o.due_date",
       "o.status",
       "o.created_at",
+      "o.updated_at",
+      "o.version",
+      "o.rationale",
+      "o.owner_member_id",
+      "o.plan_what",
+      "o.plan_resources",
+      "o.plan_when",
+      "o.archived_at",
+      "o.archive_reason",
       "ou.name as owner_name",
       "lp.reading_value",
       "lp.reading_at",

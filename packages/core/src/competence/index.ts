@@ -1,0 +1,2 @@
+export * from "./training-expiry.js";
+export * from "./training-import-plan.js";
