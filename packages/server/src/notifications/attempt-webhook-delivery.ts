@@ -20,7 +20,7 @@ export interface DeliveryDeps {
 export type AttemptResult =
   | { kind: "missing" }
   | { kind: "settled"; delivery: WebhookDelivery }
-  | { kind: "attempted"; outcome: WebhookOutcome; delivery: WebhookDelivery };
+  | { kind: "attempted"; outcome: WebhookOutcome; delivery: WebhookDelivery; permanent?: boolean };
 
 /**
  * Makes one attempt at a webhook delivery: counts it, signs the body with the webhook's current
@@ -74,7 +74,23 @@ export async function attemptWebhookDelivery(
     data: withLinks(delivery.payload, deps.config.publicUrl, delivery.org_id),
   });
   const timestamp = Math.floor(Date.now() / 1000);
-  const secret = deps.secrets.open(delivery.org_id, delivery.secret_sealed);
+  let secret: string;
+  try {
+    secret = deps.secrets.open(delivery.org_id, delivery.secret_sealed);
+  } catch (error) {
+    // Another attempt cannot fix a secret sealed under another server key: give the delivery up.
+    const outcome = {
+      ok: false as const,
+      status: null,
+      error: `The signing secret cannot be read: ${(error as Error).message}`,
+    };
+    await db
+      .updateTable("webhook_deliveries")
+      .set({ status: "failed", last_error: outcome.error })
+      .where("id", "=", deliveryId)
+      .execute();
+    return { kind: "attempted", outcome, permanent: true, delivery: await loadDelivery(db, deliveryId) };
+  }
   const outcome = await postWebhook(
     new URL(delivery.url),
     {

@@ -63,7 +63,8 @@ export const deliverWebhook: JobHandler = async (job: ClaimedJob, ctx: JobContex
     job.attempt >= job.maxAttempts,
   );
   if (result.kind === "missing") throw new PermanentJobError(`Webhook delivery ${deliveryId} does not exist.`);
-  if (result.kind === "attempted" && !result.outcome.ok) throw new Error(result.outcome.error);
+  if (result.kind === "attempted" && !result.outcome.ok)
+    throw result.permanent ? new PermanentJobError(result.outcome.error) : new Error(result.outcome.error);
 };
 
 function stringField(job: ClaimedJob, name: string): string {

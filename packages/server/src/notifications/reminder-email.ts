@@ -28,7 +28,7 @@ export function reminderEmail(input: ReminderEmailInput): MailMessage {
   const kind = enumLabels.reminderKind[input.kind];
   const named = input.ref ? `${input.ref} ${input.title}` : input.title;
   const overdue = input.dueDate !== null && input.dueDate < input.today;
-  const when = input.dueDate === null ? "" : overdue ? ` — overdue since ${input.dueDate}` : ` — due ${input.dueDate}`;
+  const when = input.dueDate === null ? "" : overdue ? ` (overdue since ${input.dueDate})` : ` (due ${input.dueDate})`;
   const link = pageUrl(input.publicUrl, input.orgId, input.path);
   const host = new URL(input.publicUrl).hostname || "openaims.invalid";
   return {
