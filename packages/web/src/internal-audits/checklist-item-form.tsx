@@ -11,6 +11,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { serverFieldErrors } from "../api/form-errors";
+import { improvementTone, statusTone } from "../nonconformities/nonconformity-tones";
 import { ErrorAlert } from "../ui/error-alert";
 import { limitCounter } from "../ui/field-limit";
 import { StatusBadge } from "../ui/status-badge";
@@ -213,7 +214,12 @@ export function ChecklistItemForm({ orgId, audit, item, canWrite, evidenceOption
             <Anchor component={Link} to={`/o/${orgId}/nonconformities/${item.nonconformity.id}`}>
               nonconformity {item.nonconformity.ref}
             </Anchor>{" "}
-            <StatusBadge of="nonconformityStatus" value={item.nonconformity.status} size="sm" />
+            <StatusBadge
+              of="nonconformityStatus"
+              value={item.nonconformity.status}
+              tone={statusTone[item.nonconformity.status]}
+              size="sm"
+            />
           </Text>
         )}
         {item.improvement && (
@@ -222,7 +228,12 @@ export function ChecklistItemForm({ orgId, audit, item, canWrite, evidenceOption
             <Anchor component={Link} to={`/o/${orgId}/nonconformities/improvements`}>
               improvement {item.improvement.ref}
             </Anchor>{" "}
-            <StatusBadge of="improvementStatus" value={item.improvement.status} size="sm" />
+            <StatusBadge
+              of="improvementStatus"
+              value={item.improvement.status}
+              tone={improvementTone[item.improvement.status]}
+              size="sm"
+            />
           </Text>
         )}
       </Group>

@@ -65,7 +65,14 @@ export function ChecklistSection({
           <Title order={3} size="h4">
             {titles.get(group.key) ?? group.key}
           </Title>
-          <Accordion multiple variant="separated" chevronPosition="left">
+          <Accordion
+            multiple
+            variant="separated"
+            chevronPosition="left"
+            keepMounted={false}
+            order={4}
+            transitionDuration={0}
+          >
             {group.items.map((item) => (
               <Accordion.Item key={item.id} value={item.id}>
                 <Accordion.Control>
