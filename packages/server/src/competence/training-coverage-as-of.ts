@@ -34,8 +34,8 @@ function needsCte(orgId: string, asOf: Date) {
     ),
     holders as (
       select id as member_id, 'role' as kind, role as applies_to from members
-      union
-      select ra.member_id, 'responsibility', ra.process from responsibility_assignments ra
+      union all
+      select distinct ra.member_id, 'responsibility', ra.process from responsibility_assignments ra
       join members m on m.id = ra.member_id
       where ra.org_id = ${orgId} and ra.subject_type = 'process' and ra.process is not null
         and ra.raci_role in ('responsible', 'accountable')
@@ -86,13 +86,17 @@ interface GapRow {
   expires_on: string | null;
 }
 
-/**
- * Training coverage and AI policy acknowledgement as they stood at `asOf`, computed in the database
- * (one pass over members × requirements), so it stays quick for ten thousand members.
- */
-export async function trainingCoverageAsOf(db: Kysely<Database>, orgId: string, asOf: Date): Promise<TrainingCoverage> {
-  const needs = needsCte(orgId, asOf);
-  const groups = await sql<GroupRow>`${needs},
+interface CoverageRow {
+  groups: GroupRow[] | null;
+  gaps: GapRow[] | null;
+  missing: number;
+  expired: number;
+  expiring: number;
+}
+
+/** Members × requirements judged once, then summed per group, counted per gap kind and listed (the first 1,000). */
+function coverageQuery(orgId: string, asOf: Date) {
+  return sql<CoverageRow>`${needsCte(orgId, asOf)},
     per_member as (
       select kind, applies_to, member_id, bool_and(gap in ('ok', 'expiring')) as covered
       from judged group by kind, applies_to, member_id
@@ -103,73 +107,82 @@ export async function trainingCoverageAsOf(db: Kysely<Database>, orgId: string, 
     ),
     required as (
       select applies_to_kind as kind, applies_to, count(*)::int as requirements from reqs group by 1, 2
-    )
-    select q.kind, q.applies_to, q.requirements, coalesce(c.members, 0) as members, coalesce(c.covered, 0) as covered
-    from required q left join counted c on c.kind = q.kind and c.applies_to = q.applies_to
-    order by q.kind, q.applies_to`.execute(db);
-
-  const gaps = await sql<GapRow & { total_missing: number; total_expired: number; total_expiring: number }>`${needs},
-    open_gaps as (select * from judged where gap <> 'ok'),
-    totals as (
-      select (count(*) filter (where gap = 'missing'))::int as total_missing,
-        (count(*) filter (where gap = 'expired'))::int as total_expired,
-        (count(*) filter (where gap = 'expiring'))::int as total_expiring
-      from open_gaps
-    )
-    select totals.*, g.member_id, u.name, u.email, g.kind, g.applies_to, g.requirement_id, g.competence, g.course, g.gap,
-      case when g.best_expiry is null or g.best_expiry = 'infinity'::date then null else to_char(g.best_expiry, 'YYYY-MM-DD') end as expires_on
-    from totals
-    left join lateral (
-      select * from open_gaps
-      order by case gap when 'expired' then 0 when 'missing' then 1 else 2 end, best_expiry nulls first, member_id, requirement_id
+    ),
+    grouped as (
+      select q.kind, q.applies_to, q.requirements, coalesce(c.members, 0) as members, coalesce(c.covered, 0) as covered
+      from required q left join counted c on c.kind = q.kind and c.applies_to = q.applies_to
+    ),
+    listed as (
+      select g.member_id, u.name, u.email, g.kind, g.applies_to, g.requirement_id, g.competence, g.course, g.gap,
+        case when g.best_expiry is null or g.best_expiry = 'infinity'::date then null
+          else to_char(g.best_expiry, 'YYYY-MM-DD') end as expires_on,
+        case g.gap when 'expired' then 0 when 'missing' then 1 else 2 end as priority
+      from judged g
+      join memberships m on m.id = g.member_id
+      join users u on u.id = m.user_id
+      where g.gap <> 'ok'
+      order by priority, u.name, u.email, g.course, g.requirement_id
       limit ${TRAINING_GAP_LIMIT}
-    ) g on true
-    left join memberships m on m.id = g.member_id
-    left join users u on u.id = m.user_id
-    order by case g.gap when 'expired' then 0 when 'missing' then 1 else 2 end, u.name, u.email, g.course`.execute(db);
+    )
+    select
+      (select json_agg(grouped order by kind, applies_to) from grouped) as groups,
+      (select json_agg(listed order by priority, name, email, course, requirement_id) from listed) as gaps,
+      (select count(*) from judged where gap = 'missing')::int as missing,
+      (select count(*) from judged where gap = 'expired')::int as expired,
+      (select count(*) from judged where gap = 'expiring')::int as expiring`;
+}
 
-  const totals = gaps.rows[0] ?? { total_missing: 0, total_expired: 0, total_expiring: 0 };
-  const gapCount = totals.total_missing + totals.total_expired + totals.total_expiring;
-  const listed = gaps.rows.filter((row) => row.member_id !== null);
-
-  const policy = await approvedAiPolicyAt(db, orgId, asOf);
+/** Members at `asOf`, and how many of them had acknowledged the policy version by then. */
+async function acknowledgementCounts(db: Kysely<Database>, orgId: string, asOf: Date, versionId: string | null) {
+  const atDate = sql`m.created_at <= ${asOf} and (m.archived_at is null or m.archived_at > ${asOf})`;
+  // Two counts rather than one join, so the plan stays a lookup per acknowledgement however stale the statistics.
   const counts = await sql<{ total: number; acknowledged: number }>`
-    select count(*)::int as total,
-      (count(*) filter (where exists (
-        select 1 from policy_acknowledgements pa
-        where pa.org_id = ${orgId} and pa.member_id = m.id and pa.document_version_id = ${policy?.versionId ?? null}::uuid
-          and pa.acknowledged_at <= ${asOf}
-      )))::int as acknowledged
-    from memberships m
-    where m.org_id = ${orgId} and m.created_at <= ${asOf} and (m.archived_at is null or m.archived_at > ${asOf})`.execute(
-    db,
-  );
-  const { total, acknowledged } = counts.rows[0] ?? { total: 0, acknowledged: 0 };
+    select
+      (select count(*) from memberships m where m.org_id = ${orgId} and ${atDate})::int as total,
+      (select count(*) from policy_acknowledgements pa join memberships m on m.id = pa.member_id
+        where pa.org_id = ${orgId} and pa.document_version_id = ${versionId}::uuid and pa.acknowledged_at <= ${asOf}
+          and ${atDate})::int as acknowledged`.execute(db);
+  return counts.rows[0] ?? { total: 0, acknowledged: 0 };
+}
 
-  const present = (row: GroupRow) => ({
+function presentGroup(row: GroupRow) {
+  return {
     members: row.members,
     requirements: row.requirements,
     fullyCovered: row.covered,
     coveragePercent: row.members === 0 ? null : Math.round((row.covered / row.members) * 100),
-  });
+  };
+}
+
+/**
+ * Training coverage and AI policy acknowledgement as they stood at `asOf`, computed in the database
+ * (one pass over members × requirements), so it stays quick for ten thousand members.
+ */
+export async function trainingCoverageAsOf(db: Kysely<Database>, orgId: string, asOf: Date): Promise<TrainingCoverage> {
+  const result = await coverageQuery(orgId, asOf).execute(db);
+  const row = result.rows[0] ?? { groups: null, gaps: null, missing: 0, expired: 0, expiring: 0 };
+  const groups = row.groups ?? [];
+  const gaps = row.gaps ?? [];
+  const policy = await approvedAiPolicyAt(db, orgId, asOf);
+  const { total, acknowledged } = await acknowledgementCounts(db, orgId, asOf, policy?.versionId ?? null);
   return {
     asOf: asOf.toISOString(),
-    byRole: groups.rows.filter((r) => r.kind === "role").map((r) => ({ role: r.applies_to as Role, ...present(r) })),
-    byResponsibility: groups.rows
-      .filter((r) => r.kind === "responsibility")
-      .map((r) => ({ responsibility: r.applies_to as AimsProcess, ...present(r) })),
-    gaps: listed.map((row) => ({
-      member: { id: row.member_id, name: row.name, email: row.email },
-      appliesToKind: row.kind,
-      appliesTo: row.applies_to,
-      requirementId: row.requirement_id,
-      competence: row.competence,
-      course: row.course,
-      kind: row.gap,
-      expiresOn: row.expires_on,
+    byRole: groups.filter((g) => g.kind === "role").map((g) => ({ role: g.applies_to as Role, ...presentGroup(g) })),
+    byResponsibility: groups
+      .filter((g) => g.kind === "responsibility")
+      .map((g) => ({ responsibility: g.applies_to as AimsProcess, ...presentGroup(g) })),
+    gaps: gaps.map((gap) => ({
+      member: { id: gap.member_id, name: gap.name, email: gap.email },
+      appliesToKind: gap.kind,
+      appliesTo: gap.applies_to,
+      requirementId: gap.requirement_id,
+      competence: gap.competence,
+      course: gap.course,
+      kind: gap.gap,
+      expiresOn: gap.expires_on,
     })),
-    gapCounts: { missing: totals.total_missing, expired: totals.total_expired, expiring: totals.total_expiring },
-    gapsTruncated: gapCount > listed.length,
+    gapCounts: { missing: row.missing, expired: row.expired, expiring: row.expiring },
+    gapsTruncated: row.missing + row.expired + row.expiring > gaps.length,
     policyAcknowledgement: {
       policy: policy ? { ...policy, approvedAt: policy.approvedAt.toISOString() } : null,
       acknowledged: policy ? acknowledged : 0,
