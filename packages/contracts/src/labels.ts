@@ -38,7 +38,6 @@ import type {
 import type { exportFormats } from "./exports.js";
 import type { gateCheckKinds } from "./gates/gate-checks.js";
 import type { gateOverrideStatuses, gateResults } from "./gates/gate-schemas.js";
-import type { homeWaitingKinds } from "./home/home-schemas.js";
 import type {
   impactAssessmentStatuses,
   impactDimensionKeys,
@@ -99,6 +98,8 @@ import type {
   nonconformityStatuses,
   rootCauseMethods,
 } from "./nonconformities/nonconformity-attributes.js";
+import type { myWorkGroups } from "./notifications/my-work-schemas.js";
+import type { webhookDeliveryStatuses, webhookEvents } from "./notifications/webhook-schemas.js";
 import type {
   objectiveDirections,
   objectiveMeasureKinds,
@@ -688,16 +689,19 @@ export const enumLabels = {
   readinessSeverity: { high: "High", medium: "Medium", low: "Low" },
   coverageStatus: { covered: "Covered", partial: "Partly covered", gap: "Gap" },
 
-  // Home dashboard
-  homeWaitingKind: {
-    document_approval: "Document to approve",
-    impact_assessment_approval: "Impact assessment to approve",
-    treatment_action_overdue: "Treatment action overdue",
-    risk_review_overdue: "Risk review overdue",
-    risk_acceptance_expired: "Risk acceptance expired",
-    system_review_overdue: "AI system review overdue",
-    document_review_overdue: "Document review overdue",
-  } satisfies Record<Of<typeof homeWaitingKinds>, string>,
+  // My work and webhooks
+  myWorkGroup: { overdue: "Overdue", this_week: "This week", later: "Later", undated: "No date" } satisfies Record<
+    Of<typeof myWorkGroups>,
+    string
+  >,
+  webhookEvent: { "reminder.due": "Reminder due", "webhook.test": "Test" } satisfies Record<
+    Of<typeof webhookEvents>,
+    string
+  >,
+  webhookDeliveryStatus: { pending: "Pending", delivered: "Delivered", failed: "Failed" } satisfies Record<
+    Of<typeof webhookDeliveryStatuses>,
+    string
+  >,
 
   // Reminders and scheduled work
   reminderKind: {

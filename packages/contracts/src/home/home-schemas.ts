@@ -3,6 +3,7 @@ import { idSchema, timestampSchema } from "../common.js";
 import { impactTierSchema, lifecycleStageSchema } from "../inventory/system-attributes.js";
 import { coverageSchema } from "../readiness/readiness-schemas.js";
 import { redteamScanStatusSchema } from "../redteam/redteam-attributes.js";
+import { dueItemSchema } from "../reminders/reminder-kinds.js";
 import { riskRatingSchema } from "../risks/risk-ratings.js";
 
 /** Coverage of one clause (4–10, its sub-clauses counted in) or one Annex A area. */
@@ -66,30 +67,6 @@ export const homeScanSchema = z.object({
   vulnerableRate: z.number().int(),
 });
 
-/** Kinds of record that can wait on a person. */
-export const homeWaitingKinds = [
-  "document_approval",
-  "impact_assessment_approval",
-  "treatment_action_overdue",
-  "risk_review_overdue",
-  "risk_acceptance_expired",
-  "system_review_overdue",
-  "document_review_overdue",
-] as const;
-export const homeWaitingKindSchema = z.enum(homeWaitingKinds);
-export type HomeWaitingKind = z.infer<typeof homeWaitingKindSchema>;
-
-export const homeWaitingItemSchema = z.object({
-  kind: homeWaitingKindSchema,
-  id: idSchema,
-  ref: z.string(),
-  title: z.string(),
-  /** Web path below /o/:orgId where it is done. */
-  path: z.string(),
-  /** The date it was due, or when it was submitted, 'YYYY-MM-DD'. */
-  since: z.string().nullable(),
-});
-
 export const homeSchema = z
   .object({
     generatedAt: timestampSchema,
@@ -99,7 +76,8 @@ export const homeSchema = z
     evidence: homeEvidenceSchema,
     /** The latest security tests (red-team scans that finished), newest first. */
     securityTests: z.array(homeScanSchema),
-    waitingOnMe: z.object({ total: z.number().int(), items: z.array(homeWaitingItemSchema) }),
+    /** The first few items of the caller's "My work", and how many there are in all. */
+    waitingOnMe: z.object({ total: z.number().int(), overdue: z.number().int(), items: z.array(dueItemSchema) }),
   })
   .meta({ id: "Home" });
 export type HomeView = z.infer<typeof homeSchema>;

@@ -1,4 +1,4 @@
-import { type HomeView, type Routes, roleAllows } from "@openaims/contracts";
+import type { HomeView, Routes } from "@openaims/contracts";
 import { todayUtc } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -23,18 +23,13 @@ const waitingParts = new HeadKeyedCache<HomeView["waitingOnMe"]>(2000, MAX_AGE_M
  * audit-chain head moved (something changed), the day turned, or a minute passed; readiness comes
  * from today's snapshot, and computing it records today's score for the trend.
  */
-export const getHome: Handler<Routes["getHome"]> = async ({ tx, org, actor }) => {
+export const getHome: Handler<Routes["getHome"]> = async ({ tx, org }) => {
   const now = new Date();
   const version = `${await auditHeadSeq(tx, org.orgId)}:${todayUtc(now)}`;
-  const who: WaitingFor = {
-    orgId: org.orgId,
-    membershipId: org.membershipId,
-    userId: actor.userId,
-    mayApprove: roleAllows(org.role, "governance.write"),
-  };
+  const who: WaitingFor = { orgId: org.orgId, membershipId: org.membershipId };
   const [orgPart, waitingOnMe] = await Promise.all([
     orgParts.get(`${org.orgId}:${version}`, now, () => loadOrgPart(tx, org.orgId, now)),
-    waitingParts.get(`${org.orgId}:${who.membershipId}:${who.mayApprove}:${version}`, now, () =>
+    waitingParts.get(`${org.orgId}:${who.membershipId}:${org.role}:${version}`, now, () =>
       loadWaitingOnMe(tx, who, now),
     ),
   ]);

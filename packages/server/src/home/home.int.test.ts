@@ -86,7 +86,7 @@ describe("home dashboard", () => {
     expect(view.systems.byStage.map((s) => s.stage)).toContain("operation");
     expect(view.evidence).toMatchObject({ windowDays: 30, expiringCount: 0, expiredCount: 0, expiring: [] });
     expect(view.securityTests).toEqual([]);
-    expect(view.waitingOnMe).toEqual({ total: 0, items: [] });
+    expect(view.waitingOnMe).toEqual({ total: 0, overdue: 0, items: [] });
   });
 
   it("counts open risks per cell of the organisation's own matrix, at their residual place once assessed", async () => {
@@ -220,17 +220,14 @@ describe("home dashboard", () => {
     await post(owner, `documents/${document.id}/versions/${version.id}/submit`, { version: version.version ?? 1 });
 
     const forLead = (await home(lead)).waitingOnMe;
-    expect(forLead.total).toBe(3);
-    expect(forLead.items.map((i) => i.kind)).toEqual([
-      "risk_review_overdue",
-      "treatment_action_overdue",
-      "document_approval",
-    ]);
-    expect(forLead.items[0]).toMatchObject({ ref: risk.ref, path: `risks/${risk.id}`, since: dayFromToday(-5) });
-    expect(forLead.items[1]).toMatchObject({ title: "Add output filter", path: `risks/${risk.id}` });
-    expect(forLead.items[2]).toMatchObject({ ref: document.ref, path: `documents/${document.id}`, since: today });
-    // The owner submitted it and is not the named approver; nothing of theirs is overdue.
-    expect((await home(owner)).waitingOnMe.total).toBe(0);
+    expect(forLead).toMatchObject({ total: 3, overdue: 2 });
+    expect(forLead.items.map((i) => i.kind)).toEqual(["risk_review", "treatment_action", "approval"]);
+    expect(forLead.items[0]).toMatchObject({ ref: risk.ref, path: `risks/${risk.id}`, dueDate: dayFromToday(-5) });
+    expect(forLead.items[1]).toMatchObject({ title: "Add output filter", path: `risks/${risk.id}`, overdue: true });
+    expect(forLead.items[2]).toMatchObject({ ref: document.ref, path: `documents/${document.id}`, dueDate: null });
+    // The owner submitted it and is not the named approver.
+    const forOwner = (await home(owner)).waitingOnMe.items;
+    expect(forOwner.filter((item) => item.kind === "approval")).toEqual([]);
   });
 
   it("is readable by an auditor and a viewer, and not found from another organisation", async () => {

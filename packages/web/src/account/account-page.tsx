@@ -3,6 +3,7 @@ import { PageHeader } from "../ui/page-header";
 import { MyOrganisations } from "./my-organisations";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { ReminderSettings } from "./reminder-settings";
 
 export default function AccountPage() {
   return (
@@ -11,6 +12,7 @@ export default function AccountPage() {
       <ProfileForm />
       <PasswordForm />
       <MyOrganisations />
+      <ReminderSettings />
     </Stack>
   );
 }

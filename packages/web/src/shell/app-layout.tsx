@@ -5,6 +5,7 @@ import { Outlet, useLocation } from "react-router";
 import { PageLoader } from "../ui/page-loader";
 import classes from "./app-layout.module.css";
 import { NavMenu } from "./nav-menu";
+import { NotificationsBell } from "./notifications-bell";
 import { OrgSwitcher } from "./org-switcher";
 import { ProductName } from "./product-name";
 import { UserMenu } from "./user-menu";
@@ -37,6 +38,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrgSwitcher placement="header" />
+            <NotificationsBell />
             <UserMenu />
           </Group>
         </Group>

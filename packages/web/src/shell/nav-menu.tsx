@@ -30,6 +30,7 @@ export function NavMenu() {
   return (
     <>
       {base && can("org.read") && link("Home", base)}
+      {base && can("org.read") && link("My work", `${base}/my-work`, true)}
       {base && (
         <NavGroup label="Management system">
           {managementItems
