@@ -1,7 +1,7 @@
 import type { DocumentKind } from "@openaims/contracts";
 import { type AttributedRecord, auditableClauseIds, expectedDocumentKindFor } from "@openaims/core";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 
 /** What an audit covers, as stored. */
 export interface StoredScope {
@@ -10,7 +10,7 @@ export interface StoredScope {
   systemIds: readonly string[];
 }
 
-/** The document kinds the clauses in scope expect (the AI policy for 5.2, the scope for 4.3 …). */
+/** The document kinds the clauses in scope expect (the AI policy for 5.2, the scope for 4.3 …), and the AI policy for A.2. */
 function documentKindsInScope(scope: StoredScope, whole: boolean): DocumentKind[] {
   const clauses = whole
     ? auditableClauseIds
@@ -20,6 +20,8 @@ function documentKindsInScope(scope: StoredScope, whole: boolean): DocumentKind[
     const kind = expectedDocumentKindFor(id);
     if (kind) kinds.add(kind);
   }
+  // The controls of A.2 (policies related to AI) are audited on the AI policy itself.
+  if (whole || scope.controlIds.some((id) => id.startsWith("A.2."))) kinds.add("ai_policy");
   return [...kinds];
 }
 
@@ -104,63 +106,63 @@ export async function findTeamRecordsInScope(
 
   const controlIds = controlsInScope.map((c) => c.id);
   if (systemIds.length > 0 || controlIds.length > 0) {
+    // Risks of the systems in scope or treated by the controls in scope, as a condition on `r`, so only
+    // those the team owns (or whose actions the team holds) are read, however many risks there are.
+    const riskInScope = (eb: ExpressionBuilder<Database & { r: Database["risks"] }, "r">) =>
+      eb.or([
+        ...(systemIds.length > 0 ? [eb("r.system_id", "in", systemIds)] : []),
+        ...(controlIds.length > 0
+          ? [
+              eb(
+                "r.id",
+                "in",
+                eb
+                  .selectFrom("control_risks")
+                  .select("risk_id")
+                  .where("org_id", "=", orgId)
+                  .where("archived_at", "is", null)
+                  .where("control_id", "in", controlIds),
+              ),
+            ]
+          : []),
+      ]);
     const risks = await db
       .selectFrom("risks as r")
       .select(["r.id", "r.ref", "r.title", "r.owner_member_id"])
       .where("r.org_id", "=", orgId)
       .where("r.archived_at", "is", null)
-      .where((eb) =>
-        eb.or([
-          ...(systemIds.length > 0 ? [eb("r.system_id", "in", systemIds)] : []),
-          ...(controlIds.length > 0
-            ? [
-                eb(
-                  "r.id",
-                  "in",
-                  eb
-                    .selectFrom("control_risks")
-                    .select("risk_id")
-                    .where("org_id", "=", orgId)
-                    .where("archived_at", "is", null)
-                    .where("control_id", "in", controlIds),
-                ),
-              ]
-            : []),
-        ]),
-      )
+      .where("r.owner_member_id", "in", team)
+      .where(riskInScope)
       .execute();
     for (const r of risks)
-      if (r.owner_member_id && team.includes(r.owner_member_id))
-        records.push({
-          kind: "risk",
-          id: r.id,
-          ref: r.ref,
-          title: r.title,
-          relation: "owner",
-          memberId: r.owner_member_id,
-        });
-    const riskIds = risks.map((r) => r.id);
-    if (riskIds.length > 0) {
-      const actions = await db
-        .selectFrom("risk_treatment_actions as a")
-        .innerJoin("risks as r", "r.id", "a.risk_id")
-        .select(["a.id", "a.title", "a.owner_member_id", "r.ref"])
-        .where("a.org_id", "=", orgId)
-        .where("a.risk_id", "in", riskIds)
-        .where("a.archived_at", "is", null)
-        .where("a.status", "not in", ["done", "cancelled"])
-        .where("a.owner_member_id", "in", team)
-        .execute();
-      for (const a of actions)
-        records.push({
-          kind: "treatment_action",
-          id: a.id,
-          ref: a.ref,
-          title: a.title,
-          relation: "assignee",
-          memberId: a.owner_member_id as string,
-        });
-    }
+      records.push({
+        kind: "risk",
+        id: r.id,
+        ref: r.ref,
+        title: r.title,
+        relation: "owner",
+        memberId: r.owner_member_id as string,
+      });
+    const actions = await db
+      .selectFrom("risk_treatment_actions as a")
+      .innerJoin("risks as r", "r.id", "a.risk_id")
+      .select(["a.id", "a.title", "a.owner_member_id", "r.ref"])
+      .where("a.org_id", "=", orgId)
+      .where("r.archived_at", "is", null)
+      .where("a.archived_at", "is", null)
+      .where("a.status", "not in", ["done", "cancelled"])
+      .where("a.owner_member_id", "in", team)
+      .where(riskInScope)
+      .execute();
+    for (const a of actions)
+      records.push({
+        kind: "treatment_action",
+        id: a.id,
+        ref: a.ref,
+        title: a.title,
+        relation: "assignee",
+        memberId: a.owner_member_id as string,
+      });
   }
 
   if (systemIds.length > 0) {
