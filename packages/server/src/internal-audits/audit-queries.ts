@@ -1,4 +1,4 @@
-import type { AuditResult, InternalAudit, InternalAuditStatus } from "@openaims/contracts";
+import type { AuditProgress, AuditResult, InternalAudit, InternalAuditStatus } from "@openaims/contracts";
 import { internalAuditSteps } from "@openaims/contracts";
 import { countAuditResults } from "@openaims/core";
 import type { Database } from "@openaims/db";
@@ -49,22 +49,32 @@ export async function loadAuditors(
   return byAudit;
 }
 
-/** Each audit's checklist results, for its progress. */
-async function loadResults(
+/** Each audit's progress: items answered and how many have each result, counted in the database. */
+async function loadProgress(
   db: Kysely<Database>,
   orgId: string,
   auditIds: readonly string[],
-): Promise<Map<string, (AuditResult | null)[]>> {
-  const byAudit = new Map<string, (AuditResult | null)[]>();
+): Promise<Map<string, AuditProgress>> {
+  const byAudit = new Map<string, AuditProgress>();
   if (auditIds.length === 0) return byAudit;
   const rows = await db
     .selectFrom("audit_checklist_items")
     .select(["audit_id", "result"])
+    .select((eb) => eb.fn.countAll<string>().as("count"))
     .where("org_id", "=", orgId)
     .where("audit_id", "in", auditIds)
+    .groupBy(["audit_id", "result"])
     .execute();
-  for (const row of rows)
-    byAudit.set(row.audit_id, [...(byAudit.get(row.audit_id) ?? []), row.result as AuditResult | null]);
+  for (const row of rows) {
+    const progress = byAudit.get(row.audit_id) ?? countAuditResults([]);
+    const count = Number(row.count);
+    progress.total += count;
+    if (row.result !== null) {
+      progress.answered += count;
+      progress.counts[row.result as AuditResult] += count;
+    }
+    byAudit.set(row.audit_id, progress);
+  }
   return byAudit;
 }
 
@@ -86,9 +96,9 @@ async function loadSystems(db: Kysely<Database>, orgId: string, rows: readonly A
 /** Audits as listed: scope with system names, team, progress and the steps each may take next. */
 export async function presentAudits(db: Kysely<Database>, orgId: string, rows: AuditRow[]): Promise<InternalAudit[]> {
   const ids = rows.map((row) => row.id);
-  const [auditors, results, systems] = await Promise.all([
+  const [auditors, progress, systems] = await Promise.all([
     loadAuditors(db, orgId, ids),
-    loadResults(db, orgId, ids),
+    loadProgress(db, orgId, ids),
     loadSystems(db, orgId, rows),
   ]);
   return rows.map((row) => {
@@ -123,7 +133,7 @@ export async function presentAudits(db: Kysely<Database>, orgId: string, rows: A
       conclusion: row.conclusion,
       startedAt: row.started_at?.toISOString() ?? null,
       closedAt: row.closed_at?.toISOString() ?? null,
-      progress: countAuditResults(results.get(row.id) ?? []),
+      progress: progress.get(row.id) ?? countAuditResults([]),
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
       version: row.version,
