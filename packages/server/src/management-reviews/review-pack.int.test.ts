@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineMetric, push } from "../monitoring/monitoring-test-fixtures.js";
 import { addSystem } from "../risks/test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
-import { approveScope, givenObjective, givenTraining, membershipOf, ok } from "./review-test-fixtures.js";
+import {
+  approveScope,
+  givenClosedAudit,
+  givenObjective,
+  givenTraining,
+  membershipOf,
+  ok,
+} from "./review-test-fixtures.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,6 +75,7 @@ describe("management review input pack", () => {
     await ok(t, owner, "POST", "/improvements", { title: "Automate evaluation runs", source: "manual" });
     await givenObjective(t, owner.orgId, "Review answers by a person", 55);
     await givenTraining(t, owner.orgId, "owner", ownerMember, "AI basics");
+    await givenClosedAudit(t, owner.orgId, "IA-1", ["conforming", "conforming", "major_nc", "opportunity", null]);
     await sleep(20);
     cut = new Date();
     await sleep(20);
@@ -89,9 +97,10 @@ describe("management review input pack", () => {
   it("reports the records: nonconformity, incident, alert, objective, training, risks, scope and improvements", async () => {
     const full = await pack();
     const nc = full.nonconformities;
-    expect(nc.bySeverity.major).toBe(1);
-    expect(nc.byStatus.action_planned).toBe(1);
-    expect(nc.openedInPeriod).toBe(1);
+    // The manual one, and the one raised from the audit's major result.
+    expect(nc.bySeverity).toEqual({ minor: 0, major: 2 });
+    expect(nc.byStatus).toEqual({ open: 1, action_planned: 1, awaiting_check: 0, closed: 0 });
+    expect(nc.openedInPeriod).toBe(2);
     expect(nc.overdueActions).toBe(1);
     expect(nc.open.items[0]).toMatchObject({
       ref: ncRef,
@@ -137,6 +146,29 @@ describe("management review input pack", () => {
     expect(full.interestedParties.items.map((p) => p.name)).toEqual(["Customers"]);
     expect(full.improvements.improvements.items.map((i) => i.title)).toEqual(["Automate evaluation runs"]);
     expect(full.improvements.byStatus.proposed).toBe(1);
+  });
+
+  it("reports internal audits closed in the period with their results, and their opportunities for improvement", async () => {
+    const full = await pack();
+    expect(full.audits.audits.items).toEqual([
+      expect.objectContaining({
+        ref: "IA-1",
+        status: "closed",
+        conclusion: "Conforms, with one major finding",
+        nonconformitiesRaised: 1,
+        results: {
+          byResult: { conforming: 2, minor_nc: 0, major_nc: 1, observation: 0, opportunity: 1 },
+          unanswered: 1,
+        },
+      }),
+    ]);
+    expect(full.audits.nonconformitiesRaised).toBe(1);
+    expect(full.improvements.auditOpportunities.items).toEqual([
+      expect.objectContaining({
+        audit: expect.objectContaining({ ref: "IA-1" }),
+        notes: "Automate the evidence export",
+      }),
+    ]);
   });
 
   it("reads the records as of a date or instant, leaving out what came later", async () => {

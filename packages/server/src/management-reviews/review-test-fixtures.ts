@@ -130,3 +130,72 @@ export async function givenTraining(t: TestServer, orgId: string, role: string, 
     })
     .execute();
 }
+
+/**
+ * A closed internal audit with a checklist answered as `results` (one item each), as the internal
+ * audit module stores them; a major nonconformity result has its nonconformity raised.
+ */
+export async function givenClosedAudit(t: TestServer, orgId: string, ref: string, results: readonly (string | null)[]) {
+  const auditId = randomUUID();
+  const now = new Date();
+  await t.db
+    .insertInto("internal_audits")
+    .values({
+      id: auditId,
+      org_id: orgId,
+      ref,
+      title: `Audit ${ref}`,
+      planned_start: "2026-01-05",
+      planned_end: "2026-01-09",
+      status: "closed",
+      conclusion: "Conforms, with one major finding",
+      started_at: now,
+      closed_at: now,
+    })
+    .execute();
+  for (const [position, result] of results.entries()) {
+    let nonconformityId: string | null = null;
+    if (result === "major_nc") {
+      nonconformityId = randomUUID();
+      await t.db
+        .insertInto("nonconformities")
+        .values({
+          id: nonconformityId,
+          org_id: orgId,
+          ref: `NC-${ref}`,
+          title: "Audit finding",
+          description: "",
+          source: "audit",
+          source_id: null,
+          system_id: null,
+          severity: "major",
+          redteam_severity: null,
+          status: "open",
+          raised_by_member_id: null,
+          root_cause_method: null,
+          closed_at: null,
+        })
+        .execute();
+    }
+    await t.db
+      .insertInto("audit_checklist_items")
+      .values({
+        id: randomUUID(),
+        org_id: orgId,
+        audit_id: auditId,
+        position,
+        requirement_kind: "annex_a",
+        requirement_id: `A.${position + 2}.2`,
+        title: `Control ${position}`,
+        procedure: "Inspect the records",
+        pass_criterion: "The records exist",
+        result,
+        notes: result === "opportunity" ? "Automate the evidence export" : "",
+        samples: "",
+        answered_at: result ? now : null,
+        nonconformity_id: nonconformityId,
+      })
+      .execute();
+  }
+  return auditId;
+}
