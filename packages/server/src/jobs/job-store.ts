@@ -36,7 +36,7 @@ export async function claimJobs(
       select id from jobs
       where status in ('queued', 'running') and run_at <= now()
         and (status = 'queued' or locked_until < now()) and ${ofKinds}
-      order by run_at, id
+      order by run_at
       limit ${limit}
       for update skip locked
     )
@@ -52,16 +52,25 @@ export async function claimJobs(
   }));
 }
 
-/** Marks a job done; false when this worker no longer holds it (its lease ran out and another took it). */
-export async function completeJob(db: Kysely<Database>, jobId: string, workerId: string): Promise<boolean> {
-  const result = await db
+/**
+ * Marks jobs done in one statement; returns the ids it marked. A job missing from the answer is one
+ * this worker no longer holds (its lease ran out and another server took it).
+ */
+export async function completeJobs(
+  db: Kysely<Database>,
+  jobIds: readonly string[],
+  workerId: string,
+): Promise<Set<string>> {
+  if (jobIds.length === 0) return new Set();
+  const rows = await db
     .updateTable("jobs")
     .set({ status: "done", finished_at: sql<Date>`now()`, locked_until: null, last_error: null })
-    .where("id", "=", jobId)
+    .where("id", "in", jobIds)
     .where("locked_by", "=", workerId)
     .where("status", "=", "running")
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+    .returning("id")
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DueItem, ReminderKind, ReminderScan } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { deliverReminder } from "../notifications/deliver-reminder.js";
+import { deliverReminders } from "../notifications/deliver-reminder.js";
 import { listDueItems } from "../notifications/due-items.js";
 import { DUE_SOON_DAYS, reminderOccasion } from "./reminder-occasion.js";
 
@@ -19,8 +19,8 @@ export type InTransaction = <T>(work: (tx: Kysely<Database>) => Promise<T>) => P
 
 /**
  * Raises a reminder for each member, record and occasion due in an organisation on `today`, and
- * delivers each new one (in-app notification, e-mail and webhook jobs) in the transaction that
- * stores it. A reminder that exists already is left alone (`on conflict do nothing`), so scans that
+ * delivers the new ones (in-app notification, e-mail and webhook jobs) in the transaction that
+ * stores them. A reminder that exists already is left alone (`on conflict do nothing`), so scans that
  * run twice, or on two servers at once, raise and deliver each reminder once. Candidates go in a fixed
  * order, so two scans of the same organisation wait on each other rather than deadlock.
  */
@@ -72,8 +72,9 @@ async function raiseBatch(tx: Kysely<Database>, orgId: string, batch: Candidate[
     .onConflict((oc) => oc.columns(["org_id", "member_id", "kind", "record_id", "occasion"]).doNothing())
     .returning(["id", "member_id", "kind", "record_type", "record_id", "title", "path", "due_date"])
     .execute();
-  for (const row of inserted) {
-    await deliverReminder(tx, {
+  await deliverReminders(
+    tx,
+    inserted.map((row) => ({
       id: row.id,
       orgId,
       memberId: row.member_id,
@@ -83,7 +84,7 @@ async function raiseBatch(tx: Kysely<Database>, orgId: string, batch: Candidate[
       dueDate: row.due_date,
       recordType: row.record_type,
       recordId: row.record_id,
-    });
-  }
+    })),
+  );
   return inserted.length;
 }
