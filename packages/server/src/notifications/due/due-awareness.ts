@@ -21,13 +21,24 @@ export async function dueEvidenceExpiry(scope: DueScope): Promise<DueRow[]> {
     .where("e.archived_at", "is", null)
     .where("e.valid_until", "is not", null)
     .where(sql<SqlBool>`e.valid_until < ${horizon}`);
-  const controlOwners = live
+  // Starting from the owned controls keeps one member's lookup to their few controls' links.
+  const controlOwners = scope.db
+    .selectFrom("controls as c")
     .innerJoin("evidence_links as l", (join) =>
-      join.onRef("l.evidence_id", "=", "e.id").on("l.target_type", "=", "control").on("l.archived_at", "is", null),
+      join
+        .on(sql<SqlBool>`l.target_id = c.id`)
+        .onRef("l.org_id", "=", "c.org_id")
+        .on("l.target_type", "=", "control")
+        .on("l.archived_at", "is", null),
     )
-    .innerJoin("controls as c", (join) => join.on(sql<SqlBool>`c.id = l.target_id`).on("c.archived_at", "is", null))
+    .innerJoin("evidence as e", "e.id", "l.evidence_id")
     .select(["e.id as record_id", "e.ref", "e.title", "c.owner_member_id as member_id", validDay.as("due_date")])
-    .where(ownedBy("c.owner_member_id", scope));
+    .where("c.org_id", "=", scope.orgId)
+    .where("c.archived_at", "is", null)
+    .where(ownedBy("c.owner_member_id", scope))
+    .where("e.archived_at", "is", null)
+    .where("e.valid_until", "is not", null)
+    .where(sql<SqlBool>`e.valid_until < ${horizon}`);
   const adders = live
     .select(["e.id as record_id", "e.ref", "e.title", "e.created_by_member_id as member_id", validDay.as("due_date")])
     .where(ownedBy("e.created_by_member_id", scope))
