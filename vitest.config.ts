@@ -16,6 +16,7 @@ const endToEnd = [
   "packages/cli/src/serve-secret-key.int.test.ts",
   "packages/db/src/open-database.int.test.ts",
   "packages/redteam/src/scan-reference-app.int.test.ts",
+  "packages/server/src/reminders/reminder-processes.int.test.ts",
   "packages/server/src/server-start.int.test.ts",
 ];
 

@@ -50,6 +50,12 @@ export interface ServerConfig {
    * A running worker renews the lease, so a long job is not taken from a live server.
    */
   jobLeaseMs: number;
+  /**
+   * Whether this server runs scheduled work (reminders, sweeps, e-mail and webhook delivery).
+   * AIMS_JOBS=off makes a server that only answers requests; at least one server on the database must
+   * run jobs, or reminders wait until one does.
+   */
+  jobsEnabled: boolean;
 }
 
 /** The levels AIMS_LOG_LEVEL accepts, quietest last. */
@@ -74,6 +80,7 @@ export const defaultConfig: ServerConfig = {
   webhooksAllowPrivate: false,
   jobPollMs: 1000,
   jobLeaseMs: 60_000,
+  jobsEnabled: true,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -98,6 +105,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     webhooksAllowPrivate: ["1", "true", "yes"].includes((env.AIMS_WEBHOOK_ALLOW_PRIVATE ?? "").trim().toLowerCase()),
     jobPollMs: env.AIMS_JOB_POLL_MS ? Number(env.AIMS_JOB_POLL_MS) : defaultConfig.jobPollMs,
     jobLeaseMs: env.AIMS_JOB_LEASE_MS ? Number(env.AIMS_JOB_LEASE_MS) : defaultConfig.jobLeaseMs,
+    jobsEnabled: !["0", "false", "no", "off"].includes((env.AIMS_JOBS ?? "").trim().toLowerCase()),
     ...overrides,
   };
   if (!logLevels.includes(merged.logLevel)) {

@@ -58,7 +58,9 @@ export async function startServer(config: ServerConfig, existing?: AimsDatabase)
     const setupCode = await issueSetupCode(database.db);
     // Scheduled work (reminders, the missing-data sweep, webhook and e-mail delivery) runs as jobs that
     // every server process shares through the database; see jobs/job-worker.ts.
-    const jobs = startJobs(database.db, { mailer, secrets, config, log: app.log });
+    const jobs = config.jobsEnabled
+      ? startJobs(database.db, { mailer, secrets, config, log: app.log })
+      : { stop: async () => {} };
     return {
       app,
       database,
