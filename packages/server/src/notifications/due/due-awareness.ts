@@ -89,7 +89,7 @@ export async function dueTrainingExpiry(scope: DueScope): Promise<DueRow[]> {
     )
     .execute();
   return rows.map((row) =>
-    dueRow("training_expiry", "training_record", { ...row, ref: null }, `competence/training?member=${row.member_id}`),
+    dueRow("training_expiry", "training_record", { ...row, ref: null }, "competence?tab=training"),
   );
 }
 
@@ -120,6 +120,6 @@ export async function duePolicyAcknowledgements(scope: DueScope): Promise<DueRow
     )
     .execute();
   return rows.map((row) =>
-    dueRow("policy_acknowledgement", "document", { ...row, due_date: null }, `documents/${row.record_id}`),
+    dueRow("policy_acknowledgement", "document", { ...row, due_date: null }, "competence?tab=policy"),
   );
 }
