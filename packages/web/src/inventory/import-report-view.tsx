@@ -2,8 +2,19 @@ import { Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ImportReport } from "@openaims/contracts";
 import { StatusBadge } from "../ui/status-badge";
 
-/** What a checked file would do (or did): the counts, every error by row and column, and each row's action. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+/**
+ * What a checked file would do (or did): the counts, every error by row and column, and each row's
+ * action. `keyLabel` and `nameLabel` head the columns of what a row matches by and what it names.
+ */
+export function ImportReportView({
+  report,
+  keyLabel = "Slug",
+  nameLabel = "Name",
+}: {
+  report: ImportReport;
+  keyLabel?: string;
+  nameLabel?: string;
+}) {
   const { summary } = report;
   return (
     <Stack>
@@ -66,8 +77,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Row</Table.Th>
-                <Table.Th scope="col">Slug</Table.Th>
-                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">{keyLabel}</Table.Th>
+                <Table.Th scope="col">{nameLabel}</Table.Th>
                 <Table.Th scope="col">Result</Table.Th>
               </Table.Tr>
             </Table.Thead>
