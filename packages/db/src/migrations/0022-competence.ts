@@ -9,7 +9,8 @@ create table competence_requirements (
   org_id uuid not null references organizations (id),
   -- role | responsibility
   applies_to_kind text not null,
-  -- A role name (owner, admin …) or a responsibility assignment's title.
+  -- A role (owner, admin …) or an AIMS process key (risk_management …): those responsible or
+  -- accountable for the process in the responsibility assignments.
   applies_to text not null,
   competence text not null,
   -- The training (course name) that meets it.
