@@ -217,16 +217,11 @@ describe("checking and improving the AIMS in the browser", () => {
     });
     expect(overdue.status, JSON.stringify(overdue.json)).toBe(201);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const action = await callApiFromPage(
-      page,
-      "POST",
-      `${base}/nonconformities/${overdue.json.id}/actions`,
-      {
-        title: "Write the pre-screening model card",
-        ownerMemberId: myMemberId,
-        dueDate: yesterday,
-      },
-    );
+    const action = await callApiFromPage(page, "POST", `${base}/nonconformities/${overdue.json.id}/actions`, {
+      title: "Write the pre-screening model card",
+      ownerMemberId: myMemberId,
+      dueDate: yesterday,
+    });
     expect(action.status, JSON.stringify(action.json)).toBe(201);
     const scan = await callApiFromPage(page, "POST", `${base}/reminders/scan`, {});
     expect(scan.status, JSON.stringify(scan.json)).toBe(200);
