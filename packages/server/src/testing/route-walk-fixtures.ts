@@ -74,9 +74,6 @@ export const paramTables: Record<string, keyof Database> = {
   objectiveId: "objectives",
   requirementId: "competence_requirements",
   trainingRecordId: "training_records",
-  objectiveId: "objectives",
-  requirementId: "competence_requirements",
-  trainingRecordId: "training_records",
   programmeId: "audit_programmes",
   auditId: "internal_audits",
   itemId: "audit_checklist_items",
@@ -262,24 +259,6 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     course: "Route walk basics",
     completedOn: "2025-01-15",
   });
-  const objective = await post("/objectives", {
-    title: "Route walk objective",
-    measureKind: "manual",
-    target: 90,
-    direction: "increase",
-  });
-  const requirement = await post("/competence/requirements", {
-    appliesToKind: "role",
-    appliesTo: "contributor",
-    competence: "Knows the route walk",
-    course: "Route walk basics",
-    renewalMonths: 12,
-  });
-  const trainingRecord = await post("/training-records", {
-    memberId: ownerMember.id,
-    course: "Route walk basics",
-    completedOn: "2025-01-15",
-  });
   // An audit programme and an audit under it with one checklist item; every auditor-role member is on its
   // team, so the role walk reaches the handlers an auditor may call.
   const programme = await post("/audit-programmes", {
@@ -343,9 +322,6 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     overrideId: gateOverride.id,
     metricId: metric.id,
     alertId: pushed.alerts[0].id,
-    objectiveId: objective.id,
-    requirementId: requirement.id,
-    trainingRecordId: trainingRecord.id,
     objectiveId: objective.id,
     requirementId: requirement.id,
     trainingRecordId: trainingRecord.id,
@@ -453,10 +429,6 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   }),
   acknowledgeAlert: () => ({ version: 1 }),
   resolveAlert: () => ({ version: 1 }),
-  updateObjective: () => ({ version: 1 }),
-  recordObjectiveProgress: () => ({ source: "manual", value: 1 }),
-  updateCompetenceRequirement: () => ({ version: 1 }),
-  updateTrainingRecord: () => ({ version: 1 }),
   updateObjective: () => ({ version: 1 }),
   recordObjectiveProgress: () => ({ source: "manual", value: 1 }),
   updateCompetenceRequirement: () => ({ version: 1 }),
