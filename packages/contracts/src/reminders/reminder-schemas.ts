@@ -40,7 +40,7 @@ export const reminderListQuerySchema = z.object({
 export const reminderScanSchema = z.object({
   /** The day the scan judged due dates by, 'YYYY-MM-DD' (UTC). */
   today: z.string(),
-  /** Due items found across all members. */
+  /** Due items worth a reminder today (dated work within its lead time, undated work), across all members. */
   dueItems: z.number().int(),
   /** Reminders raised now; items already reminded of for the same occasion are not counted. */
   raised: z.number().int(),

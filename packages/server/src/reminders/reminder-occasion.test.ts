@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occasionKindOf, reminderOccasion, utcDay } from "./reminder-occasion.js";
+import { isReminderDue, occasionKindOf, reminderOccasion, utcDay } from "./reminder-occasion.js";
 
 describe("reminderOccasion", () => {
   const today = "2026-12-07";
@@ -33,5 +33,17 @@ describe("reminderOccasion", () => {
   it("judges by the UTC day", () => {
     expect(utcDay(new Date("2026-12-07T23:59:59.999Z"))).toBe("2026-12-07");
     expect(utcDay(new Date("2026-12-08T00:00:00.000Z"))).toBe("2026-12-08");
+  });
+
+  it("reminds of dated work a week ahead, and of evidence and training a month before they run out", () => {
+    const on = (kind: "corrective_action" | "evidence_expiry" | "training_expiry", dueDate: string | null) =>
+      isReminderDue({ kind, dueDate }, today);
+    expect(on("corrective_action", "2026-12-14")).toBe(true);
+    expect(on("corrective_action", "2026-12-15")).toBe(false);
+    expect(on("corrective_action", "2020-01-01")).toBe(true);
+    expect(on("evidence_expiry", "2027-01-06")).toBe(true);
+    expect(on("evidence_expiry", "2027-01-07")).toBe(false);
+    expect(on("training_expiry", "2027-01-06")).toBe(true);
+    expect(on("corrective_action", null)).toBe(true);
   });
 });

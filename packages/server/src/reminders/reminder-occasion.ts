@@ -1,10 +1,22 @@
-import type { DueItem, ReminderOccasionKind } from "@openaims/contracts";
+import type { DueItem, ReminderKind, ReminderOccasionKind } from "@openaims/contracts";
 
-/**
- * Days before its date that dated work is reminded of. Evidence and training are listed from 30 days
- * before they run out whatever this says (due-items decides that), because renewing them takes longer.
- */
+/** Days before its date that dated work is reminded of. */
 export const DUE_SOON_DAYS = 7;
+/** Evidence and training are reminded of a month before they run out: renewing them takes longer. */
+const LEAD_DAYS: Partial<Record<ReminderKind, number>> = { evidence_expiry: 30, training_expiry: 30 };
+/** The longest lead of any kind: how far ahead a scan lists due work. */
+export const LONGEST_LEAD_DAYS = Math.max(DUE_SOON_DAYS, ...Object.values(LEAD_DAYS));
+
+/** Whether a due item is worth a reminder on `today`: undated work always, dated work from its lead time on. */
+export function isReminderDue(item: Pick<DueItem, "kind" | "dueDate">, today: string): boolean {
+  if (item.dueDate === null) return true;
+  const lead = LEAD_DAYS[item.kind] ?? DUE_SOON_DAYS;
+  return item.dueDate <= addDays(today, lead);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
  * The occasion a due item reminds its member of, and so how often: once while it is due soon

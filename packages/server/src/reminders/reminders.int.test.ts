@@ -4,6 +4,7 @@ import { enqueueJob } from "../jobs/enqueue-job.js";
 import { jobHandlers } from "../jobs/job-registry.js";
 import { testWorker, waitUntil } from "../jobs/job-test-fixtures.js";
 import { slotKey, slotStart } from "../jobs/recurring-jobs.js";
+import { SEED_TODAY, seedEveryKind } from "../notifications/due-item-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 import { REMINDER_SCAN_EVERY_MS, REMINDER_SCAN_JOB, REMINDER_SCAN_ORG_JOB } from "./reminder-jobs.js";
 import { dayFromToday, givenCorrectiveActions, membershipOf } from "./reminder-test-fixtures.js";
@@ -111,6 +112,54 @@ describe("reminders", () => {
       .orderBy("created_at")
       .execute();
     expect(occasions.map((r) => r.occasion)).toEqual([`due-soon:${due}`, `overdue:${due}`]);
+  });
+
+  it("covers every kind of due work: evidence and training expiring, reviews coming due, sign-offs and the rest", async () => {
+    const org = await t.addOrg("Every kind");
+    const alice = await t.addMember(org.orgId, "compliance_manager");
+    const bob = await t.addMember(org.orgId, "contributor");
+    const carol = await t.addMember(org.orgId, "viewer");
+    const aliceId = await membershipOf(t.db, org.orgId, alice.userId);
+    await seedEveryKind(t.db, org.orgId, {
+      alice: aliceId,
+      aliceUser: alice.userId,
+      bob: await membershipOf(t.db, org.orgId, bob.userId),
+      carol: await membershipOf(t.db, org.orgId, carol.userId),
+    });
+    const scanOn = (today: string) =>
+      scanOrgReminders(t.db, org.orgId, today, (work) => t.db.transaction().execute(work));
+
+    const first = await scanOn(SEED_TODAY);
+    expect(first.raised).toBeGreaterThan(0);
+    expect((await scanOn(SEED_TODAY)).raised).toBe(0);
+    const reminders = await t.db
+      .selectFrom("reminders")
+      .select(["kind", "occasion", "member_id"])
+      .where("org_id", "=", org.orgId)
+      .execute();
+    expect(reminders).toHaveLength(first.raised);
+    const aliceKinds = new Set(reminders.filter((r) => r.member_id === aliceId).map((r) => r.kind));
+    for (const kind of [
+      "evidence_expiry",
+      "training_expiry",
+      "document_review",
+      "risk_review",
+      "management_review",
+      "impact_assessment",
+      "gate_sign_off",
+      "policy_acknowledgement",
+      "corrective_action",
+      "review_action",
+      "treatment_action",
+    ]) {
+      expect(aliceKinds, kind).toContain(kind);
+    }
+    const occasionOf = (kind: string) => reminders.find((r) => r.member_id === aliceId && r.kind === kind)?.occasion;
+    expect(occasionOf("evidence_expiry")).toBe("due-soon:2026-06-25");
+    expect(occasionOf("document_review")).toBe("overdue:2026-06-10");
+    expect(occasionOf("policy_acknowledgement")).toBe("waiting");
+    // Work due more than a week ahead is not yet worth a reminder.
+    for (const later of ["audit_item", "system_review", "objective"]) expect(aliceKinds, later).not.toContain(later);
   });
 
   it("raises each reminder once when scans of one organisation run at the same time", async () => {

@@ -4,7 +4,7 @@ import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { deliverReminders } from "../notifications/deliver-reminder.js";
 import { listDueItems } from "../notifications/due-items.js";
-import { DUE_SOON_DAYS, reminderOccasion } from "./reminder-occasion.js";
+import { isReminderDue, LONGEST_LEAD_DAYS, reminderOccasion } from "./reminder-occasion.js";
 
 /** Reminders raised per transaction: a large organisation's first scan does not hold one for long. */
 const BATCH = 500;
@@ -30,7 +30,8 @@ export async function scanOrgReminders(
   today: string,
   inTransaction: InTransaction,
 ): Promise<ReminderScan> {
-  const items = await listDueItems(db, orgId, { today, horizonDays: DUE_SOON_DAYS });
+  const listed = await listDueItems(db, orgId, { today, horizonDays: LONGEST_LEAD_DAYS });
+  const items = listed.filter((item) => isReminderDue(item, today));
   const candidates = uniqueCandidates(items, today);
   let raised = 0;
   for (let start = 0; start < candidates.length; start += BATCH) {
