@@ -138,3 +138,13 @@ export async function renewLeases(
     .where("status", "=", "running")
     .execute();
 }
+
+/**
+ * Refreshes the planner's statistics of the jobs table. Claiming relies on an ordered scan of the
+ * ready-jobs index stopping after a few rows; with statistics from when the queue was nearly empty the
+ * planner sorts the whole backlog instead, on every claim. PostgreSQL's autovacuum catches up within a
+ * minute or so; the embedded database has no autovacuum at all.
+ */
+export async function analyzeJobs(db: Kysely<Database>): Promise<void> {
+  await sql`analyze jobs`.execute(db);
+}

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { onJobEnqueued } from "./enqueue-job.js";
-import { claimJobs, completeJobs, failJob, releaseJobs, renewLeases } from "./job-store.js";
+import { analyzeJobs, claimJobs, completeJobs, failJob, releaseJobs, renewLeases } from "./job-store.js";
 import { type ClaimedJob, type JobContext, type JobHandler, PermanentJobError } from "./job-types.js";
 import { defaultRetryPolicy, type RetryPolicy, retryDelayMs } from "./retry-delay.js";
 
@@ -40,6 +40,8 @@ export interface JobWorker {
  */
 const EAGER_POLL_MS = 50;
 const EAGER_FOR_MS = 3_000;
+/** With a backlog, the worker refreshes the jobs table's statistics at most this often (see analyzeJobs). */
+const ANALYZE_EVERY_MS = 60_000;
 
 /**
  * Starts a worker that claims due jobs from the `jobs` table and runs their handlers, as many at once as
@@ -58,6 +60,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   let wakePending = false;
   let wakeWaiter: (() => void) | null = null;
   let eagerUntil = 0;
+  let analyzedAt = 0;
 
   function wake() {
     wakePending = true;
@@ -188,7 +191,14 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
           log.error({ err: error, workerId }, "claiming jobs failed");
         }
       }
-      if (claimed > 0 && claimed === free) continue;
+      if (claimed > 0 && claimed === free) {
+        // A full batch means a backlog: keep the planner's picture of the queue current.
+        if (Date.now() - analyzedAt > ANALYZE_EVERY_MS) {
+          analyzedAt = Date.now();
+          analyzeJobs(db).catch((error: unknown) => log.warn({ err: error }, "analysing the jobs table failed"));
+        }
+        continue;
+      }
       await nextTurn();
     }
   }
