@@ -54,6 +54,8 @@ describe("objectivesAsOf", () => {
           ...base,
           id: randomUUID(),
           ref: "OBJ-2",
+          // A moment after OBJ-1, so the order of the answer (creation, then id) is fixed.
+          created_at: new Date(start.getTime() + 1000),
           title: "Lower the error rate",
           measure_kind: "metric",
           metric_id: metricId,
