@@ -12,6 +12,8 @@ import { reminderEmail } from "./reminder-email.js";
  */
 export const emailReminder: JobHandler = async (job: ClaimedJob, ctx: JobContext) => {
   const reminderId = stringField(job, "reminderId");
+  // Without an SMTP server there is nothing to send, and nothing to read for it.
+  if (!ctx.mailer.enabled) return;
   const row = await ctx.db
     .selectFrom("reminders as r")
     .innerJoin("memberships as m", "m.id", "r.member_id")
@@ -35,7 +37,6 @@ export const emailReminder: JobHandler = async (job: ClaimedJob, ctx: JobContext
     .executeTakeFirst();
   if (!row) throw new PermanentJobError(`Reminder ${reminderId} does not exist.`);
   if (row.archived_at || !row.email_reminders) return;
-  if (!ctx.mailer.enabled) return;
   await ctx.mailer.send(
     reminderEmail({
       reminderId: row.id,

@@ -1,4 +1,4 @@
-import { enqueueJob } from "../jobs/enqueue-job.js";
+import { enqueueJobs } from "../jobs/enqueue-job.js";
 import type { JobHandler } from "../jobs/job-types.js";
 import { PermanentJobError } from "../jobs/job-types.js";
 import { utcDay } from "./reminder-occasion.js";
@@ -18,15 +18,16 @@ export const REMINDER_SCAN_EVERY_MS = 5 * 60_000;
 const scanAllOrganisations: JobHandler = async (job, { db }) => {
   const slot = typeof job.payload.slot === "string" ? job.payload.slot : new Date().toISOString();
   const orgs = await db.selectFrom("organizations").select("id").where("archived_at", "is", null).execute();
-  for (const org of orgs) {
-    await enqueueJob(db, {
+  await enqueueJobs(
+    db,
+    orgs.map((org) => ({
       kind: REMINDER_SCAN_ORG_JOB,
       key: `${org.id}@${job.key}`,
       orgId: org.id,
       payload: { today: utcDay(new Date(slot)) },
       maxAttempts: 3,
-    });
-  }
+    })),
+  );
 };
 
 /** Raises and delivers the organisation's reminders; a repeated run raises nothing twice. */
