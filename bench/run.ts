@@ -12,6 +12,7 @@ import { benchOperate, formatOperateTable, type OperateResult } from "./operate.
 import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
 import { provisionPostgres } from "./postgres.js";
 import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
+import { benchReminderFanout, formatReminderFanoutTable, type ReminderFanoutResult } from "./reminder-fanout.js";
 import { type BenchResults, type EngineResult, formatTable, targets } from "./report.js";
 import { seedOrganization } from "./seed.js";
 import { measureVerify } from "./verify.js";
@@ -28,7 +29,8 @@ const settings = {
    * dashboard at the management system's size, one caller), "lighthouse" (Lighthouse scores of four
    * pages in Chromium), "pdf" (a 500-row PDF risk register in every script) and "operate" (release-gate
    * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations) and
-   * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits).
+   * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits, and
+   * 10,000 reminders fanned out in-app and to a webhook receiver).
    */
   parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,lighthouse,pdf,redteam")
     .split(",")
@@ -50,6 +52,7 @@ const settings = {
     members: intFromEnv("AIMS_BENCH_IMPROVE_MEMBERS", 10_000),
     incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
     audits: intFromEnv("AIMS_BENCH_AUDITS", 200),
+    reminders: intFromEnv("AIMS_BENCH_REMINDERS", 10_000),
   },
   operate: {
     incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
@@ -71,6 +74,7 @@ const coreResults: CoreResult[] = [];
 const homeResults: HomeResult[] = [];
 const operateResults: OperateResult[] = [];
 const improveResults: ImproveResult[] = [];
+const fanoutResults: ReminderFanoutResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -162,6 +166,7 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
   if (runs("improve")) {
     const size = { ...settings.core, ...settings.improve };
     improveResults.push(await benchImprove(engine, url, size, settings.seconds, log));
+    fanoutResults.push(await benchReminderFanout(engine, url, log, settings.improve.reminders));
   }
 }
 
@@ -193,6 +198,7 @@ if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResult
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
 if (operateResults.length > 0) process.stdout.write(`\n${formatOperateTable(operateResults)}\n`);
 if (improveResults.length > 0) process.stdout.write(`\n${formatImproveTable(improveResults)}\n`);
+if (fanoutResults.length > 0) process.stdout.write(`\n${formatReminderFanoutTable(fanoutResults)}\n`);
 if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
@@ -200,6 +206,6 @@ const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
