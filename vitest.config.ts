@@ -3,10 +3,10 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Integration files that drive whole programs (the CLI on data directories of its own, child
- * processes, a scan of the reference app): the "e2e" project, which CI runs beside `npm test` so
- * that `npm test` stays quick.
+ * processes, a scan of the reference app): the "e2e" project, which CI runs beside `npm test` (on
+ * PGlite and on PostgreSQL) so that `npm test` stays quick.
  */
-const endToEnd = [
+const wholePrograms = [
   "packages/cli/src/backup.int.test.ts",
   "packages/cli/src/backup-secret-key.int.test.ts",
   "packages/cli/src/cli.int.test.ts",
@@ -19,6 +19,35 @@ const endToEnd = [
   "packages/server/src/reminders/reminder-processes.int.test.ts",
   "packages/server/src/server-start.int.test.ts",
 ];
+
+/**
+ * Integration files that go deeper into one module than the change-by-change check needs: each
+ * module keeps its main flow in `npm test`, and these (edge cases, exports, the CLI against a server,
+ * identity-provider and proxy set-ups) run with the e2e project in CI, because every file costs a
+ * database and a server on top of its tests and `npm test` must stay under five minutes on two cores.
+ */
+const deeperIntegration = [
+  "packages/cli/src/review.int.test.ts",
+  "packages/server/src/auth/signin-behind-proxy.int.test.ts",
+  "packages/server/src/auth/signin-burst.int.test.ts",
+  "packages/server/src/competence/policy-acknowledgements.int.test.ts",
+  "packages/server/src/competence/training-coverage-as-of.int.test.ts",
+  "packages/server/src/internal-audits/audit-access.int.test.ts",
+  "packages/server/src/internal-audits/audit-independence.int.test.ts",
+  "packages/server/src/internal-audits/audit-report.int.test.ts",
+  "packages/server/src/inventory/import-systems.int.test.ts",
+  "packages/server/src/jobs/job-worker.int.test.ts",
+  "packages/server/src/management-reviews/review-pack.int.test.ts",
+  "packages/server/src/management-reviews/review-pdf.int.test.ts",
+  "packages/server/src/notifications/calendar-feed.int.test.ts",
+  "packages/server/src/notifications/reminder-delivery.int.test.ts",
+  "packages/server/src/objectives/objectives-as-of.int.test.ts",
+  "packages/server/src/sso/sso-account-links.int.test.ts",
+  "packages/server/src/sso/sso-client-secret.int.test.ts",
+  "packages/server/src/sso/sso-domains.int.test.ts",
+];
+
+const endToEnd = [...wholePrograms, ...deeperIntegration];
 
 const databaseSuite = {
   globalSetup: ["packages/db/src/testing/vitest-global-setup.ts"],
