@@ -52,21 +52,30 @@ export function scheduleRecurringJobs(
   recurring: RecurringJob[],
   log: { error(obj: unknown, msg: string): void },
   tickMs = 15_000,
-): () => void {
+): () => Promise<void> {
   const shortest = Math.min(...recurring.map((job) => job.everyMs));
   const every = Math.max(10, Math.min(tickMs, Math.floor(shortest / 4)));
-  let busy = false;
+  let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = () => {
-    if (busy) return;
-    busy = true;
-    enqueueDueSlots(db, recurring, new Date())
-      .catch((error: unknown) => log.error({ err: error }, "enqueueing recurring jobs failed"))
+    if (running || stopped) return;
+    running = enqueueDueSlots(db, recurring, new Date())
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // A server closing while the slot is enqueued loses its connections: that is not a failure.
+        if (!stopped) log.error({ err: error }, "enqueueing recurring jobs failed");
+      })
       .finally(() => {
-        busy = false;
+        running = null;
       });
   };
   tick();
   const timer = setInterval(tick, every);
   timer.unref();
-  return () => clearInterval(timer);
+  // Stopping waits for an enqueue under way, so the server closes its database only after it.
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

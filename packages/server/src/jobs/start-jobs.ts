@@ -25,7 +25,7 @@ export function startJobs(
   return {
     workerId: worker.workerId,
     stop: async () => {
-      stopSchedule();
+      await stopSchedule();
       await worker.close();
     },
   };

@@ -245,7 +245,7 @@ describe("alerts from observations", () => {
         return jobs.length > 0 && jobs.every((job) => job.status === "done");
       }, "the sweep's job is done");
     } finally {
-      stop();
+      await stop();
       await worker.close();
     }
     expect(errors).toEqual([]);
