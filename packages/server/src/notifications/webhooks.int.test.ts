@@ -5,9 +5,9 @@ import { recordingLogger, testWorker, waitUntil } from "../jobs/job-test-fixture
 import { createMailer } from "../mail/mailer.js";
 import { membershipOf } from "../reminders/reminder-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
+import { startWebhookReceiver } from "../testing/webhook-receiver.js";
 import { deliverReminder, type ReminderToDeliver } from "./deliver-reminder.js";
 import { notificationJobHandlers } from "./notification-jobs.js";
-import { startWebhookReceiver } from "./webhook-receiver.js";
 
 /** Checks a call's signature the way a receiver would, with node:crypto alone. */
 function signatureHolds(secret: string, headers: Record<string, unknown>, body: string): boolean {
@@ -151,12 +151,12 @@ describe("webhooks", () => {
 
   it("sends a signed test event that a receiver verifies with node:crypto alone", async () => {
     const { webhook, secret } = await create(receiver.url);
-    const before = receiver.calls.length;
+    const before = receiver.receipts.length;
     const res = await call("POST", `/webhooks/${webhook.id}/test`);
     expect(res.statusCode, res.body).toBe(200);
     const delivery = res.json() as WebhookDelivery;
     expect(delivery).toMatchObject({ event: "webhook.test", status: "delivered", attempts: 1, responseStatus: 200 });
-    const received = receiver.calls.slice(before);
+    const received = receiver.receipts.slice(before);
     expect(received).toHaveLength(1);
     const [request] = received;
     if (!request) throw new Error("no call");
@@ -175,7 +175,11 @@ describe("webhooks", () => {
   });
 
   it("delivers a reminder, retrying with back-off on a 500 under the same delivery id and signature rules", async () => {
-    const flaky = await startWebhookReceiver([500, 503, 200]);
+    const statuses = [500, 503, 200];
+    let answered = 0;
+    const flaky = await startWebhookReceiver({
+      status: () => statuses[Math.min(answered++, statuses.length - 1)] ?? 200,
+    });
     closers.push(flaky.close);
     const { webhook, secret } = await create(flaky.url, ["reminder.due"]);
     const member = await membershipOf(t.db, owner.orgId, owner.userId);
@@ -189,7 +193,7 @@ describe("webhooks", () => {
     });
     closers.push(() => worker.close());
     worker.wake();
-    await waitUntil(() => flaky.calls.length >= 3, "the receiver took the third call");
+    await waitUntil(() => flaky.receipts.length >= 3, "the receiver took the third call");
     const delivery = await t.db
       .selectFrom("webhook_deliveries")
       .selectAll()
@@ -210,14 +214,14 @@ describe("webhooks", () => {
       .where("webhook_id", "=", webhook.id)
       .execute();
     expect(row).toMatchObject({ status: "delivered", attempts: 3, response_status: 200, last_error: null });
-    const ids = new Set(flaky.calls.map((c) => c.headers["openaims-delivery"]));
+    const ids = new Set(flaky.receipts.map((c) => c.headers["openaims-delivery"]));
     expect([...ids]).toEqual([row?.id]);
-    for (const c of flaky.calls) expect(signatureHolds(secret, c.headers, c.body)).toBe(true);
+    for (const c of flaky.receipts) expect(signatureHolds(secret, c.headers, c.body)).toBe(true);
     // Equal-jitter back-off: at least half the base after the first failure, half of twice that after the second.
-    const [first, second, third] = flaky.calls.map((c) => c.at) as [number, number, number];
+    const [first, second, third] = flaky.receipts.map((c) => c.receivedAt) as [number, number, number];
     expect(second - first).toBeGreaterThanOrEqual(90);
     expect(third - second).toBeGreaterThanOrEqual(190);
-    const body = JSON.parse(flaky.calls[2]?.body ?? "{}");
+    const body = JSON.parse(flaky.receipts[2]?.body ?? "{}");
     expect(body).toMatchObject({
       event: "reminder.due",
       data: {
@@ -249,12 +253,12 @@ describe("webhooks", () => {
   it("refuses at delivery a webhook that now points at a private address, without calling it", async () => {
     const { webhook } = await create(receiver.url);
     t.config.webhooksAllowPrivate = false;
-    const before = receiver.calls.length;
+    const before = receiver.receipts.length;
     const res = await call("POST", `/webhooks/${webhook.id}/test`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: "failed", responseStatus: null });
     expect(res.json().lastError).toMatch(/private or loopback/);
-    expect(receiver.calls.length).toBe(before);
+    expect(receiver.receipts.length).toBe(before);
   });
 
   it("turns webhooks off and archives them, with audit entries, and keeps organisations apart", async () => {
