@@ -231,8 +231,9 @@ export function shaped(schema: z.ZodType, options: ArbitraryOptions, key?: strin
   switch (def.type) {
     case "string": {
       const b = bounds(def);
-      if (!b.format && key && /Ids?$/.test(key)) {
-        // A reference or a comma-separated list of them, as the query of an upload takes.
+      if (!b.format && key && /Ids?$/.test(key) && (b.max ?? unbounded) >= 36) {
+        // A reference or a comma-separated list of them, as the query of an upload takes; a field too short
+        // for a uuid (a clause id like "6.1.2") is plain text.
         const known = Object.values(options.ids);
         return fc.oneof(
           formatted("uuid", key, options, b.max ?? unbounded),
