@@ -100,6 +100,8 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   metricDirection: contracts.metricDirections,
   alertLevel: contracts.alertLevels,
   alertKind: contracts.alertKinds,
+  metricSource: contracts.metricSources,
+  anomalyDetector: contracts.anomalyDetectors,
   alertStatus: contracts.alertStatuses,
   metricState: contracts.metricStates,
   incidentStatus: contracts.incidentStatuses,

@@ -85,7 +85,9 @@ import type {
   alertKinds,
   alertLevels,
   alertStatuses,
+  anomalyDetectors,
   metricDirections,
+  metricSources,
   metricStates,
 } from "./monitoring/metric-attributes.js";
 import type {
@@ -254,10 +256,26 @@ export const enumLabels = {
     string
   >,
   alertLevel: { warning: "Warning", critical: "Critical" } satisfies Record<Of<typeof alertLevels>, string>,
-  alertKind: { breach: "Threshold breach", missing_data: "Missing data" } satisfies Record<
+  alertKind: { breach: "Threshold breach", missing_data: "Missing data", anomaly: "Anomaly" } satisfies Record<
     Of<typeof alertKinds>,
     string
   >,
+  metricSource: {
+    pushed: "Pushed",
+    telemetry: "From telemetry",
+    anomaly: "Anomaly detection",
+    drift: "Drift report",
+  } satisfies Record<Of<typeof metricSources>, string>,
+  anomalyDetector: {
+    volume_spike: "Request spike",
+    volume_shift: "Request level shift",
+    error_spike: "Error spike",
+    latency_shift: "Latency shift",
+    injection_markers: "Prompt-injection markers",
+    refusal_burst: "Burst of refusals",
+    tool_sequence: "Unusual tool-call sequence",
+    exfiltration: "Data-exfiltration pattern",
+  } satisfies Record<Of<typeof anomalyDetectors>, string>,
   alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
     Of<typeof alertStatuses>,
     string

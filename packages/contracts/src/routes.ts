@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anomalyRoutes } from "./anomalies/anomaly-routes.js";
 import { approvalRoutes } from "./approvals/approval-routes.js";
 import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema } from "./audit.js";
 import {
@@ -18,6 +19,7 @@ import { archiveRequestSchema, idSchema, okSchema, pageQuerySchema, pageSchema }
 import { competenceRoutes } from "./competence/competence-routes.js";
 import { controlRoutes } from "./controls/control-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
+import { driftRoutes } from "./drift/drift-routes.js";
 import { evidenceRoutes } from "./evidence/evidence-routes.js";
 import { gateRoutes } from "./gates/gate-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
@@ -65,6 +67,7 @@ import {
   ssoDomainVerificationQuerySchema,
   ssoPendingLinkSchema,
 } from "./sso.js";
+import { telemetryRoutes } from "./telemetry/telemetry-routes.js";
 import { apiTokenSchema, createdTokenSchema, createTokenRequestSchema, tokenListQuerySchema } from "./tokens.js";
 
 const orgParams = z.object({ orgId: idSchema });
@@ -484,6 +487,9 @@ export const routes = {
   ...competenceRoutes,
   ...reminderRoutes,
   ...notificationRoutes,
+  ...telemetryRoutes,
+  ...anomalyRoutes,
+  ...driftRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,3 +1,4 @@
+export * from "./anomalies/index.js";
 export * from "./approvals/segregation-of-duties.js";
 export * from "./attestations/dsse.js";
 export * from "./attestations/release-statement.js";

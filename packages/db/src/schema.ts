@@ -19,6 +19,7 @@ import type { ObjectiveTables } from "./schema/objectives.js";
 import type { ReadinessTables } from "./schema/readiness.js";
 import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
+import type { RuntimeMonitoringTables } from "./schema/runtime-monitoring.js";
 import type { SsoTables } from "./schema/sso.js";
 
 export type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -203,7 +204,8 @@ export interface Database
     ObjectiveTables,
     CompetenceTables,
     JobTables,
-    NotificationTables {
+    NotificationTables,
+    RuntimeMonitoringTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

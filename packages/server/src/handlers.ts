@@ -1,3 +1,4 @@
+import { anomalyHandlers } from "./anomalies/index.js";
 import { approvalHandlers } from "./approvals/index.js";
 import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./audit/audit-handlers.js";
 import { getAuthConfig, getSession, login, logout } from "./auth/auth-handlers.js";
@@ -7,6 +8,7 @@ import { changeHandlers } from "./changes/index.js";
 import { competenceHandlers } from "./competence/index.js";
 import { controlHandlers } from "./controls/index.js";
 import { documentHandlers } from "./documents/index.js";
+import { driftHandlers } from "./drift/index.js";
 import { evidenceHandlers } from "./evidence/index.js";
 import { gateHandlers } from "./gates/index.js";
 import { homeHandlers } from "./home/index.js";
@@ -38,6 +40,7 @@ import {
 } from "./sso/sso-domain-handlers.js";
 import { getSsoLink, linkSsoAccount } from "./sso/sso-link-handlers.js";
 import { finishSso, startSso } from "./sso/sso-login-handlers.js";
+import { telemetryHandlers } from "./telemetry/index.js";
 import { createToken, listTokens, revokeToken } from "./tokens/token-handlers.js";
 
 /** One handler per route id of the contract table; a missing one fails type-checking and start-up. */
@@ -100,4 +103,7 @@ export const handlers: Handlers = {
   ...competenceHandlers,
   ...reminderHandlers,
   ...notificationHandlers,
+  ...telemetryHandlers,
+  ...anomalyHandlers,
+  ...driftHandlers,
 };

@@ -106,6 +106,17 @@ export const backupTables = [
   { name: "webhooks", orderBy: "id" },
   { name: "webhook_deliveries", orderBy: "id" },
   { name: "calendar_feeds", orderBy: "id" },
+  // 0025-runtime-monitoring: samples before the drift reports that point at them.
+  { name: "telemetry_settings", orderBy: "org_id" },
+  { name: "telemetry_systems", orderBy: "system_id" },
+  { name: "telemetry_prices", orderBy: "id" },
+  { name: "telemetry_spans", orderBy: "system_id, started_at, span_id" },
+  { name: "telemetry_content", orderBy: "system_id, started_at, span_id" },
+  { name: "telemetry_rollups", orderBy: "system_id, minute" },
+  { name: "telemetry_caller_rollups", orderBy: "system_id, caller, hour" },
+  { name: "telemetry_tool_transitions", orderBy: "system_id, from_tool, to_tool" },
+  { name: "drift_samples", orderBy: "id" },
+  { name: "drift_reports", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

@@ -12,10 +12,37 @@ export const alertLevels = ["warning", "critical"] as const;
 export const alertLevelSchema = z.enum(alertLevels, { message: "Choose a level: warning or critical." });
 export type AlertLevel = z.infer<typeof alertLevelSchema>;
 
-/** What raised an alert: a value beyond a threshold, or no value within the expected cadence. */
-export const alertKinds = ["breach", "missing_data"] as const;
-export const alertKindSchema = z.enum(alertKinds, { message: "Choose a kind: threshold breach or missing data." });
+/**
+ * What raised an alert: a value beyond a threshold, no value within the expected cadence, or an
+ * anomaly a runtime detector found in telemetry.
+ */
+export const alertKinds = ["breach", "missing_data", "anomaly"] as const;
+export const alertKindSchema = z.enum(alertKinds, {
+  message: "Choose a kind: threshold breach, missing data or anomaly.",
+});
 export type AlertKind = z.infer<typeof alertKindSchema>;
+
+/**
+ * Who keeps a metric's observations: people and pipelines pushing them, the telemetry intake deriving
+ * them from spans, anomaly detection counting detections, or drift reports recording their scores.
+ */
+export const metricSources = ["pushed", "telemetry", "anomaly", "drift"] as const;
+export const metricSourceSchema = z.enum(metricSources);
+export type MetricSource = z.infer<typeof metricSourceSchema>;
+
+/** The runtime detectors whose findings become anomaly alerts. */
+export const anomalyDetectors = [
+  "volume_spike",
+  "volume_shift",
+  "error_spike",
+  "latency_shift",
+  "injection_markers",
+  "refusal_burst",
+  "tool_sequence",
+  "exfiltration",
+] as const;
+export const anomalyDetectorSchema = z.enum(anomalyDetectors);
+export type AnomalyDetector = z.infer<typeof anomalyDetectorSchema>;
 
 /** Where an alert stands: open until someone acknowledges it, resolved once dealt with. */
 export const alertStatuses = ["open", "acknowledged", "resolved"] as const;

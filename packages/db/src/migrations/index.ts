@@ -22,6 +22,7 @@ import objectives from "./0021-objectives.js";
 import competence from "./0022-competence.js";
 import jobsAndReminders from "./0023-jobs-and-reminders.js";
 import notifications from "./0024-notifications.js";
+import runtimeMonitoring from "./0025-runtime-monitoring.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -52,4 +53,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0022-competence", sql: competence },
   { id: "0023-jobs-and-reminders", sql: jobsAndReminders },
   { id: "0024-notifications", sql: notifications },
+  { id: "0025-runtime-monitoring", sql: runtimeMonitoring },
 ];

@@ -1,5 +1,5 @@
 import type { Generated } from "kysely";
-import type { CreatedAt, RecordColumns, UpdatedAt, Version } from "../schema.js";
+import type { CreatedAt, Json, RecordColumns, UpdatedAt, Version } from "../schema.js";
 
 export interface MetricsTable extends RecordColumns {
   system_id: string;
@@ -16,6 +16,10 @@ export interface MetricsTable extends RecordColumns {
   /** The risk an alert asks to be reviewed again. */
   review_risk_id: string | null;
   created_by_member_id: string | null;
+  /** pushed | telemetry | anomaly | drift: who keeps the metric's observations. */
+  source: Generated<string>;
+  /** Which derived measure a server-kept metric is, e.g. latency_p95 or drift:psi:age. */
+  source_key: string | null;
 }
 
 export interface MetricObservationsTable {
@@ -45,6 +49,14 @@ export interface MetricAlertsTable {
   resolved_at: Date | null;
   resolved_by_member_id: string | null;
   resolution_note: string | null;
+  /** A caller identity an anomaly alert is about; '' for the whole system. */
+  subject: Generated<string>;
+  /** The anomaly detector that raised it; null for breaches and missing data. */
+  detector: string | null;
+  window_start: Date | null;
+  window_end: Date | null;
+  /** What shows the anomaly: counts, baseline, samples. */
+  evidence: Json<Record<string, unknown>> | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;

@@ -278,7 +278,7 @@ describe("alerts from observations", () => {
       await expect(
         t.db
           .insertInto("metric_alerts")
-          .values({ ...(alert as NonNullable<typeof alert>), id: crypto.randomUUID(), ref: "AL-copy" })
+          .values({ ...(alert as NonNullable<typeof alert>), evidence: null, id: crypto.randomUUID(), ref: "AL-copy" })
           .execute(),
       ).rejects.toThrow(/metric_alerts_one_open_idx|duplicate key/);
     } finally {

@@ -74,7 +74,7 @@ export async function raiseAlert(
         observed_value: signal.value,
         observed_at: signal.observedAt,
       })
-      .onConflict((oc) => oc.columns(["metric_id", "kind"]).where("status", "<>", "resolved").doNothing())
+      .onConflict((oc) => oc.columns(["metric_id", "kind", "subject"]).where("status", "<>", "resolved").doNothing())
       .returning("id")
       .executeTakeFirst();
     if (inserted) {

@@ -1,0 +1,2 @@
+/** Routes of runtime anomaly detection. */
+export const anomalyRoutes = {} as const;

@@ -1,0 +1,2 @@
+/** Routes of the OpenTelemetry intake and its settings. */
+export const telemetryRoutes = {} as const;
