@@ -38,3 +38,4 @@ export * from "./pagination/cursor.js";
 export * from "./readiness/index.js";
 export * from "./risks/index.js";
 export * from "./security/secrets.js";
+export * from "./telemetry/index.js";

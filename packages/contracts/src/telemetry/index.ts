@@ -1,1 +1,2 @@
 export * from "./telemetry-routes.js";
+export * from "./telemetry-schemas.js";

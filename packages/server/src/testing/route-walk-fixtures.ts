@@ -71,6 +71,7 @@ export const paramTables: Record<string, keyof Database> = {
   overrideId: "gate_overrides",
   metricId: "metrics",
   alertId: "metric_alerts",
+  priceId: "telemetry_prices",
   objectiveId: "objectives",
   requirementId: "competence_requirements",
   trainingRecordId: "training_records",
@@ -241,6 +242,11 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     system: system.id,
     observations: [{ metric: "route_walk_rate", value: 5 }],
   });
+  const price = await post("/telemetry/prices", {
+    model: "route-walk-model*",
+    inputPerMillion: 1,
+    outputPerMillion: 2,
+  });
   const objective = await post("/objectives", {
     title: "Route walk objective",
     measureKind: "manual",
@@ -322,6 +328,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     overrideId: gateOverride.id,
     metricId: metric.id,
     alertId: pushed.alerts[0].id,
+    priceId: price.id,
     objectiveId: objective.id,
     requirementId: requirement.id,
     trainingRecordId: trainingRecord.id,
@@ -428,6 +435,21 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
     observations: [{ metric: "route_walk_rate", value: 1 }],
   }),
   acknowledgeAlert: () => ({ version: 1 }),
+  updateTelemetrySettings: () => ({
+    systemAttribute: "service.name",
+    callerAttribute: "enduser.id",
+    spanRetentionHours: 24,
+    version: 1,
+  }),
+  updateSystemTelemetrySettings: () => ({
+    serviceName: null,
+    captureContent: false,
+    contentRetentionDays: 30,
+    version: 1,
+  }),
+  createTelemetryPrice: () => ({ model: "route-walk-other", inputPerMillion: 1, outputPerMillion: 2 }),
+  updateTelemetryPrice: () => ({ model: "route-walk-model*", inputPerMillion: 1, outputPerMillion: 2, version: 1 }),
+  deleteTelemetryPrice: () => ({ version: 1 }),
   resolveAlert: () => ({ version: 1 }),
   updateObjective: () => ({ version: 1 }),
   recordObjectiveProgress: () => ({ source: "manual", value: 1 }),
