@@ -1,1 +1,3 @@
+export * from "./baseline.js";
 export * from "./content-markers.js";
+export * from "./detectors.js";
