@@ -1,3 +1,4 @@
+import { driftJobHandlers } from "../drift/drift-report-job.js";
 import {
   MISSING_DATA_SWEEP_EVERY_MS,
   MISSING_DATA_SWEEP_JOB,
@@ -14,6 +15,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...reminderJobHandlers,
   ...notificationJobHandlers,
   ...monitoringJobHandlers,
+  ...driftJobHandlers,
   ...jobsJobHandlers,
 };
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RouteDef, RouteId } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
+import { driftHtmlFixture, driftReportFixture } from "../drift/drift-test-fixtures.js";
 import { givenNotificationRecords } from "../notifications/notification-test-fixtures.js";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import type { TestMember, TestServer } from "./test-server.js";
@@ -72,6 +73,7 @@ export const paramTables: Record<string, keyof Database> = {
   metricId: "metrics",
   alertId: "metric_alerts",
   priceId: "telemetry_prices",
+  reportId: "drift_reports",
   objectiveId: "objectives",
   requirementId: "competence_requirements",
   trainingRecordId: "training_records",
@@ -199,6 +201,11 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     payload: reportHtml,
   });
   if (report.statusCode !== 200) throw new Error(`scan report: ${report.statusCode} ${report.body}`);
+  const driftReport = await post("/drift-reports", {
+    system: system.id,
+    summary: driftReportFixture(["age", "income"], ["age"]),
+    html: driftHtmlFixture,
+  });
   const [raised, finding] = (await send("GET", `/redteam/scans/${scan.id}`)).findings as { id: string }[];
   if (!raised || !finding) throw new Error(`scan ${scan.id} recorded fewer than two findings`);
   const nonconformity = await post(`/redteam/findings/${raised.id}/raise-nonconformity`, { version: 1 });
@@ -316,6 +323,7 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     assignmentId: assignment.id,
     assessmentId: assessment.id,
     scanId: scan.id,
+    reportId: driftReport.id,
     findingId: finding.id,
     nonconformityId: nonconformity.nonconformity.id,
     correctiveActionId: correctiveAction.id,
