@@ -8,6 +8,7 @@ export function SystemRelatedLinks({ orgId, systemId }: { orgId: string; systemI
     { label: "Risks", to: `/o/${orgId}/risks?systemId=${systemId}` },
     { label: "Impact assessment", to: `/o/${orgId}/impact-assessments?systemId=${systemId}` },
     { label: "Evidence", to: `/o/${orgId}/evidence?systemId=${systemId}` },
+    { label: "Telemetry", to: `/o/${orgId}/monitoring/telemetry/${systemId}` },
   ];
   return (
     <Card withBorder component="section" aria-labelledby="system-related">
@@ -15,7 +16,7 @@ export function SystemRelatedLinks({ orgId, systemId }: { orgId: string; systemI
         Related records
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        Risks, assessments and evidence kept for this system in other parts of the management system.
+        Risks, assessments, evidence and runtime telemetry kept for this system in other parts of the management system.
       </Text>
       <Group gap="lg">
         {links.map((link) => (

@@ -30,6 +30,9 @@ export default function MonitoringOverviewPage() {
           <Button component={Link} to="alerts" variant="default">
             All alerts
           </Button>
+          <Button component={Link} to={systemId ? `telemetry/${systemId}` : "telemetry"} variant="default">
+            Telemetry
+          </Button>
           {can("governance.write") && (
             <Button component={Link} to={systemId ? `metrics/new?system=${systemId}` : "metrics/new"}>
               Define a metric
