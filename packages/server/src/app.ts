@@ -14,6 +14,8 @@ import { buildOpenApiDocument } from "./http/openapi.js";
 import { redactPaths, redactUrl } from "./http/redact.js";
 import { type Handlers, registerRoutes } from "./http/register-routes.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { registerOtlpIntake } from "./telemetry/otlp-intake.js";
+import { addOtlpIntakeToOpenApi } from "./telemetry/otlp-openapi.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -61,8 +63,13 @@ export async function buildApp(deps: ServerDeps, routeHandlers: Handlers = handl
   await registerSecurityHeaders(app, isSecure(config));
 
   registerRoutes(app, deps, routeHandlers);
+  await registerOtlpIntake(app, deps, {
+    maxBytes: config.otlpMaxBytes,
+    spansPerSecondPerToken: config.otlpSpansPerSecond,
+    flushEveryMs: config.otlpFlushMs,
+  });
 
-  const openApi = buildOpenApiDocument(config.publicUrl);
+  const openApi = addOtlpIntakeToOpenApi(buildOpenApiDocument(config.publicUrl));
   const docsPage = renderApiDocsPage(openApi);
   app.get("/api/v1/openapi.json", async () => openApi);
   app.get("/api/v1/docs", async (_request, reply) => reply.type("text/html; charset=utf-8").send(docsPage));

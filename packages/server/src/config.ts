@@ -56,6 +56,12 @@ export interface ServerConfig {
    * run jobs, or reminders wait until one does.
    */
   jobsEnabled: boolean;
+  /** Largest OTLP batch the telemetry intake takes, in bytes, before and after gzip (AIMS_OTLP_MAX_BYTES); larger answers 413. */
+  otlpMaxBytes: number;
+  /** Spans (or metric data points) per second one API token may send to the intake (AIMS_OTLP_SPANS_PER_SECOND); more answers 429. */
+  otlpSpansPerSecond: number;
+  /** How often the intake writes its rollups and telemetry metric observations, in milliseconds (AIMS_OTLP_FLUSH_MS). */
+  otlpFlushMs: number;
 }
 
 /** The levels AIMS_LOG_LEVEL accepts, quietest last. */
@@ -81,6 +87,9 @@ export const defaultConfig: ServerConfig = {
   jobPollMs: 1000,
   jobLeaseMs: 60_000,
   jobsEnabled: true,
+  otlpMaxBytes: 8 * 1024 * 1024,
+  otlpSpansPerSecond: 100_000,
+  otlpFlushMs: 1000,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -106,6 +115,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     jobPollMs: env.AIMS_JOB_POLL_MS ? Number(env.AIMS_JOB_POLL_MS) : defaultConfig.jobPollMs,
     jobLeaseMs: env.AIMS_JOB_LEASE_MS ? Number(env.AIMS_JOB_LEASE_MS) : defaultConfig.jobLeaseMs,
     jobsEnabled: !["0", "false", "no", "off"].includes((env.AIMS_JOBS ?? "").trim().toLowerCase()),
+    otlpMaxBytes: env.AIMS_OTLP_MAX_BYTES ? Number(env.AIMS_OTLP_MAX_BYTES) : defaultConfig.otlpMaxBytes,
+    otlpSpansPerSecond: env.AIMS_OTLP_SPANS_PER_SECOND
+      ? Number(env.AIMS_OTLP_SPANS_PER_SECOND)
+      : defaultConfig.otlpSpansPerSecond,
+    otlpFlushMs: env.AIMS_OTLP_FLUSH_MS ? Number(env.AIMS_OTLP_FLUSH_MS) : defaultConfig.otlpFlushMs,
     ...overrides,
   };
   if (!logLevels.includes(merged.logLevel)) {
@@ -113,6 +127,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
   }
   if (!Number.isInteger(merged.port) || merged.port < 0 || merged.port > 65535) {
     throw new Error(`PORT must be a TCP port number, got '${String(merged.port)}'`);
+  }
+  for (const [name, value, least] of [
+    ["AIMS_OTLP_MAX_BYTES", merged.otlpMaxBytes, 1024],
+    ["AIMS_OTLP_SPANS_PER_SECOND", merged.otlpSpansPerSecond, 1],
+    ["AIMS_OTLP_FLUSH_MS", merged.otlpFlushMs, 50],
+  ] as const) {
+    if (!Number.isFinite(value) || value < least)
+      throw new Error(`${name} must be a number of at least ${least}, got '${String(value)}'`);
   }
   if (!Number.isFinite(merged.jobPollMs) || merged.jobPollMs < 10) {
     throw new Error(

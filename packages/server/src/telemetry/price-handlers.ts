@@ -5,6 +5,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import { notFound, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { invalidBody } from "../risks/field-errors.js";
+import { forgetIntakeContext } from "./intake-context.js";
 
 function presentPrice(row: Selectable<Database["telemetry_prices"]>): TelemetryPrice {
   return {
@@ -41,7 +42,14 @@ async function checkModelFree(tx: Kysely<Database>, orgId: string, model: string
   if (clash) throw invalidBody([{ field: "model", message: "already has a price" }]);
 }
 
-export const createTelemetryPrice: Handler<Routes["createTelemetryPrice"]> = async ({ tx, org, input, audit }) => {
+export const createTelemetryPrice: Handler<Routes["createTelemetryPrice"]> = async ({
+  tx,
+  org,
+  input,
+  audit,
+  afterCommit,
+}) => {
+  afterCommit(async () => forgetIntakeContext(org.orgId));
   const { model, inputPerMillion, outputPerMillion, currency } = input.body;
   await sql`select pg_advisory_xact_lock(hashtext(${`telemetry_prices:${org.orgId}`}))`.execute(tx);
   await checkModelFree(tx, org.orgId, model, null);
@@ -84,7 +92,14 @@ async function lockPrice(tx: Kysely<Database>, orgId: string, priceId: string, v
   return row;
 }
 
-export const updateTelemetryPrice: Handler<Routes["updateTelemetryPrice"]> = async ({ tx, org, input, audit }) => {
+export const updateTelemetryPrice: Handler<Routes["updateTelemetryPrice"]> = async ({
+  tx,
+  org,
+  input,
+  audit,
+  afterCommit,
+}) => {
+  afterCommit(async () => forgetIntakeContext(org.orgId));
   const { version, model, inputPerMillion, outputPerMillion, currency } = input.body;
   await sql`select pg_advisory_xact_lock(hashtext(${`telemetry_prices:${org.orgId}`}))`.execute(tx);
   const before = await lockPrice(tx, org.orgId, input.params.priceId, version);
@@ -109,7 +124,14 @@ export const updateTelemetryPrice: Handler<Routes["updateTelemetryPrice"]> = asy
   return presentPrice(row);
 };
 
-export const deleteTelemetryPrice: Handler<Routes["deleteTelemetryPrice"]> = async ({ tx, org, input, audit }) => {
+export const deleteTelemetryPrice: Handler<Routes["deleteTelemetryPrice"]> = async ({
+  tx,
+  org,
+  input,
+  audit,
+  afterCommit,
+}) => {
+  afterCommit(async () => forgetIntakeContext(org.orgId));
   const before = await lockPrice(tx, org.orgId, input.params.priceId, input.body.version);
   await tx.deleteFrom("telemetry_prices").where("id", "=", before.id).execute();
   await audit({

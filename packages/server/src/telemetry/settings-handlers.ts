@@ -4,6 +4,7 @@ import { type Kysely, sql } from "kysely";
 import { AppError, notFound, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { invalidBody } from "../risks/field-errors.js";
+import { forgetIntakeContext } from "./intake-context.js";
 
 /** Defaults of an organisation without a telemetry_settings row (the migration's column defaults). */
 export const defaultTelemetrySettings = {
@@ -32,7 +33,9 @@ export const updateTelemetrySettings: Handler<Routes["updateTelemetrySettings"]>
   org,
   input,
   audit,
+  afterCommit,
 }) => {
+  afterCommit(async () => forgetIntakeContext(org.orgId));
   const { version, systemAttribute, callerAttribute, spanRetentionHours } = input.body;
   // Serialise concurrent first saves: the row may not exist yet.
   await sql`select pg_advisory_xact_lock(hashtext(${`telemetry_settings:${org.orgId}`}))`.execute(tx);
@@ -121,7 +124,9 @@ export const updateSystemTelemetrySettings: Handler<Routes["updateSystemTelemetr
   org,
   input,
   audit,
+  afterCommit,
 }) => {
+  afterCommit(async () => forgetIntakeContext(org.orgId));
   const { systemId } = input.params;
   const { version, serviceName, captureContent, contentRetentionDays } = input.body;
   await sql`select pg_advisory_xact_lock(hashtext(${`telemetry_systems:${systemId}`}))`.execute(tx);
