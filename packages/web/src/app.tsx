@@ -32,6 +32,7 @@ const RedteamModule = lazy(() => import("./redteam/redteam-module"));
 const GatesModule = lazy(() => import("./gates/gates-module"));
 const ChangesModule = lazy(() => import("./changes/changes-module"));
 const MonitoringModule = lazy(() => import("./monitoring/monitoring-module"));
+const DriftModule = lazy(() => import("./drift/drift-module"));
 const IncidentsModule = lazy(() => import("./incidents/incidents-module"));
 const NonconformitiesModule = lazy(() => import("./nonconformities/nonconformities-module"));
 const InternalAuditsModule = lazy(() => import("./internal-audits/internal-audits-module"));
@@ -89,6 +90,7 @@ export function App() {
             <Route path="gates/*" element={<GatesModule />} />
             <Route path="changes/*" element={<ChangesModule />} />
             <Route path="monitoring/*" element={<MonitoringModule />} />
+            <Route path="drift/*" element={<DriftModule />} />
             <Route path="incidents/*" element={<IncidentsModule />} />
             <Route path="nonconformities/*" element={<NonconformitiesModule />} />
             <Route path="audits/*" element={<InternalAuditsModule />} />

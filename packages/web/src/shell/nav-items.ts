@@ -73,6 +73,12 @@ export const managementItems: NavItem[] = [
     description: "Metrics of AI systems in operation, their thresholds and alerts.",
   },
   {
+    label: "Drift",
+    path: "drift",
+    permission: "governance.read",
+    description: "Drift reports comparing the data AI systems see in operation with their reference data.",
+  },
+  {
     label: "Incidents",
     path: "incidents",
     permission: "governance.read",
