@@ -1,5 +1,7 @@
+export { DEFAULT_DRIFT_THRESHOLDS } from "./decide-drift.js";
+export { DriftInputError } from "./drift-input-error.js";
+export { renderDriftHtml } from "./html/render-drift-html.js";
 export {
-  DriftInputError,
   type DriftReportOptions,
   type DriftReportResult,
   type DriftSource,

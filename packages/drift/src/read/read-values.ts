@@ -1,0 +1,69 @@
+/** Streams one column's values out of DuckDB. */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Side } from "./open-inputs.js";
+
+/** Missing and present counts of a column (numeric columns count NaN and ±Infinity as missing). */
+export async function countMissing(
+  connection: DuckDBConnection,
+  side: Side,
+  valueSql: string,
+  numeric: boolean,
+): Promise<{ rows: number; missing: number }> {
+  const present = numeric ? `${valueSql} IS NOT NULL AND isfinite(${valueSql})` : `${valueSql} IS NOT NULL`;
+  const reader = await connection.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE ${present}) FROM ${side}`);
+  const [rows, nonMissing] = (reader.getRowsJS()[0] ?? [0, 0]).map(Number) as [number, number];
+  return { rows, missing: rows - nonMissing };
+}
+
+/** The finite values of a numeric column, sorted ascending. */
+export async function readSortedNumbers(
+  connection: DuckDBConnection,
+  side: Side,
+  valueSql: string,
+  count: number,
+): Promise<Float64Array> {
+  const values = new Float64Array(count);
+  const result = await connection.stream(
+    `SELECT v FROM (SELECT ${valueSql} AS v FROM ${side}) WHERE v IS NOT NULL AND isfinite(v)`,
+  );
+  let offset = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const vector = chunk.getColumnVector(0);
+    const rows = chunk.rowCount;
+    for (let i = 0; i < rows && offset < count; i++) values[offset++] = vector.getItem(i) as number;
+  }
+  const filled = offset === count ? values : values.subarray(0, offset);
+  return filled.sort();
+}
+
+/** Category → count of a column's non-missing values. */
+export async function readCategoryCounts(
+  connection: DuckDBConnection,
+  side: Side,
+  valueSql: string,
+): Promise<Map<string, number>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT v, count(*)::DOUBLE FROM (SELECT ${valueSql} AS v FROM ${side}) WHERE v IS NOT NULL GROUP BY v`,
+  );
+  const counts = new Map<string, number>();
+  for (const [value, count] of reader.getRowsJS()) counts.set(String(value), Number(count));
+  return counts;
+}
+
+/** Streams the non-missing string values of a column in chunks. */
+export async function forEachString(
+  connection: DuckDBConnection,
+  side: Side,
+  valueSql: string,
+  visit: (value: string) => void,
+): Promise<void> {
+  const result = await connection.stream(`SELECT v FROM (SELECT ${valueSql} AS v FROM ${side}) WHERE v IS NOT NULL`);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const vector = chunk.getColumnVector(0);
+    for (let i = 0; i < chunk.rowCount; i++) visit(String(vector.getItem(i)));
+  }
+}
