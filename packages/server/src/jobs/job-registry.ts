@@ -6,6 +6,11 @@ import {
 } from "../monitoring/missing-data-job.js";
 import { notificationJobHandlers } from "../notifications/notification-jobs.js";
 import { REMINDER_SCAN_EVERY_MS, REMINDER_SCAN_JOB, reminderJobHandlers } from "../reminders/reminder-jobs.js";
+import {
+  TELEMETRY_RETENTION_EVERY_MS,
+  TELEMETRY_RETENTION_JOB,
+  telemetryJobHandlers,
+} from "../telemetry/telemetry-retention-job.js";
 import type { JobHandler } from "./job-types.js";
 import { jobsJobHandlers, PRUNE_JOBS_EVERY_MS, PRUNE_JOBS_JOB } from "./prune-jobs.js";
 import type { RecurringJob } from "./recurring-jobs.js";
@@ -17,6 +22,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...monitoringJobHandlers,
   ...driftJobHandlers,
   ...jobsJobHandlers,
+  ...telemetryJobHandlers,
 };
 
 /**
@@ -27,4 +33,5 @@ export const recurringJobs: RecurringJob[] = [
   { kind: REMINDER_SCAN_JOB, everyMs: REMINDER_SCAN_EVERY_MS },
   { kind: MISSING_DATA_SWEEP_JOB, everyMs: MISSING_DATA_SWEEP_EVERY_MS },
   { kind: PRUNE_JOBS_JOB, everyMs: PRUNE_JOBS_EVERY_MS },
+  { kind: TELEMETRY_RETENTION_JOB, everyMs: TELEMETRY_RETENTION_EVERY_MS },
 ];
