@@ -28,6 +28,7 @@ const wholePrograms = [
  */
 const deeperIntegration = [
   "packages/cli/src/audit-file.int.test.ts",
+  "packages/cli/src/drift-upload.int.test.ts",
   "packages/cli/src/export.int.test.ts",
   "packages/cli/src/gate-verify.int.test.ts",
   "packages/cli/src/metric.int.test.ts",
@@ -37,6 +38,7 @@ const deeperIntegration = [
   "packages/server/src/auth/signin-burst.int.test.ts",
   "packages/server/src/competence/policy-acknowledgements.int.test.ts",
   "packages/server/src/competence/training-coverage-as-of.int.test.ts",
+  "packages/server/src/drift/drift-server-reports.int.test.ts",
   "packages/server/src/evidence/evidence-files.int.test.ts",
   "packages/server/src/exports/pdf-exports.int.test.ts",
   "packages/server/src/impact-assessments/impact-assessment-staleness.int.test.ts",

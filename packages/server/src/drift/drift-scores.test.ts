@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { driftScores, PSI_CRITICAL, PSI_WARNING } from "./drift-scores.js";
+import { driftScores, PSI_CRITICAL, PSI_WARNING, psiMetricName } from "./drift-scores.js";
 import { driftReportFixture } from "./drift-test-fixtures.js";
 
 describe("driftScores", () => {
@@ -10,7 +10,7 @@ describe("driftScores", () => {
       ["drift:psi:age", 0.01, PSI_WARNING, PSI_CRITICAL],
       ["drift:psi:income", 0.4, PSI_WARNING, PSI_CRITICAL],
     ]);
-    expect(scores[2]?.name).toBe("Drift: PSI of income");
+    expect(scores.map((s) => s.name)).toEqual(["Drift share of columns", "Drift PSI age", "Drift PSI income"]);
   });
 
   it("skips columns without statistics and takes a text column's largest descriptor PSI", () => {
@@ -43,10 +43,12 @@ describe("driftScores", () => {
     ]);
   });
 
-  it("cuts a long column's metric name to 200 characters but keeps the whole name in its key", () => {
+  it("names a metric as the metrics contract allows, keeping the whole column name in its key", () => {
     const long = "c".repeat(300);
     const [, score] = driftScores(driftReportFixture([long]));
-    expect(score?.name).toHaveLength(200);
+    expect(score?.name).toHaveLength(100);
     expect(score?.sourceKey).toBe(`drift:psi:${long}`);
+    expect(psiMetricName("Prix (€) : total")).toBe("Drift PSI Prix ___ _ total");
+    expect(psiMetricName("äge")).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$/);
   });
 });

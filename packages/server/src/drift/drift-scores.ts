@@ -17,10 +17,13 @@ export interface DriftScore {
 export const PSI_WARNING = 0.1;
 export const PSI_CRITICAL = 0.25;
 
-const NAME_MAX = 200;
+/** Metric names: at most 100 characters of letters, digits, spaces and `_ . - /` (see the metrics contract). */
+export const METRIC_NAME_MAX = 100;
 
-function nameOf(text: string): string {
-  return text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
+/** "Drift PSI <column>", other characters of the column's name as `_`, cut to the metric name's limit. */
+export function psiMetricName(column: string): string {
+  const safe = column.replace(/[^A-Za-z0-9_.\-/ ]/g, "_").replace(/\s+/g, " ");
+  return `Drift PSI ${safe}`.slice(0, METRIC_NAME_MAX).trimEnd();
 }
 
 /** The PSI of a column: its own for numeric and categorical columns, the largest of its descriptors' for text. */
@@ -41,7 +44,7 @@ export function driftScores(report: DriftReport): DriftScore[] {
   const scores: DriftScore[] = [
     {
       sourceKey: "drift:share",
-      name: "Drift: share of drifted columns",
+      name: "Drift share of columns",
       description: "Share of the compared columns that drifted in the latest drift report.",
       unit: "share",
       value: report.summary.driftShare,
@@ -56,7 +59,7 @@ export function driftScores(report: DriftReport): DriftScore[] {
     seen.add(column.name);
     scores.push({
       sourceKey: `drift:psi:${column.name}`,
-      name: nameOf(`Drift: PSI of ${column.name}`),
+      name: psiMetricName(column.name),
       description: `Population stability index of column ${column.name} in the latest drift report (reference against current).`,
       unit: "PSI",
       value: psi,

@@ -7,12 +7,15 @@ import type { AuditEvent } from "../audit/append-audit-entry.js";
 import { thresholdsOf } from "../monitoring/metric-queries.js";
 import { insertObservations } from "../monitoring/push-observations.js";
 import { raiseAlert } from "../monitoring/raise-alert.js";
-import type { DriftScore } from "./drift-scores.js";
+import { type DriftScore, METRIC_NAME_MAX } from "./drift-scores.js";
 
-/** A name not yet used by the system's live metrics (names are unique whatever their case). */
+/** A name not yet used by the system's live metrics (names are unique whatever their case): "Drift PSI age 2". */
 function freeName(name: string, taken: Set<string>): string {
   let candidate = name;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name.slice(0, 190)} (${n})`;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    const suffix = ` ${n}`;
+    candidate = `${name.slice(0, METRIC_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+  }
   taken.add(candidate.toLowerCase());
   return candidate;
 }
