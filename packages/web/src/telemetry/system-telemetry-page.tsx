@@ -137,7 +137,13 @@ export default function SystemTelemetryPage() {
         a metric to set its warning and critical thresholds.
       </Text>
       {metrics.error && <ErrorAlert error={metrics.error} />}
-      {!metrics.data ? <PageLoader /> : <MetricsTable orgId={orgId} metrics={metrics.data.items} />}
+      {!metrics.data ? (
+        <PageLoader />
+      ) : metrics.data.items.length === 0 ? (
+        <Text>No metrics yet: they are created when the first spans arrive.</Text>
+      ) : (
+        <MetricsTable orgId={orgId} metrics={metrics.data.items} />
+      )}
       <SystemTelemetrySettingsForm key={s.system.id} orgId={orgId} settings={s} canEdit={can("governance.write")} />
       <Text size="sm">
         <Anchor component={Link} to={`/o/${orgId}/monitoring/alerts`}>

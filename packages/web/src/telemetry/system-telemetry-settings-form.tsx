@@ -112,6 +112,7 @@ export function SystemTelemetrySettingsForm({
             error={errors.contentRetentionDays}
             allowDecimal={false}
             min={1}
+            clampBehavior="none"
             max={3650}
             readOnly={!canEdit}
             maw={280}

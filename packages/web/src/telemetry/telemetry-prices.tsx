@@ -193,6 +193,7 @@ export function TelemetryPrices({ orgId, canEdit }: { orgId: string; canEdit: bo
                   label="Per million input tokens"
                   required
                   min={0}
+                  clampBehavior="none"
                   decimalScale={6}
                   value={values.inputPerMillion}
                   onChange={(inputPerMillion) => set({ inputPerMillion })}
@@ -202,6 +203,7 @@ export function TelemetryPrices({ orgId, canEdit }: { orgId: string; canEdit: bo
                   label="Per million output tokens"
                   required
                   min={0}
+                  clampBehavior="none"
                   decimalScale={6}
                   value={values.outputPerMillion}
                   onChange={(outputPerMillion) => set({ outputPerMillion })}

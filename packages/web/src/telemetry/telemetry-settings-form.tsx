@@ -104,6 +104,7 @@ export function TelemetrySettingsForm({
             error={errors.spanRetentionHours}
             allowDecimal={false}
             min={1}
+            clampBehavior="none"
             max={8760}
             readOnly={!canEdit}
             maw={360}
