@@ -1,1 +1,2 @@
 export * from "./anomaly-routes.js";
+export * from "./anomaly-schemas.js";

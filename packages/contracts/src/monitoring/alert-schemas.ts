@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema, timestampSchema, versionSchema } from "../common.js";
-import { alertKindSchema, alertLevelSchema, alertStatusSchema } from "./metric-attributes.js";
+import { alertKindSchema, alertLevelSchema, alertStatusSchema, anomalyDetectorSchema } from "./metric-attributes.js";
 import { metricSchema } from "./metric-schemas.js";
 import { chartPointSchema } from "./observation-schemas.js";
 
@@ -24,6 +24,15 @@ export const alertSchema = z
     resolvedAt: timestampSchema.nullable(),
     resolvedBy: memberRefSchema.nullable(),
     resolutionNote: z.string().nullable(),
+    /** Whom an anomaly alert is about: a caller identity, or "" for the whole system (and other kinds). */
+    subject: z.string(),
+    /** The detector that raised an anomaly alert; null for breaches and missing data. */
+    detector: anomalyDetectorSchema.nullable(),
+    /** The window the evidence of an anomaly comes from. */
+    windowStart: timestampSchema.nullable(),
+    windowEnd: timestampSchema.nullable(),
+    /** What shows the anomaly: counts, the baseline, sample span ids. */
+    evidence: z.record(z.string(), z.unknown()).nullable(),
     /** The incidents opened from or linked to this alert. */
     incidents: z.array(z.object({ id: idSchema, ref: z.string(), title: z.string(), status: z.string() })),
     createdAt: timestampSchema,
@@ -43,6 +52,10 @@ export const alertListQuerySchema = z.object({
     .transform((v) => v === "true")
     .optional(),
   level: alertLevelSchema.optional(),
+  kind: alertKindSchema.optional(),
+  detector: anomalyDetectorSchema.optional(),
+  /** Alerts about one caller identity. */
+  subject: z.string().max(500, "must be 500 characters or fewer").optional(),
 });
 
 export const acknowledgeAlertRequestSchema = z.object({ version: versionSchema });

@@ -41,7 +41,9 @@ export const anomalyDetectors = [
   "tool_sequence",
   "exfiltration",
 ] as const;
-export const anomalyDetectorSchema = z.enum(anomalyDetectors);
+export const anomalyDetectorSchema = z.enum(anomalyDetectors, {
+  message: `Choose a detector: ${anomalyDetectors.join(", ")}.`,
+});
 export type AnomalyDetector = z.infer<typeof anomalyDetectorSchema>;
 
 /** Where an alert stands: open until someone acknowledges it, resolved once dealt with. */

@@ -1,3 +1,4 @@
+import { ANOMALY_DETECTION_EVERY_MS, ANOMALY_DETECTION_JOB, anomalyJobHandlers } from "../anomalies/anomaly-jobs.js";
 import { driftJobHandlers } from "../drift/drift-report-job.js";
 import {
   MISSING_DATA_SWEEP_EVERY_MS,
@@ -22,6 +23,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...monitoringJobHandlers,
   ...driftJobHandlers,
   ...jobsJobHandlers,
+  ...anomalyJobHandlers,
   ...telemetryJobHandlers,
 };
 
@@ -33,5 +35,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: REMINDER_SCAN_JOB, everyMs: REMINDER_SCAN_EVERY_MS },
   { kind: MISSING_DATA_SWEEP_JOB, everyMs: MISSING_DATA_SWEEP_EVERY_MS },
   { kind: PRUNE_JOBS_JOB, everyMs: PRUNE_JOBS_EVERY_MS },
+  { kind: ANOMALY_DETECTION_JOB, everyMs: ANOMALY_DETECTION_EVERY_MS },
   { kind: TELEMETRY_RETENTION_JOB, everyMs: TELEMETRY_RETENTION_EVERY_MS },
 ];

@@ -9,7 +9,7 @@ import { alertQuery, loadAlert, presentAlerts } from "./alert-queries.js";
 
 /** Alerts, newest first; with `active`, only those not yet resolved. */
 export const listAlerts: Handler<Routes["listAlerts"]> = async ({ tx, org, input }) => {
-  const { limit, cursor: rawCursor, systemId, metricId, status, level, active } = input.query;
+  const { limit, cursor: rawCursor, systemId, metricId, status, level, active, kind, detector, subject } = input.query;
   const sort = keysetSort("-createdAt", { createdAt: "a.created_at" }, "a.id");
   const cursor = parseCursor(rawCursor);
   let query = alertQuery(tx, org.orgId);
@@ -18,6 +18,9 @@ export const listAlerts: Handler<Routes["listAlerts"]> = async ({ tx, org, input
   if (status) query = query.where("a.status", "=", status);
   if (active) query = query.where("a.status", "<>", "resolved");
   if (level) query = query.where("a.level", "=", level);
+  if (kind) query = query.where("a.kind", "=", kind);
+  if (detector) query = query.where("a.detector", "=", detector);
+  if (subject !== undefined) query = query.where("a.subject", "=", subject);
   if (cursor) query = query.where(afterCursor(sort, cursor));
   const rows = await query
     .orderBy("a.created_at", "desc")

@@ -1,4 +1,4 @@
-import type { Alert, AlertKind, AlertLevel, AlertStatus } from "@openaims/contracts";
+import type { Alert, AlertKind, AlertLevel, AlertStatus, AnomalyDetector } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { notFound } from "../http/app-error.js";
@@ -77,6 +77,11 @@ export function presentAlert(row: AlertRow, incidents: IncidentRef[] = []): Aler
         ? { memberId: row.resolved_by_member_id, name: row.resolved_by_name }
         : null,
     resolutionNote: row.resolution_note,
+    subject: row.subject,
+    detector: (row.detector as AnomalyDetector | null) ?? null,
+    windowStart: row.window_start?.toISOString() ?? null,
+    windowEnd: row.window_end?.toISOString() ?? null,
+    evidence: (row.evidence as Record<string, unknown> | null) ?? null,
     incidents,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -9,7 +9,16 @@ import { createIncident } from "../incidents/create-incident.js";
  */
 export async function openIncidentFromAlert(
   tx: Kysely<Database>,
-  alert: { id: string; ref: string; orgId: string; metricName: string; value: number | null; observedAt: Date | null },
+  alert: {
+    id: string;
+    ref: string;
+    orgId: string;
+    metricName: string;
+    value: number | null;
+    observedAt: Date | null;
+    /** What an anomaly alert saw, e.g. "prompt-injection markers from caller x, 12:00–12:05 UTC". */
+    about?: string | undefined;
+  },
   requestId: string | null,
 ): Promise<{ id: string; ref: string }> {
   const seen =
@@ -21,8 +30,10 @@ export async function openIncidentFromAlert(
     { orgId: alert.orgId, membershipId: null },
     (event) => appendAuditEntry(tx, { ...event, orgId: alert.orgId, actor: systemActor("monitoring"), requestId }),
     {
-      title: `Critical alert ${alert.ref} on metric ${alert.metricName}`,
-      description: `Monitoring raised critical alert ${alert.ref} on metric ${alert.metricName}.${seen} The metric's alert rule opens an incident for critical alerts.`,
+      title: alert.about
+        ? `Critical anomaly ${alert.ref}: ${alert.about}`.slice(0, 200)
+        : `Critical alert ${alert.ref} on metric ${alert.metricName}`,
+      description: `Monitoring raised critical alert ${alert.ref} on metric ${alert.metricName}.${alert.about ? ` It saw ${alert.about}.` : ""}${seen} The metric's alert rule opens an incident for critical alerts.`,
       severity: "high",
       systemIds: [],
       links: [{ kind: "alert", id: alert.id }],

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AlertKind, AlertLevel, RaisedAlert } from "@openaims/contracts";
+import { type AlertKind, type AlertLevel, type AnomalyDetector, labelOf, type RaisedAlert } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
@@ -25,25 +25,39 @@ export interface AlertSignal {
   lastSeenAt: Date;
   value: number | null;
   observedAt: Date | null;
+  /** For anomaly alerts: about whom, which detector, the window the evidence comes from, and the evidence. */
+  anomaly?: AnomalySignal;
+}
+
+/** What an anomaly detector adds to a signal. */
+export interface AnomalySignal {
+  /** A caller identity, or "" for the whole system. */
+  subject: string;
+  detector: AnomalyDetector;
+  windowStart: Date;
+  windowEnd: Date;
+  /** Counts, the baseline and sample span ids. */
+  evidence: Record<string, unknown>;
 }
 
 /** Monitoring raises and escalates alerts in its own name, whoever pushed the observation. */
 export const monitoringActor = systemActor("monitoring");
 
-async function openAlertOf(tx: Kysely<Database>, metricId: string, kind: AlertKind) {
+async function openAlertOf(tx: Kysely<Database>, metricId: string, kind: AlertKind, subject: string) {
   return tx
     .selectFrom("metric_alerts")
     .select(["id", "ref", "level", "version", "last_seen_at"])
     .where("metric_id", "=", metricId)
     .where("kind", "=", kind)
+    .where("subject", "=", subject)
     .where("status", "<>", "resolved")
     .forUpdate()
     .executeTakeFirst();
 }
 
 /**
- * Raises an alert for the signal, or adds it to the metric's alert of that kind that is not yet
- * resolved: at most one such alert exists, which the database enforces, so two servers that see the
+ * Raises an alert for the signal, or adds it to the metric's alert of that kind (and, for anomalies,
+ * that subject) that is not yet resolved: at most one such alert exists, which the database enforces, so two servers that see the
  * same breach at once raise one alert. A critical signal escalates an open warning. A raised alert
  * asks for the metric's chosen risk to be reviewed again, and a critical one opens an incident when
  * the metric's rule says so. Returns the alert
@@ -55,7 +69,10 @@ export async function raiseAlert(
   signal: AlertSignal,
   requestId: string | null,
 ): Promise<RaisedAlert | null> {
-  let open = await openAlertOf(tx, metric.id, signal.kind);
+  const anomaly = signal.anomaly;
+  const subject = anomaly?.subject ?? "";
+  const about = anomalyDescription(anomaly);
+  let open = await openAlertOf(tx, metric.id, signal.kind, subject);
   if (!open) {
     const id = randomUUID();
     const ref = await nextRef(tx, metric.org_id, "metric_alert", "AL");
@@ -73,6 +90,15 @@ export async function raiseAlert(
         last_seen_at: signal.lastSeenAt,
         observed_value: signal.value,
         observed_at: signal.observedAt,
+        ...(anomaly
+          ? {
+              subject,
+              detector: anomaly.detector,
+              window_start: anomaly.windowStart,
+              window_end: anomaly.windowEnd,
+              evidence: JSON.stringify(anomaly.evidence),
+            }
+          : {}),
       })
       .onConflict((oc) => oc.columns(["metric_id", "kind", "subject"]).where("status", "<>", "resolved").doNothing())
       .returning("id")
@@ -92,6 +118,14 @@ export async function raiseAlert(
           level: { before: null, after: signal.level },
           observedValue: { before: null, after: signal.value },
           observedAt: { before: null, after: signal.observedAt?.toISOString() ?? null },
+          ...(anomaly
+            ? {
+                subject: { before: null, after: subject },
+                detector: { before: null, after: anomaly.detector },
+                windowStart: { before: null, after: anomaly.windowStart.toISOString() },
+                windowEnd: { before: null, after: anomaly.windowEnd.toISOString() },
+              }
+            : {}),
         },
       });
       if (signal.level === "critical" && metric.open_incident_on_critical)
@@ -104,6 +138,7 @@ export async function raiseAlert(
             metricName: metric.name,
             value: signal.value,
             observedAt: signal.observedAt,
+            about,
           },
           requestId,
         );
@@ -118,7 +153,7 @@ export async function raiseAlert(
       return { id, ref, metric: metric.name, kind: signal.kind, level: signal.level, change: "raised" };
     }
     // Another server raised it a moment ago; its row is committed now, so this signal joins it.
-    open = await openAlertOf(tx, metric.id, signal.kind);
+    open = await openAlertOf(tx, metric.id, signal.kind, subject);
     if (!open) return null;
   }
   const escalates = open.level === "warning" && signal.level === "critical";
@@ -126,6 +161,13 @@ export async function raiseAlert(
     .updateTable("metric_alerts")
     .set({
       last_seen_at: sql<Date>`greatest(last_seen_at, ${signal.lastSeenAt})`,
+      ...(anomaly
+        ? {
+            window_start: sql<Date>`least(window_start, ${anomaly.windowStart})`,
+            window_end: sql<Date>`greatest(window_end, ${anomaly.windowEnd})`,
+            evidence: JSON.stringify(anomaly.evidence),
+          }
+        : {}),
       ...(escalates
         ? {
             level: "critical",
@@ -162,8 +204,16 @@ export async function raiseAlert(
         metricName: metric.name,
         value: signal.value,
         observedAt: signal.observedAt,
+        about,
       },
       requestId,
     );
   return { id: open.id, ref: open.ref, metric: metric.name, kind: signal.kind, level: "critical", change: "escalated" };
+}
+
+/** "Prompt-injection markers from caller x, 2026-12-07T08:00:00.000Z – …", for an incident opened from an anomaly alert. */
+function anomalyDescription(anomaly: AnomalySignal | undefined): string | undefined {
+  if (!anomaly) return undefined;
+  const who = anomaly.subject ? `caller ${anomaly.subject}` : "the whole system";
+  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who} , ${anomaly.windowStart.toISOString()} – ${anomaly.windowEnd.toISOString()}`;
 }
