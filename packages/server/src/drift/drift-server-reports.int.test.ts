@@ -118,6 +118,7 @@ describe("drift reports computed on the server", () => {
         input_tokens: 100 + ((i * 13) % 50),
         output_tokens: 200 + ((i * 7) % 80),
         finish_reasons: JSON.stringify(["stop"]),
+        attributes: "{}",
       }));
     const day = Date.UTC(2026, 10, 2);
     await t.db.insertInto("telemetry_spans").values(spans(day, 0)).execute();
