@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, List, Stack, Table, Text, Textarea, Title } from "@mantine/core";
-import { type Alert, routes } from "@openaims/contracts";
+import { type Alert, labelOf, routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -45,6 +45,73 @@ function OpenIncidentButton({ alert }: { alert: Alert }) {
   );
 }
 
+interface EvidenceSample {
+  spanId?: string;
+  traceId?: string;
+  at?: string;
+  caller?: string | null;
+  tool?: string | null;
+  markers?: string[];
+}
+
+/** Numbers of an anomaly's evidence other than its samples, as "name: value" lines. */
+function evidenceFacts(evidence: Record<string, unknown>): [string, string][] {
+  return Object.entries(evidence)
+    .filter(([key]) => key !== "samples" && key !== "reason")
+    .map(([key, value]) => [key, typeof value === "object" ? JSON.stringify(value) : String(value)]);
+}
+
+/** What an anomaly detector saw: its reason, counts and baseline, and sample spans of the window. */
+function AnomalyEvidence({ alert }: { alert: Alert }) {
+  const evidence = alert.evidence ?? {};
+  const samples = (Array.isArray(evidence.samples) ? evidence.samples : []) as EvidenceSample[];
+  return (
+    <Stack gap="xs">
+      <Title order={2}>Evidence</Title>
+      {typeof evidence.reason === "string" && <Text>{evidence.reason}</Text>}
+      <Table withTableBorder>
+        <Table.Tbody>
+          {evidenceFacts(evidence).map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row" w={200}>
+                {label}
+              </Table.Th>
+              <Table.Td style={{ wordBreak: "break-word" }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={3}>Sample spans</Title>
+      {samples.length === 0 ? (
+        <Text>No sample spans: the system does not capture content, or the spans are past their retention.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">At</Table.Th>
+                <Table.Th scope="col">Span</Table.Th>
+                <Table.Th scope="col">Trace</Table.Th>
+                <Table.Th scope="col">Markers or tool</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {samples.map((sample) => (
+                <Table.Tr key={`${sample.traceId}-${sample.spanId}`}>
+                  <Table.Td>{formatDateTime(sample.at ?? null)}</Table.Td>
+                  <Table.Td ff="monospace">{sample.spanId ?? "—"}</Table.Td>
+                  <Table.Td ff="monospace">{sample.traceId ?? "—"}</Table.Td>
+                  <Table.Td>{sample.markers?.join(", ") ?? sample.tool ?? "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
 /** One alert: what was seen and when, who acknowledged and resolved it, and the incidents opened from it. */
 export default function AlertDetailPage() {
   const { orgId, can } = useOrg();
@@ -59,6 +126,13 @@ export default function AlertDetailPage() {
   const alert = query.data;
   const facts: [string, string][] = [
     ["AI system", alert.system.name],
+    ...(alert.detector
+      ? ([
+          ["Detector", labelOf("anomalyDetector", alert.detector)],
+          ["Subject", alert.subject ? `Caller ${alert.subject}` : "The whole system"],
+          ["Evidence window", `${formatDateTime(alert.windowStart)} – ${formatDateTime(alert.windowEnd)}`],
+        ] as [string, string][])
+      : []),
     ["First seen", formatDateTime(alert.firstSeenAt)],
     ["Last seen", formatDateTime(alert.lastSeenAt)],
     ["Observed value", withUnit(alert.observedValue, alert.metric.unit)],
@@ -97,6 +171,7 @@ export default function AlertDetailPage() {
           ))}
         </Table.Tbody>
       </Table>
+      {alert.kind === "anomaly" && <AnomalyEvidence alert={alert} />}
       {can("governance.write") && alert.status !== "resolved" && (
         <Stack gap="xs">
           <Textarea

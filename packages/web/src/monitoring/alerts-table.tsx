@@ -1,5 +1,5 @@
 import { Anchor, Table, Text } from "@mantine/core";
-import type { Alert } from "@openaims/contracts";
+import { type Alert, labelOf } from "@openaims/contracts";
 import { Link } from "react-router";
 import { formatDateTime } from "../ui/format";
 import { StatusBadge } from "../ui/status-badge";
@@ -12,11 +12,17 @@ export function withUnit(value: number | null, unit: string): string {
   return unit ? `${value} ${unit}` : String(value);
 }
 
-/** Alerts with their metric, level and status; each reference opens the alert. */
+/** What an anomaly alert is about: "Prompt-injection markers · caller mallory"; "—" for other kinds. */
+export function anomalyAbout(alert: Alert): string {
+  if (!alert.detector) return "—";
+  return `${labelOf("anomalyDetector", alert.detector)} · ${alert.subject ? `caller ${alert.subject}` : "whole system"}`;
+}
+
+/** Alerts with their metric, level and status, what an anomaly is about, and their incidents; each reference opens the alert. */
 export function AlertsTable({ orgId, alerts, empty }: { orgId: string; alerts: Alert[]; empty: string }) {
   if (alerts.length === 0) return <Text>{empty}</Text>;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1100}>
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -24,10 +30,12 @@ export function AlertsTable({ orgId, alerts, empty }: { orgId: string; alerts: A
             <Table.Th scope="col">AI system</Table.Th>
             <Table.Th scope="col">Metric</Table.Th>
             <Table.Th scope="col">Kind</Table.Th>
+            <Table.Th scope="col">Detector and subject</Table.Th>
             <Table.Th scope="col">Level</Table.Th>
             <Table.Th scope="col">Value</Table.Th>
             <Table.Th scope="col">Last seen</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Incident</Table.Th>
             <Table.Th scope="col">Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -48,6 +56,7 @@ export function AlertsTable({ orgId, alerts, empty }: { orgId: string; alerts: A
               <Table.Td>
                 <StatusBadge of="alertKind" value={alert.kind} tone="neutral" />
               </Table.Td>
+              <Table.Td>{anomalyAbout(alert)}</Table.Td>
               <Table.Td>
                 <StatusBadge of="alertLevel" value={alert.level} tone={alertLevelTone[alert.level]} />
               </Table.Td>
@@ -55,6 +64,15 @@ export function AlertsTable({ orgId, alerts, empty }: { orgId: string; alerts: A
               <Table.Td>{formatDateTime(alert.lastSeenAt)}</Table.Td>
               <Table.Td>
                 <StatusBadge of="alertStatus" value={alert.status} tone={alertStatusTone[alert.status]} />
+              </Table.Td>
+              <Table.Td>
+                {alert.incidents.length === 0
+                  ? "—"
+                  : alert.incidents.map((incident) => (
+                      <Anchor key={incident.id} component={Link} to={`/o/${orgId}/incidents/${incident.id}`} mr="xs">
+                        {incident.ref}
+                      </Anchor>
+                    ))}
               </Table.Td>
               <Table.Td>
                 <AlertActions alert={alert} />
