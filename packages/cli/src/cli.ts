@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
 import { registerChangeCommands } from "./commands/change.js";
+import { registerDriftReportCommand } from "./commands/drift.js";
 import { registerDriftUploadCommand } from "./commands/drift-upload.js";
 import { registerExportCommands } from "./commands/export.js";
 import { registerGateCommands } from "./commands/gate.js";
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerMetricCommands(program, io);
   registerReviewCommands(program, io);
   registerRedteamCommand(program, io);
+  registerDriftReportCommand(program, io);
   registerDriftUploadCommand(program, io);
   return program;
 }

@@ -104,36 +104,43 @@ async function compareColumn(
   thresholds: DriftThresholds,
 ): Promise<ColumnDrift> {
   const { connection } = inputs;
-  const numeric = column.kind === "numeric";
-  const ref = await countMissing(connection, "reference", column.valueSql, numeric);
-  const cur = await countMissing(connection, "current", column.valueSql, numeric);
-  const refShare = ref.rows === 0 ? 0 : ref.missing / ref.rows;
-  const curShare = cur.rows === 0 ? 0 : cur.missing / cur.rows;
+  // Numeric values are read once: what is not read (null, NaN, ±Infinity) is missing.
+  let numbers: [Float64Array, Float64Array] | undefined;
+  let refMissing: number;
+  let curMissing: number;
+  if (column.kind === "numeric") {
+    numbers = [
+      await readSortedNumbers(connection, "reference", column.valueSql, inputs.reference.rowsUsed),
+      await readSortedNumbers(connection, "current", column.valueSql, inputs.current.rowsUsed),
+    ];
+    refMissing = inputs.reference.rowsUsed - numbers[0].length;
+    curMissing = inputs.current.rowsUsed - numbers[1].length;
+  } else {
+    refMissing = (await countMissing(connection, "reference", column.valueSql, false)).missing;
+    curMissing = (await countMissing(connection, "current", column.valueSql, false)).missing;
+  }
+  const refShare = refMissing / inputs.reference.rowsUsed;
+  const curShare = curMissing / inputs.current.rowsUsed;
   const base = {
     name: column.name,
     role: column.role,
     kind: column.kind,
     kindSource: column.kindSource,
     missing: {
-      reference: { count: ref.missing, share: refShare },
-      current: { count: cur.missing, share: curShare },
+      reference: { count: refMissing, share: refShare },
+      current: { count: curMissing, share: curShare },
       shareChange: curShare - refShare,
     },
   };
-  const refPresent = ref.rows - ref.missing;
-  const curPresent = cur.rows - cur.missing;
-  if (refPresent === 0 || curPresent === 0) {
-    const side = refPresent === 0 ? "reference" : "current";
+  if (refMissing === inputs.reference.rowsUsed || curMissing === inputs.current.rowsUsed) {
+    const side = refMissing === inputs.reference.rowsUsed ? "reference" : "current";
     throw new DriftInputError(
       `Column '${column.name}' has no values in the ${side} data (every row is missing).`,
       column.name,
     );
   }
-  if (column.kind === "numeric") {
-    const statistics = numericDrift(
-      await readSortedNumbers(connection, "reference", column.valueSql, refPresent),
-      await readSortedNumbers(connection, "current", column.valueSql, curPresent),
-    );
+  if (numbers) {
+    const statistics = numericDrift(numbers[0], numbers[1]);
     return { ...base, ...decideDrift(statistics, thresholds), statistics };
   }
   if (column.kind === "categorical") {

@@ -1,6 +1,7 @@
 /**
  * Which columns are compared and as what. The rule for inferred kinds:
- * - numeric DuckDB types (integers, decimals, floats) are numeric, dates and times too (as epoch seconds);
+ * - numeric DuckDB types (integers, decimals, floats) are numeric, dates and times too (as epoch seconds),
+ *   except that a target or prediction column of integers holds class labels and is categorical;
  * - booleans are categorical;
  * - strings are text when, in the reference, at least half of the non-missing values contain
  *   whitespace and more than 20 distinct values occur, otherwise categorical.
@@ -23,6 +24,7 @@ export interface PlannedColumn {
 
 const NUMERIC_TYPE =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const TEMPORAL_TYPE = /^(DATE|TIMESTAMP.*|TIME)$/;
 
 type TypeFamily = "numeric" | "temporal" | "boolean" | "string" | "other";
@@ -106,7 +108,8 @@ export async function planColumns(inputs: OpenedInputs, options: PlanOptions): P
         `Column '${name}' is ${FAMILY_WORDS[refEffective]} (${refType}) in the reference data but ${FAMILY_WORDS[curEffective]} (${curType}) in the current data.`,
         name,
       );
-    const kind = override ?? (await inferKind(inputs.connection, name, refEffective));
+    const labels = role !== "feature" && INTEGER_TYPE.test(refType) && INTEGER_TYPE.test(curType);
+    const kind = override ?? (labels ? "categorical" : await inferKind(inputs.connection, name, refEffective));
     if (kind === "numeric" && (refEffective === "string" || curEffective === "string" || refEffective === "boolean")) {
       await assertParsesAsNumbers(inputs.connection, name);
     }
