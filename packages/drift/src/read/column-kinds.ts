@@ -95,9 +95,13 @@ export async function planColumns(inputs: OpenedInputs, options: PlanOptions): P
     const role: DriftColumnRole =
       name === options.target ? "target" : name === options.prediction ? "prediction" : "feature";
     const override = options.kinds?.[name];
-    // An all-missing column reads as NULL/VARCHAR on one side: it takes the other side's family.
-    const refEffective = refType === "NULL" ? curFamily : refFamily;
-    const curEffective = curType === "NULL" ? refFamily : curFamily;
+    // An all-missing column reads as NULL or VARCHAR on one side: it takes the other side's family.
+    let refEffective = refFamily;
+    let curEffective = curFamily;
+    if (familyGroup(refFamily) !== familyGroup(curFamily)) {
+      if (refFamily === "string" && (await allMissing(inputs.connection, "reference", name))) refEffective = curFamily;
+      if (curFamily === "string" && (await allMissing(inputs.connection, "current", name))) curEffective = refFamily;
+    }
     if (refEffective === "other" || curEffective === "other")
       throw new DriftInputError(
         `Column '${name}' holds nested values (${refEffective === "other" ? refType : curType}), which cannot be compared.`,
@@ -133,6 +137,11 @@ function valueSql(name: string, kind: DriftColumnKind, family: TypeFamily): stri
   const column = sqlName(name);
   if (kind === "numeric") return family === "temporal" ? `epoch(${column})::DOUBLE` : `TRY_CAST(${column} AS DOUBLE)`;
   return `CAST(${column} AS VARCHAR)`;
+}
+
+async function allMissing(connection: DuckDBConnection, side: "reference" | "current", name: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll(`SELECT count(${sqlName(name)}) FROM ${side}`);
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0) === 0;
 }
 
 async function inferKind(connection: DuckDBConnection, name: string, family: TypeFamily): Promise<DriftColumnKind> {
