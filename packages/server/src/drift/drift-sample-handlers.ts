@@ -118,6 +118,7 @@ export const uploadDriftSample: Handler<Routes["uploadDriftSample"]> = async ({ 
   const bytes = input.body;
   if (bytes.length === 0) throw invalidField("body", "is empty; send the sample file's bytes");
   const format = sampleFormatOf(fileName);
+  if (!format) throw invalidField("query.fileName", "must end in .csv, .parquet, .jsonl or .ndjson");
   const shape = await shapeOf(bytes, format, "body");
   const stored = await deps.blobs.put(bytes);
   const id = await insertDriftSample(

@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { DriftSampleFormat } from "@openaims/contracts";
 
-/** The format a sample's file name says it has. */
-export function sampleFormatOf(fileName: string): DriftSampleFormat {
+/** The format a sample's file name says it has; null for another extension. */
+export function sampleFormatOf(fileName: string): DriftSampleFormat | null {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".parquet")) return "parquet";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
-  return "csv";
+  if (lower.endsWith(".csv")) return "csv";
+  return null;
 }
 
 const extensions: Record<DriftSampleFormat, string> = { csv: ".csv", parquet: ".parquet", jsonl: ".jsonl" };
