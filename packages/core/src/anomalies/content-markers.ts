@@ -5,7 +5,7 @@
  * or characters and runs the detailed expressions only when one is present. Every expression has
  * bounded gaps, so scanning is linear in the text. Only the first MARKER_SCAN_LIMIT characters are read.
  */
-import { findPatterns } from "@openaims/redteam/detect";
+import { findPatterns, type PatternPackName } from "@openaims/redteam/detect";
 
 /** What kind of input marker was found. */
 export type InputMarkerKind =
@@ -39,38 +39,52 @@ const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
 
-/** Words without which none of the textual injection expressions can match. */
-const INJECTION_TRIGGER =
-  /ignore|disregard|forget|overrid|bypass|instruction|prompt|jailbr|developer mode|do anything now|\bDAN\b|pretend|role-?play|character|unfiltered|uncensored|unrestricted|no restrictions|reveal|repeat|from now on|new rules/i;
-
-const TEXT_INJECTION: ReadonlyArray<[InputMarkerKind, RegExp]> = [
+/**
+ * Textual injection markers: each expression runs only when all its trigger words are present (plain
+ * alternations that scan many times faster than the expressions with their word boundaries and gaps).
+ */
+const TEXT_INJECTION: ReadonlyArray<[InputMarkerKind, RegExp[], RegExp]> = [
   [
     "instruction_override",
+    [/ignore|disregard|forget|overrid|bypass|skip/i],
     /\b(?:ignore|disregard|forget|override|bypass|skip)\b.{0,40}?\b(?:previous|prior|above|earlier|preceding|all|any|your|the|system|original|safety)\b.{0,30}?\b(?:instructions?|rules|prompts?|guidelines|directives|guardrails|constraints|policies)\b/i,
   ],
   [
     "instruction_override",
+    [/from now on|new rules?:|new instructions?:|updated instructions?:/i],
     /\b(?:from now on|new rules?:|new instructions?:|updated instructions?:)\s{0,5}(?:you\s+(?:will|must|are|shall)|ignore|always|never)\b/i,
   ],
-  ["role_play_jailbreak", /\b(?:DAN|do anything now|developer mode|jailbreak(?:ed|ing)?|god mode|STAN|AIM mode)\b/],
   [
     "role_play_jailbreak",
+    [/DAN|do anything now|developer mode|jailbreak|god mode|STAN|AIM mode/],
+    /\b(?:DAN|do anything now|developer mode|jailbreak(?:ed|ing)?|god mode|STAN|AIM mode)\b/,
+  ],
+  [
+    "role_play_jailbreak",
+    [/pretend|act|behave|role-?play|imagine/i, /restriction|filter|rules|limit|guideline|ethic|censor/i],
     /\b(?:pretend|act|behave|role-?play|imagine)\b.{0,40}?\b(?:as|to be|you are|you're)\b.{0,60}?\b(?:no|without|free of|free from|not bound by)\s+(?:any\s+)?(?:restrictions|filters|rules|limits|limitations|guidelines|ethics|censorship)\b/i,
   ],
   [
     "role_play_jailbreak",
+    [/unfiltered|uncensored|unrestricted|unaligned|amoral|evil/i],
     /\byou are (?:now )?(?:an? )?(?:unfiltered|uncensored|unrestricted|unaligned|amoral|evil)\b/i,
   ],
   [
     "role_play_jailbreak",
+    [/stay in character/i],
     /\bstay in character\b.{0,80}?\b(?:no matter what|whatever|even if|never break|never refuse)\b/i,
   ],
   [
     "system_prompt_extraction",
+    [
+      /system prompt|system message|hidden|initial|original|developer|instructions you/i,
+      /reveal|print|show|repeat|output|display|dump|leak|tell me|what/i,
+    ],
     /\b(?:reveal|print|show|repeat|output|display|dump|leak|tell me|what (?:is|are|were))\b.{0,40}?\b(?:your|the)\s+(?:system prompt|system message|hidden (?:instructions|prompt)|initial (?:instructions|prompt)|original (?:instructions|prompt)|developer (?:message|instructions)|instructions you were given)\b/i,
   ],
   [
     "system_prompt_extraction",
+    [/above|before this/i, /repeat|verbatim|word for word|print|output/i],
     /\brepeat (?:the|all)? ?(?:words|text|everything) above\b|\b(?:everything|all text) (?:above|before) this (?:line|message)\b.{0,40}?\b(?:verbatim|word for word|repeat|print|output)\b/i,
   ],
 ];
@@ -85,18 +99,18 @@ const TAG_RUN = /(?:\uDB40[\uDC00-\uDC7F]){4,}/g;
 /** Three or more zero-width or bidirectional control characters in a row. */
 const INVISIBLE_RUN = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]{3,}/;
 
-const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}|[A-Za-z0-9_-]{32,}={0,2}/g;
-const HEX_RUN = /\b(?:[0-9a-fA-F]{2}){16,}\b/g;
+/** Shortest runs read as possibly encoded instructions: base64 (standard or URL-safe) and hex. */
+const MIN_BASE64_INSTRUCTION = 24;
+const MIN_HEX_INSTRUCTION = 32;
 /** ROT13 of a few words an encoded injection carries: ignore, disregard, instructions, system prompt, jailbreak, previous. */
 const ROT13_TRIGGER = /\b(?:vtaber|qvfertneq|vafgehpgvbaf?|flfgrz cebzcg|wnvyoernx|cerivbhf)\b/i;
 /** The most characters of one encoded run that are decoded. */
 const DECODE_LIMIT = 4096;
 
 function textInjection(text: string, found: MarkerHit[], prefix = ""): void {
-  if (!INJECTION_TRIGGER.test(text)) return;
   const seen = new Set<string>();
-  for (const [kind, pattern] of TEXT_INJECTION) {
-    if (seen.has(kind)) continue;
+  for (const [kind, triggers, pattern] of TEXT_INJECTION) {
+    if (seen.has(kind) || !triggers.every((trigger) => trigger.test(text))) continue;
     const match = pattern.exec(text);
     if (!match) continue;
     seen.add(kind);
@@ -145,17 +159,51 @@ function decodeTags(run: string): string {
   return out;
 }
 
-function encodedInjection(text: string, found: MarkerHit[]): void {
-  for (const match of text.matchAll(BASE64_RUN)) {
-    // Plain words and identifiers are long letter runs too; an encoding mixes cases or digits.
-    if (!/[0-9+/]/.test(match[0]) && !(/[a-z]/.test(match[0]) && /[A-Z]/.test(match[0]))) continue;
-    const decoded = decodeBase64(match[0]);
-    if (decoded) textInjection(decoded, found, "base64 ");
-    if (found.length > 0) return;
+/** A run of base64 or hex characters in a text. */
+interface EncodedRun {
+  text: string;
+  /** Only hexadecimal digits (and an even count of them). */
+  hex: boolean;
+  /** Mixes cases or holds digits or + / - _: what an encoding looks like, unlike a long word. */
+  mixed: boolean;
+}
+
+/** 1 for the characters of base64 (standard and URL-safe): A–Z, a–z, 0–9, + / - _. */
+const BASE64_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) BASE64_CHAR[c] = /[A-Za-z0-9+/_-]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * Runs of base64 characters (then up to two '=') of at least `minLength` characters, in one pass over
+ * the text with a lookup table: regular expressions for this retry every start inside each word, or
+ * test a look-behind at every character, and cost several times more on ordinary prose.
+ */
+function encodedRuns(text: string, minLength: number): EncodedRun[] {
+  const runs: EncodedRun[] = [];
+  const n = text.length;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    if (c < 128 && BASE64_CHAR[c] === 1) continue;
+    if (i - start >= minLength) {
+      const body = text.slice(start, i);
+      let end = i;
+      while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+      runs.push({
+        text: text.slice(start, end),
+        hex: body.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(body),
+        mixed: /[0-9+/_-]/.test(body) || (/[a-z]/.test(body) && /[A-Z]/.test(body)),
+      });
+    }
+    start = i + 1;
   }
-  for (const match of text.matchAll(HEX_RUN)) {
-    const decoded = decodeHex(match[0]);
-    if (decoded) textInjection(decoded, found, "hex ");
+  return runs;
+}
+
+function encodedInjection(text: string, found: MarkerHit[]): void {
+  for (const run of encodedRuns(text, MIN_BASE64_INSTRUCTION)) {
+    if (!run.mixed) continue;
+    const decoded = run.hex && run.text.length >= MIN_HEX_INSTRUCTION ? decodeHex(run.text) : decodeBase64(run.text);
+    if (decoded) textInjection(decoded, found, run.hex ? "hex " : "base64 ");
     if (found.length > 0) return;
   }
   if (ROT13_TRIGGER.test(text)) textInjection(rot13(text), found, "rot13 ");
@@ -199,8 +247,14 @@ const COLLECTION_HOSTS =
 const MARKDOWN_IMAGE = /!\[[^\]\n]{0,200}\]\(\s{0,3}<?(https?:\/\/[^\s)>]{1,2048})/g;
 const MARKDOWN_LINK = /(?<!!)\[[^\]\n]{0,200}\]\(\s{0,3}<?(https?:\/\/[^\s)>]{1,2048})/g;
 const HTML_IMAGE = /<img\b[^>]{0,200}?\bsrc\s{0,3}=\s{0,3}["']?(https?:\/\/[^\s"'>]{1,2048})/gi;
-const LONG_BASE64 = /[A-Za-z0-9+/]{200,}={0,2}|[A-Za-z0-9_-]{200,}={0,2}/;
-const LONG_HEX = /\b[0-9a-fA-F]{256,}\b/;
+/** Encoded runs this long in a reply are blobs: base64 from 200 characters, hex from 256. */
+const MIN_BASE64_BLOB = 200;
+const MIN_HEX_BLOB = 256;
+/** Without one of these, no credential pattern of the red-team engine can match. */
+const CREDENTIAL_TRIGGER =
+  /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|xox[abp]-|sk-|PRIVATE KEY|eyJ|passw|pwd|secret|api[_-]?key|token/i;
+/** Without an '@' or six digits in a row (spaces, dots, dashes and brackets between), no personal-data pattern can match. */
+const PERSONAL_TRIGGER = /@|\d[\d ().-]{4,}\d/;
 
 /** The longest value carried in a URL's query string or fragment. */
 function longestCarriedValue(url: string): string {
@@ -232,7 +286,10 @@ function urlsWithData(text: string, pattern: RegExp, minValue: number): string |
 export function outputMarkers(output: string): MarkerHit[] {
   const text = output.length > MARKER_SCAN_LIMIT ? output.slice(0, MARKER_SCAN_LIMIT) : output;
   const found: MarkerHit[] = [];
-  const patterns = findPatterns(text, ["credentials", "pii"]);
+  const packs: PatternPackName[] = [];
+  if (CREDENTIAL_TRIGGER.test(text)) packs.push("credentials");
+  if (PERSONAL_TRIGGER.test(text)) packs.push("pii");
+  const patterns = packs.length > 0 ? findPatterns(text, packs) : [];
   const secret = patterns.find((match) => match.pack === "credentials");
   if (secret) found.push({ kind: "secret", detail: secret.label });
   const personal = patterns.filter((match) => match.pack === "pii");
@@ -249,7 +306,7 @@ export function outputMarkers(output: string): MarkerHit[] {
     const endpoint = COLLECTION_HOSTS.exec(text);
     if (endpoint) found.push({ kind: "collection_endpoint", detail: clip(endpoint[0]) });
   }
-  const blob = LONG_BASE64.exec(text) ?? LONG_HEX.exec(text);
-  if (blob) found.push({ kind: "encoded_blob", detail: `encoded run of ${blob[0].length} characters` });
+  const blob = encodedRuns(text, MIN_BASE64_BLOB).find((run) => !run.hex || run.text.length >= MIN_HEX_BLOB);
+  if (blob) found.push({ kind: "encoded_blob", detail: `encoded run of ${blob.text.length} characters` });
   return found;
 }
