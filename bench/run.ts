@@ -9,6 +9,7 @@ import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js
 import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
 import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
 import { benchOperate, formatOperateTable, type OperateResult } from "./operate.js";
+import { benchOtlpIntake, formatOtlpIntakeTable, type OtlpIntakeResult } from "./otlp-intake.js";
 import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
 import { provisionPostgres } from "./postgres.js";
 import { benchRedteam, formatRedteamTable, type RedteamBench } from "./redteam.js";
@@ -30,9 +31,10 @@ const settings = {
    * pages in Chromium), "pdf" (a 500-row PDF risk register in every script) and "operate" (release-gate
    * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations) and
    * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits, and
-   * 10,000 reminders fanned out in-app and to a webhook receiver).
+   * 10,000 reminders fanned out in-app and to a webhook receiver) and "otlp" (GenAI spans through the
+   * OpenTelemetry intake in 512-span protobuf batches from a few clients, and how soon rollups include them).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,lighthouse,pdf,redteam")
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam")
     .split(",")
     .map((part) => part.trim()),
   /** The organisation Lighthouse looks at: a mid-sized management system. */
@@ -58,6 +60,11 @@ const settings = {
     incidents: intFromEnv("AIMS_BENCH_INCIDENTS", 5_000),
     observations: intFromEnv("AIMS_BENCH_OBSERVATIONS", 1_000_000),
   },
+  otlp: {
+    clients: intFromEnv("AIMS_BENCH_OTLP_CLIENTS", 4),
+    seconds: intFromEnv("AIMS_BENCH_SECONDS", 10),
+    batchSize: 512,
+  },
   redteam: {
     cases: intFromEnv("AIMS_BENCH_REDTEAM_CASES", 1_000),
     concurrencies: [1, 8, 32],
@@ -75,6 +82,7 @@ const homeResults: HomeResult[] = [];
 const operateResults: OperateResult[] = [];
 const improveResults: ImproveResult[] = [];
 const fanoutResults: ReminderFanoutResult[] = [];
+const otlpResults: OtlpIntakeResult[] = [];
 
 const cleanups: Array<() => Promise<void>> = [];
 process.once("SIGINT", () => {
@@ -168,9 +176,10 @@ async function benchParts(engine: EngineResult["engine"], description: string, u
     improveResults.push(await benchImprove(engine, url, size, settings.seconds, log));
     fanoutResults.push(await benchReminderFanout(engine, url, log, settings.improve.reminders));
   }
+  if (runs("otlp")) otlpResults.push(await benchOtlpIntake(engine, url, settings.otlp, log));
 }
 
-if (runs("foundation") || runs("core") || runs("home") || runs("operate") || runs("improve")) {
+if (runs("foundation") || runs("core") || runs("home") || runs("operate") || runs("improve") || runs("otlp")) {
   await benchParts("pglite", "embedded PGlite in a temporary data directory", undefined);
 
   const postgres = await provisionPostgres();
@@ -199,6 +208,7 @@ if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResult
 if (operateResults.length > 0) process.stdout.write(`\n${formatOperateTable(operateResults)}\n`);
 if (improveResults.length > 0) process.stdout.write(`\n${formatImproveTable(improveResults)}\n`);
 if (fanoutResults.length > 0) process.stdout.write(`\n${formatReminderFanoutTable(fanoutResults)}\n`);
+if (otlpResults.length > 0) process.stdout.write(`\n${formatOtlpIntakeTable(otlpResults)}\n`);
 if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
@@ -206,6 +216,6 @@ const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
