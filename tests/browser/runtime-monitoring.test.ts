@@ -266,6 +266,25 @@ describe("runtime monitoring in the browser", () => {
     const saved = await callApiFromPage(page, "GET", `${base}/systems/${systemId}/telemetry/settings`);
     expect(saved.json).toMatchObject({ captureContent: true, contentRetentionDays: 14, effectiveServiceName: SLUG });
 
+    // The organisation's telemetry page, from monitoring: token prices for the cost metric, with a
+    // mistake named under its field first.
+    await page.goto(at("monitoring"));
+    await page.getByRole("link", { name: "Telemetry", exact: true }).click();
+    await page.getByRole("heading", { name: "Telemetry", level: 1 }).waitFor();
+    await page.getByRole("row", { name: new RegExp(SYSTEM_NAME) }).waitFor();
+    const prices = page.getByRole("form", { name: "Add a price" });
+    await prices.getByRole("textbox", { name: "Model" }).fill("gpt-4o-mini*");
+    await prices.getByRole("textbox", { name: "Per million input tokens" }).fill("0.15");
+    await prices.getByRole("textbox", { name: "Per million output tokens" }).fill("0.6");
+    await prices.getByRole("textbox", { name: "Currency" }).fill("US");
+    await prices.getByRole("button", { name: "Add price" }).click();
+    await prices.getByText(/three-letter currency code/i).waitFor();
+    await prices.getByRole("textbox", { name: "Currency" }).fill("USD");
+    await prices.getByRole("button", { name: "Add price" }).click();
+    await page.getByText("Price for gpt-4o-mini* saved.").waitFor();
+    await page.getByRole("rowheader", { name: "gpt-4o-mini*" }).waitFor();
+    await check("organisation telemetry page");
+
     // 2. The application sends ordinary traffic through the OTLP exporter.
     const app = startInstrumentedApp(h.baseUrl, secret);
     try {
@@ -284,7 +303,13 @@ describe("runtime monitoring in the browser", () => {
       expect(summary.json.refusals).toBe(12);
       expect(summary.json.outputTokens).toBe(traffic.reduce((sum, call) => sum + call.outputTokens, 0));
       expect(summary.json.latencyP95Ms).toBeGreaterThan(summary.json.latencyP50Ms);
+      const cost = traffic.reduce((sum, call) => sum + (call.inputTokens * 0.15 + call.outputTokens * 0.6) / 1e6, 0);
+      expect(summary.json.cost).toBeCloseTo(cost, 9);
       await page.reload();
+      await page
+        .getByRole("table", { name: "AI systems sending telemetry" })
+        .getByRole("link", { name: SYSTEM_NAME })
+        .click();
       await page.getByText(/^Last span received/).waitFor();
       const figures = page.locator("dl");
       const shown = (rate: number) => `${(rate * 100).toFixed(1)}%`;
