@@ -60,6 +60,34 @@ describe("aims drift upload", () => {
     });
   });
 
+  it("uploads what aims drift report wrote, as a second report with its own evidence", async () => {
+    const rows = (shift: number) =>
+      [
+        "amount,channel",
+        ...Array.from({ length: 200 }, (_, i) => `${(i % 50) + shift},${i % 2 ? "web" : "phone"}`),
+      ].join("\n");
+    await writeFile(join(dir, "reference.csv"), `${rows(0)}\n`);
+    await writeFile(join(dir, "current.csv"), `${rows(30)}\n`);
+    const out = join(dir, "made");
+    const made = await runCli(
+      [
+        "drift",
+        "report",
+        "--reference",
+        join(dir, "reference.csv"),
+        "--current",
+        join(dir, "current.csv"),
+        "--out",
+        out,
+      ],
+      {},
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const result = await runCli(["drift", "upload", "--system", "credit-model", "--report", out], env());
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe("Recorded drift report DR-2 of credit-model: 1 of 2 columns drifted; evidence E-2.\n");
+  });
+
   it("names the field of a summary that is not a drift report, and sends nothing", async () => {
     const out = await reportDir("bad", { ...driftReportFixture(["age"]), format: "something/2" }, driftHtmlFixture);
     const result = await runCli(["drift", "upload", "--system", "credit-model", "--report", out], env());
