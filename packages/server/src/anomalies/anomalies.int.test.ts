@@ -1,6 +1,6 @@
 import type { Alert } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
@@ -262,6 +262,70 @@ describe("anomaly detection on telemetry", () => {
     expect(foreign.statusCode).toBe(404);
     const foreignSystem = await scan(other, { systemId });
     expect(foreignSystem.statusCode).toBe(404);
+  });
+
+  it("finds a spike, a burst of refusals and a never-seen tool transition of a whole system", async () => {
+    const busy = await givenSystem(t.db, owner.orgId, "checkout-bot");
+    const nowMinute = Math.floor(now / 60_000) * 60_000;
+    // Three days at two requests a minute (too few weeks for each hour of the week: the baseline falls back
+    // to all hours), then ten minutes at sixty with one in six refused.
+    await sql`insert into telemetry_rollups (org_id, system_id, minute, requests, latency_ms_sum, refusals, tool_calls)
+      select ${owner.orgId}::uuid, ${busy}::uuid, m, case when m > ${new Date(nowMinute - 10 * 60_000)} then 60 else 2 end,
+        0, case when m > ${new Date(nowMinute - 10 * 60_000)} then 10 else 0 end, '{}'
+      from generate_series(${new Date(nowMinute - 3 * 24 * HOUR)}::timestamptz, ${new Date(nowMinute)}::timestamptz,
+        interval '1 minute') as m`.execute(t.db);
+    const transition = (from: string, to: string, count: number, firstSeenAt: Date) =>
+      t.db
+        .insertInto("telemetry_tool_transitions")
+        .values({
+          org_id: owner.orgId,
+          system_id: busy,
+          from_tool: from,
+          to_tool: to,
+          count,
+          first_seen_at: firstSeenAt,
+          last_seen_at: ago(60),
+        })
+        .execute();
+    await transition("search_orders", "summarise", 500, ago(3 * 86_400));
+    await transition("summarise", "reply", 300, ago(3 * 86_400));
+    await transition("search_orders", "send_email", 1, ago(120));
+    await t.db
+      .insertInto("telemetry_spans")
+      .values({
+        org_id: owner.orgId,
+        system_id: busy,
+        trace_id: "trace-tool",
+        span_id: "span-send-email",
+        name: "execute_tool send_email",
+        operation: "execute_tool",
+        started_at: ago(120),
+        duration_ms: 30,
+        tool_name: "send_email",
+        caller: "bob",
+        attributes: "{}",
+      })
+      .execute();
+
+    const res = await scan(owner, { systemId: busy });
+    expect(res.statusCode, res.body).toBe(200);
+    const found = res
+      .json()
+      .detections.map(
+        (d: { detector: string; subject: string; level: string }) => `${d.detector}/${d.subject}/${d.level}`,
+      )
+      .sort();
+    expect(found).toEqual(["refusal_burst//warning", "tool_sequence//warning", "volume_spike//critical"]);
+    expect(res.json().alerts).toHaveLength(3);
+    const [spike] = await listAlerts(owner, `systemId=${busy}&detector=volume_spike`);
+    expect(spike).toMatchObject({ subject: "", level: "critical", incidents: [] });
+    expect(spike?.evidence).toMatchObject({ count: 600, perMinute: 60, baseline: { median: 2, source: "all" } });
+    const [tools] = await listAlerts(owner, `systemId=${busy}&detector=tool_sequence`);
+    expect(tools?.evidence).toMatchObject({
+      transitions: [{ from: "search_orders", to: "send_email", count: 1 }],
+      samples: [expect.objectContaining({ spanId: "span-send-email", tool: "send_email" })],
+    });
+    expect((await scan(owner, { systemId: busy })).json().alerts).toEqual([]);
   });
 
   it("refuses a bad filter, naming the field", async () => {
