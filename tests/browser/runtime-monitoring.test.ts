@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   a11yProblems,
   callApiFromPage,
+  pickOptions,
   reportWhereStopped,
   screenshotIfAsked,
   startBrowserHarness,
@@ -394,6 +395,33 @@ describe("runtime monitoring in the browser", () => {
     await page.waitForURL(/\/incidents\/[0-9a-f-]{36}/);
     await page.getByText(ATTACKER).first().waitFor();
     await check("incident opened from the anomaly alert");
+
+    // A viewer reads the telemetry pages but is offered no way to change settings or prices.
+    await page.goto(at("invitations"));
+    await page.getByLabel("E-mail").fill("vik@northwind.test");
+    await pickOptions(page, "Role", [/^Viewer/]);
+    await page.getByRole("button", { name: "Invite" }).click();
+    const acceptUrl = new URL(await page.getByLabel("Accept link").inputValue());
+    const viewerContext = await h.browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${h.baseUrl}${acceptUrl.pathname}${acceptUrl.search}`);
+    await viewer.getByLabel("Your name").fill("Vik Viewer");
+    await viewer.getByRole("textbox", { name: "Password", exact: false }).first().fill("another long password");
+    await viewer.getByRole("button", { name: "Accept invitation" }).click();
+    await viewer.waitForURL(/\/o\/[0-9a-f-]{36}/);
+    await viewer.goto(at(`monitoring/telemetry/${systemId}`));
+    await viewer.getByRole("heading", { name: `Telemetry: ${SYSTEM_NAME}`, level: 1 }).waitFor();
+    await viewer.getByText("You may read these settings", { exact: false }).waitFor();
+    expect(await viewer.getByRole("button", { name: "Save telemetry settings" }).count()).toBe(0);
+    expect(await viewer.getByRole("switch", { name: /Capture prompt/ }).isDisabled()).toBe(true);
+    a11y.push(...(await a11yProblems(viewer, "telemetry page as a viewer")));
+    await viewer.goto(at("monitoring/telemetry"));
+    await viewer.getByRole("rowheader", { name: "gpt-4o-mini*" }).waitFor();
+    expect(await viewer.getByRole("form", { name: "Add a price" }).count()).toBe(0);
+    expect(await viewer.getByRole("button", { name: "Save settings" }).count()).toBe(0);
+    await screenshotIfAsked(viewer, "organisation telemetry page as a viewer");
+    a11y.push(...(await a11yProblems(viewer, "organisation telemetry page as a viewer")));
+    await viewerContext.close();
 
     // 5. A drift report on a reference and a shifted current file flags exactly the shifted columns,
     //    and once uploaded it is evidence on the system.
