@@ -10,7 +10,7 @@
  */
 import { execFile } from "node:child_process";
 import { access, mkdir, rename } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -20,7 +20,11 @@ export interface DriftBenchResult {
   rows: number;
   columns: number;
   wallMs: number;
+  /** CPU time of the report process (user + system, all threads including DuckDB's). */
+  cpuMs: number;
   peakRssMb: number;
+  /** The machine's one-minute load average when the report finished (the machine may be shared). */
+  loadAverage: number;
   driftedColumns: string[];
   expectedDrifted: string[];
   generateMs: number | null;
@@ -80,6 +84,7 @@ export async function benchDrift(rows: number, log: (line: string) => void): Pro
   );
   const child = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
     wallMs: number;
+    cpuMs: number;
     peakRssMb: number;
     drifted: string[];
   };
@@ -87,7 +92,9 @@ export async function benchDrift(rows: number, log: (line: string) => void): Pro
     rows,
     columns: COLUMNS.length,
     wallMs: child.wallMs,
+    cpuMs: child.cpuMs,
     peakRssMb: child.peakRssMb,
+    loadAverage: loadavg()[0] ?? 0,
     driftedColumns: child.drifted,
     expectedDrifted: Object.keys(SHIFTED),
     generateMs,
@@ -99,6 +106,7 @@ export function formatDriftTable(result: DriftBenchResult): string {
   return [
     `Drift report: ${result.columns} numeric columns × ${result.rows.toLocaleString("en")} rows in each of reference and current (Parquet), exact KS + p-value, Wasserstein, PSI`,
     `  wall time   ${seconds.toFixed(1)} s   (target < 30 s)   ${seconds < 30 ? "ok" : "MISSED"}`,
+    `  CPU time    ${(result.cpuMs / 1000).toFixed(1)} s (user + system, all threads; load average ${result.loadAverage.toFixed(1)} on ${cpus().length} cores)`,
     `  peak RSS    ${(result.peakRssMb / 1024).toFixed(2)} GB (target < 4 GB)   ${result.peakRssMb < 4096 ? "ok" : "MISSED"}`,
     `  drifted     ${result.driftedColumns.join(", ") || "none"} (shifted: ${result.expectedDrifted.join(", ")})`,
   ].join("\n");
@@ -107,13 +115,16 @@ export function formatDriftTable(result: DriftBenchResult): string {
 async function child(dir: string) {
   const { runDriftReport } = await import("@openaims/drift");
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { report } = await runDriftReport({
     reference: join(dir, "reference.parquet"),
     current: join(dir, "current.parquet"),
   });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ wallMs, peakRssMb, drifted: report.summary.drifted })}\n`);
+  process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb, drifted: report.summary.drifted })}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
+import { benchDrift, type DriftBenchResult, formatDriftTable } from "./drift.js";
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
@@ -32,9 +33,10 @@ const settings = {
    * checks, metric ingestion and chart data beside 5,000 incidents and 1,000,000 observations) and
    * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits, and
    * 10,000 reminders fanned out in-app and to a webhook receiver) and "otlp" (GenAI spans through the
-   * OpenTelemetry intake in 512-span protobuf batches from a few clients, and how soon rollups include them).
+   * OpenTelemetry intake in 512-span protobuf batches from a few clients, and how soon rollups include them)
+   * and "drift" (a drift report on 10 numeric columns × 10,000,000 rows of Parquet on each side).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam")
+  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift")
     .split(",")
     .map((part) => part.trim()),
   /** The organisation Lighthouse looks at: a mid-sized management system. */
@@ -201,6 +203,8 @@ let pdfExport: PdfExportResult | undefined;
 if (runs("pdf")) pdfExport = await benchPdfExport(settings.pdfRows, log);
 let redteam: RedteamBench | undefined;
 if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
+let drift: DriftBenchResult | undefined;
+if (runs("drift")) drift = await benchDrift(intFromEnv("AIMS_BENCH_DRIFT_ROWS", 10_000_000), log);
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
@@ -212,10 +216,11 @@ if (otlpResults.length > 0) process.stdout.write(`\n${formatOtlpIntakeTable(otlp
 if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouseResult)}\n`);
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
+if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
