@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { driftReportFixture } from "../drift/drift-test-fixtures.js";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { type RouteWalkIds, routeWalkIds, walkPath } from "../testing/route-walk-fixtures.js";
@@ -98,6 +99,19 @@ const consistentBodies: Partial<Record<RouteId, (ids: RouteWalkIds) => fc.Arbitr
     }),
   updateRiskMethod: () =>
     fc.tuple(riskMethod(), fc.integer({ min: 1, max: 3 })).map(([m, version]) => ({ ...m, version })),
+  // A drift report whose counts agree with its columns, with hostile column names, system and HTML.
+  uploadDriftReport: (ids) =>
+    fc
+      .record({
+        system: fc.constantFrom(ids.systemId as string, "route-walk-system", "no-such-system"),
+        columns: fc.array(hostileText(1, 200), { minLength: 1, maxLength: 5 }),
+        html: hostileText(1, 2000),
+      })
+      .map(({ system, columns, html }) => ({
+        system,
+        summary: driftReportFixture(columns, columns.slice(0, 1)),
+        html,
+      })),
   uploadRedteamScan: (ids) =>
     fc
       .record({
