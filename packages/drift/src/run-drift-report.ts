@@ -22,7 +22,8 @@ import { DriftInputError } from "./drift-input-error.js";
 import { renderDriftHtml } from "./html/render-drift-html.js";
 import { type PlannedColumn, planColumns } from "./read/column-kinds.js";
 import { type OpenedInputs, openInputs, type Side, sqlName } from "./read/open-inputs.js";
-import { countMissing, forEachString, readCategoryCounts, readSortedNumbers } from "./read/read-values.js";
+import { countMissing, forEachString, readCategoryCounts, readNumbers } from "./read/read-values.js";
+import { radixSortFloat64 } from "./stats/radix-sort.js";
 
 export { DriftInputError };
 
@@ -63,7 +64,24 @@ export async function runDriftReport(options: DriftReportOptions): Promise<Drift
   try {
     const planned = await planColumns(inputs, options);
     const columns: ColumnDrift[] = [];
-    for (const column of planned) columns.push(await compareColumn(inputs, column, thresholds));
+    // The next numeric column is read (by DuckDB's threads) while this one is sorted and compared.
+    const reads = new Map<string, Promise<[Float64Array, Float64Array]>>();
+    const startRead = (column: PlannedColumn | undefined) => {
+      if (column?.kind !== "numeric" || reads.has(column.name)) return;
+      const read = Promise.all([
+        readNumbers(inputs.sideConnections.reference, "reference", column.valueSql, inputs.reference.rowsUsed),
+        readNumbers(inputs.sideConnections.current, "current", column.valueSql, inputs.current.rowsUsed),
+      ]);
+      read.catch(() => {});
+      reads.set(column.name, read);
+    };
+    for (const [index, column] of planned.entries()) {
+      startRead(column);
+      const numbers = column.kind === "numeric" ? await reads.get(column.name) : undefined;
+      reads.delete(column.name);
+      startRead(planned.slice(index + 1).find((next) => next.kind === "numeric"));
+      columns.push(await compareColumn(inputs, column, thresholds, numbers));
+    }
     const quality =
       options.target !== undefined && options.prediction !== undefined
         ? await modelQuality(inputs, planned, options.target, options.prediction)
@@ -102,17 +120,13 @@ async function compareColumn(
   inputs: OpenedInputs,
   column: PlannedColumn,
   thresholds: DriftThresholds,
+  numbers: [Float64Array, Float64Array] | undefined,
 ): Promise<ColumnDrift> {
   const { connection } = inputs;
   // Numeric values are read once: what is not read (null, NaN, ±Infinity) is missing.
-  let numbers: [Float64Array, Float64Array] | undefined;
   let refMissing: number;
   let curMissing: number;
-  if (column.kind === "numeric") {
-    numbers = [
-      await readSortedNumbers(connection, "reference", column.valueSql, inputs.reference.rowsUsed),
-      await readSortedNumbers(connection, "current", column.valueSql, inputs.current.rowsUsed),
-    ];
+  if (numbers) {
     refMissing = inputs.reference.rowsUsed - numbers[0].length;
     curMissing = inputs.current.rowsUsed - numbers[1].length;
   } else {
@@ -140,7 +154,7 @@ async function compareColumn(
     );
   }
   if (numbers) {
-    const statistics = numericDrift(numbers[0], numbers[1]);
+    const statistics = numericDrift(radixSortFloat64(numbers[0]), radixSortFloat64(numbers[1]));
     return { ...base, ...decideDrift(statistics, thresholds), statistics };
   }
   if (column.kind === "categorical") {

@@ -25,6 +25,8 @@ export interface OpenedInput {
 
 export interface OpenedInputs {
   connection: DuckDBConnection;
+  /** A connection per side, so that both sides' values are read at the same time. */
+  sideConnections: Record<Side, DuckDBConnection>;
   reference: OpenedInput;
   current: OpenedInput;
   close(): Promise<void>;
@@ -103,7 +105,10 @@ export async function openInputs(options: OpenOptions): Promise<OpenedInputs> {
     preserve_insertion_order: "false",
   });
   const connection = await instance.connect();
+  const sideConnections = { reference: await instance.connect(), current: await instance.connect() };
   const close = async () => {
+    sideConnections.reference.closeSync();
+    sideConnections.current.closeSync();
     connection.closeSync();
     instance.closeSync();
     if (temporary) await rm(temporary, { recursive: true, force: true });
@@ -137,7 +142,7 @@ export async function openInputs(options: OpenOptions): Promise<OpenedInputs> {
       let rowsUsed = rows;
       if (options.sample !== undefined && options.sample < rows) {
         await connection.run(
-          `CREATE TEMP TABLE ${side} AS SELECT * FROM ${side}_all USING SAMPLE reservoir(${Math.floor(options.sample)} ROWS) REPEATABLE (42)`,
+          `CREATE TABLE ${side} AS SELECT * FROM ${side}_all USING SAMPLE reservoir(${Math.floor(options.sample)} ROWS) REPEATABLE (42)`,
         );
         rowsUsed = Math.floor(options.sample);
       } else {
@@ -148,7 +153,13 @@ export async function openInputs(options: OpenOptions): Promise<OpenedInputs> {
       for (const row of described.getRowObjectsJS()) columns.set(String(row.column_name), String(row.column_type));
       opened[side] = { side, label, format, rows, rowsUsed, columns };
     }
-    return { connection, reference: opened.reference as OpenedInput, current: opened.current as OpenedInput, close };
+    return {
+      connection,
+      sideConnections,
+      reference: opened.reference as OpenedInput,
+      current: opened.current as OpenedInput,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

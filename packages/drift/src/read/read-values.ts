@@ -2,7 +2,6 @@
 
 import type { DuckDBConnection } from "@duckdb/node-api";
 import duckdb from "@duckdb/node-bindings";
-import { radixSortFloat64 } from "../stats/radix-sort.js";
 import type { Side } from "./open-inputs.js";
 
 /** Missing and present counts of a column (numeric columns count NaN and ±Infinity as missing). */
@@ -19,29 +18,30 @@ export async function countMissing(
 }
 
 /**
- * The finite values of a numeric column, sorted ascending; `rows` bounds their number. Values are
- * copied chunk by chunk straight from DuckDB's vectors (no value-by-value conversion).
+ * The finite values of a numeric column (unsorted); `rows` bounds their number. The query runs to
+ * completion inside DuckDB (its own threads, while JavaScript may be busy with another column), then
+ * the values are copied chunk by chunk straight from DuckDB's vectors.
  */
-export async function readSortedNumbers(
+export async function readNumbers(
   connection: DuckDBConnection,
   side: Side,
   valueSql: string,
   rows: number,
 ): Promise<Float64Array> {
-  const values = new Float64Array(rows);
-  const result = await connection.stream(
+  const result = await connection.run(
     `SELECT v FROM (SELECT (${valueSql})::DOUBLE AS v FROM ${side}) WHERE v IS NOT NULL AND isfinite(v)`,
   );
+  const values = new Float64Array(rows);
   let offset = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
     const count = Math.min(chunk.rowCount, rows - offset);
+    if (count <= 0) continue;
     const bytes = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, 0), count * 8);
     values.set(new Float64Array(bytes.buffer, bytes.byteOffset, count), offset);
     offset += count;
   }
-  return radixSortFloat64(offset === rows ? values : values.subarray(0, offset));
+  return offset === rows ? values : values.subarray(0, offset);
 }
 
 /** Category → count of a column's non-missing values. */
