@@ -1,7 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { runDriftReport } from "@openaims/drift";
+import { join, resolve } from "node:path";
+import { driftReportSchema } from "@openaims/contracts";
 import { context, type Span, SpanStatusCode, type Tracer, trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -17,9 +18,28 @@ import {
   watchCspErrors,
 } from "./harness.js";
 
+const builtCli = resolve(import.meta.dirname, "../../packages/cli/dist/aims.js");
 const SYSTEM_NAME = "Claims triage assistant";
 const SLUG = "claims-triage-assistant";
 const ATTACKER = "mallory@example.test";
+
+/** Runs the built `aims` command as a pipeline would, with AIMS_URL and AIMS_TOKEN. */
+function aims(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [builtCli, ...args],
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 99) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
 
 /** A small deterministic random source (mulberry32), so the data and its drift are the same on every run. */
 function randomSource(seed: number): () => number {
@@ -426,7 +446,21 @@ describe("runtime monitoring in the browser", () => {
     // 5. A drift report on a reference and a shifted current file flags exactly the shifted columns,
     //    and once uploaded it is evidence on the system.
     const files = writeDriftFiles(work);
-    const { report, html } = await runDriftReport({ reference: files.reference, current: files.current });
+    const out = join(work, "drift");
+    const env = { AIMS_URL: h.baseUrl, AIMS_TOKEN: secret };
+    const made = await aims(
+      env,
+      "drift",
+      "report",
+      "--reference",
+      files.reference,
+      "--current",
+      files.current,
+      "--out",
+      out,
+    );
+    expect(made.code, made.stdout + made.stderr).toBe(0);
+    const report = driftReportSchema.parse(JSON.parse(readFileSync(join(out, "drift-report.json"), "utf8")));
     const drifted = report.columns.filter((column) => column.drifted).map((column) => column.name);
     expect(drifted.sort()).toEqual(["channel", "claim_amount"]);
     for (const name of ["claim_amount", "policy_age_days", "prompt_tokens"]) {
@@ -437,17 +471,8 @@ describe("runtime monitoring in the browser", () => {
       expect(Math.abs(statistics.ks.statistic - expected.ks), name).toBeLessThan(1e-9);
       expect(Math.abs(statistics.wasserstein - expected.wasserstein), name).toBeLessThan(1e-9);
     }
-    writeFileSync(join(work, "drift-report.json"), JSON.stringify(report));
-    const upload = await fetch(`${h.baseUrl}${base}/drift-reports`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        system: SLUG,
-        summary: JSON.parse(readFileSync(join(work, "drift-report.json"), "utf8")),
-        html,
-      }),
-    });
-    expect(upload.status, await upload.clone().text()).toBe(201);
+    const uploaded = await aims(env, "drift", "upload", "--system", SLUG, "--report", out);
+    expect(uploaded.code, uploaded.stdout + uploaded.stderr).toBe(0);
     await page.goto(at(`evidence?systemId=${systemId}`));
     await page
       .getByRole("link", { name: /^Drift report DR-1 of Claims triage assistant: 2 of 4 columns drifted/ })

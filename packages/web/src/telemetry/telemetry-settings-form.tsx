@@ -77,7 +77,7 @@ export function TelemetrySettingsForm({
             <TextInput
               label="System attribute"
               description="The resource attribute whose value names the AI system, such as service.name"
-              required
+              required={canEdit}
               value={values.systemAttribute}
               onChange={(e) => set({ systemAttribute: e.currentTarget.value })}
               error={errors.systemAttribute}
@@ -87,7 +87,7 @@ export function TelemetrySettingsForm({
             <TextInput
               label="Caller attribute"
               description="The span attribute that names who called, such as enduser.id; alerts name the caller"
-              required
+              required={canEdit}
               value={values.callerAttribute}
               onChange={(e) => set({ callerAttribute: e.currentTarget.value })}
               error={errors.callerAttribute}
@@ -98,7 +98,7 @@ export function TelemetrySettingsForm({
           <NumberInput
             label="Keep raw spans for (hours)"
             description="Between 1 and 8,760 hours (a year); per-minute rollups and metrics are kept regardless"
-            required
+            required={canEdit}
             value={values.spanRetentionHours}
             onChange={(spanRetentionHours) => set({ spanRetentionHours })}
             error={errors.spanRetentionHours}
