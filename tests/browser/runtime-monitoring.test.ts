@@ -400,10 +400,12 @@ describe("runtime monitoring in the browser", () => {
     await page.goto(at("monitoring/alerts"));
     const alertRow = page.getByRole("row", { name: new RegExp(alert.ref) });
     await alertRow.waitFor();
+    expect(await alertRow.textContent()).toContain(`Prompt-injection markers · caller ${ATTACKER}`);
     await check("alerts with the injection burst");
     await alertRow.getByRole("link", { name: alert.ref }).click();
     await page.getByRole("heading", { name: new RegExp(alert.ref), level: 1 }).waitFor();
-    await page.getByText(ATTACKER).first().waitFor();
+    await page.getByRole("row", { name: `Subject Caller ${ATTACKER}` }).waitFor();
+    await page.getByRole("heading", { name: "Sample spans" }).waitFor();
     await check("anomaly alert");
     // The alert flow opened one incident from it, which names the caller.
     const detail = await callApiFromPage(page, "GET", `${base}/alerts/${alert.id}`);
