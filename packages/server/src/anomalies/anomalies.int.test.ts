@@ -3,7 +3,10 @@ import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
+import { testWorker, waitUntil } from "../jobs/job-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
+import { anomalyJobHandlers } from "./anomaly-jobs.js";
+import { ANOMALY_CHECK_COALESCE_MS, ANOMALY_CHECK_JOB, scheduleAnomalyCheck } from "./schedule-anomaly-check.js";
 
 const HOUR = 3_600_000;
 const hourOf = (at: Date) => new Date(Math.floor(at.getTime() / HOUR) * HOUR);
@@ -326,6 +329,46 @@ describe("anomaly detection on telemetry", () => {
       samples: [expect.objectContaining({ spanId: "span-send-email", tool: "send_email" })],
     });
     expect((await scan(owner, { systemId: busy })).json().alerts).toEqual([]);
+  });
+
+  it("runs one check soon for the checks the intake asks for within a few seconds, raising the caller's alert", async () => {
+    const member = await t.addOrg("Checked soon");
+    const system = await givenSystem(t.db, member.orgId, "helpdesk");
+    await writeTelemetry(
+      t.db,
+      member.orgId,
+      system,
+      attack.map((input, i) => ({
+        caller: "trudy",
+        at: ago(100 - i * 10),
+        input,
+        output: "No.",
+        injection: true,
+        exfiltration: false,
+      })),
+    );
+    // The start of the current five-second period: a millisecond later is the same period.
+    const at = new Date(Math.floor(Date.now() / ANOMALY_CHECK_COALESCE_MS) * ANOMALY_CHECK_COALESCE_MS);
+    const asked = await t.db
+      .transaction()
+      .execute(async (tx) => [
+        await scheduleAnomalyCheck(tx, member.orgId, system, at),
+        await scheduleAnomalyCheck(tx, member.orgId, system, new Date(at.getTime() + 1)),
+      ]);
+    expect(asked).toEqual([true, false]);
+    const jobs = await t.db.selectFrom("jobs").selectAll().where("kind", "=", ANOMALY_CHECK_JOB).execute();
+    expect(jobs).toHaveLength(1);
+    expect(jobs.map((job) => job.run_at?.getTime())).toEqual([at.getTime() + ANOMALY_CHECK_COALESCE_MS]);
+    const worker = testWorker(t.db, anomalyJobHandlers);
+    try {
+      await waitUntil(async () => (await listAlerts(member, "kind=anomaly")).length > 0, "the check's alert");
+    } finally {
+      await worker.close();
+    }
+    const [alert, ...more] = await listAlerts(member, "kind=anomaly");
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ detector: "injection_markers", subject: "trudy", level: "critical" });
+    expect(alert?.incidents).toHaveLength(1);
   });
 
   it("refuses a bad filter, naming the field", async () => {
