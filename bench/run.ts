@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
+import { benchAnomalyMarkers, formatAnomalyMarkersTable, type MarkerBenchResult } from "./anomaly-markers.js";
 import { benchDrift, type DriftBenchResult, formatDriftTable } from "./drift.js";
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
@@ -34,9 +35,12 @@ const settings = {
    * "improve" (the management review pack and "My work" beside 10,000 members and 200 audits, and
    * 10,000 reminders fanned out in-app and to a webhook receiver) and "otlp" (GenAI spans through the
    * OpenTelemetry intake in 512-span protobuf batches from a few clients, and how soon rollups include them)
-   * and "drift" (a drift report on 10 numeric columns × 10,000,000 rows of Parquet on each side).
+   * and "drift" (a drift report on 10 numeric columns × 10,000,000 rows of Parquet on each side) and
+   * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core).
    */
-  parts: (process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift")
+  parts: (
+    process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers"
+  )
     .split(",")
     .map((part) => part.trim()),
   /** The organisation Lighthouse looks at: a mid-sized management system. */
@@ -205,6 +209,8 @@ let redteam: RedteamBench | undefined;
 if (runs("redteam")) redteam = await benchRedteam(settings.redteam, log);
 let drift: DriftBenchResult | undefined;
 if (runs("drift")) drift = await benchDrift(intFromEnv("AIMS_BENCH_DRIFT_ROWS", 10_000_000), log);
+let markers: MarkerBenchResult | undefined;
+if (runs("markers")) markers = benchAnomalyMarkers(intFromEnv("AIMS_BENCH_MARKER_SPANS", 50_000));
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
@@ -217,10 +223,11 @@ if (lighthouseResult) process.stdout.write(`\n${formatLighthouseTable(lighthouse
 if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
+if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
