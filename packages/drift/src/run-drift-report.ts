@@ -64,12 +64,15 @@ export async function runDriftReport(options: DriftReportOptions): Promise<Drift
   try {
     const planned = await planColumns(inputs, options);
     const columns: ColumnDrift[] = [];
-    // The next numeric column is read (by DuckDB's threads) while this one is sorted and compared.
+    // The next numeric column is read (by DuckDB's threads, which also sort the reference side) while
+    // this one's current side is radix-sorted and the two are compared: two cores both work.
     const reads = new Map<string, Promise<[Float64Array, Float64Array]>>();
     const startRead = (column: PlannedColumn | undefined) => {
       if (column?.kind !== "numeric" || reads.has(column.name)) return;
       const read = Promise.all([
-        readNumbers(inputs.sideConnections.reference, "reference", column.valueSql, inputs.reference.rowsUsed),
+        readNumbers(inputs.sideConnections.reference, "reference", column.valueSql, inputs.reference.rowsUsed, {
+          sorted: true,
+        }),
         readNumbers(inputs.sideConnections.current, "current", column.valueSql, inputs.current.rowsUsed),
       ]);
       read.catch(() => {});
@@ -154,7 +157,7 @@ async function compareColumn(
     );
   }
   if (numbers) {
-    const statistics = numericDrift(radixSortFloat64(numbers[0]), radixSortFloat64(numbers[1]));
+    const statistics = numericDrift(numbers[0], radixSortFloat64(numbers[1]));
     return { ...base, ...decideDrift(statistics, thresholds), statistics };
   }
   if (column.kind === "categorical") {

@@ -18,7 +18,7 @@ export async function countMissing(
 }
 
 /**
- * The finite values of a numeric column (unsorted); `rows` bounds their number. The query runs to
+ * The finite values of a numeric column, unsorted or, with `sorted`, sorted ascending by DuckDB; `rows` bounds their number. The query runs to
  * completion inside DuckDB (its own threads, while JavaScript may be busy with another column), then
  * the values are copied chunk by chunk straight from DuckDB's vectors.
  */
@@ -27,9 +27,10 @@ export async function readNumbers(
   side: Side,
   valueSql: string,
   rows: number,
+  options: { sorted?: boolean } = {},
 ): Promise<Float64Array> {
   const result = await connection.run(
-    `SELECT v FROM (SELECT (${valueSql})::DOUBLE AS v FROM ${side}) WHERE v IS NOT NULL AND isfinite(v)`,
+    `SELECT v FROM (SELECT (${valueSql})::DOUBLE AS v FROM ${side}) WHERE v IS NOT NULL AND isfinite(v)${options.sorted ? " ORDER BY v" : ""}`,
   );
   const values = new Float64Array(rows);
   let offset = 0;
