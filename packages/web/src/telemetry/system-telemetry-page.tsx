@@ -133,8 +133,9 @@ export default function SystemTelemetryPage() {
       {!spans.data ? <PageLoader /> : <RecentSpansTable spans={spans.data.items} />}
       <Title order={2}>Metrics</Title>
       <Text size="sm" c="dimmed">
-        Requests, error rate, latency, tokens, cost and refusal rate become metrics of this system as spans arrive. Open
-        a metric to set its warning and critical thresholds.
+        Requests, error rate, latency, tokens, cost and refusal rate become metrics of this system (named Telemetry …)
+        as spans arrive, beside its anomaly, drift and pushed metrics. Open a metric to set its warning and critical
+        thresholds.
       </Text>
       {metrics.error && <ErrorAlert error={metrics.error} />}
       {!metrics.data ? (

@@ -38,6 +38,8 @@ export function TelemetryLines({
       connectNulls={false}
       lineChartProps={quiet}
       xAxisProps={{ minTickGap: 40 }}
+      // Every telemetry series counts, shares or times something: the axis starts at zero.
+      yAxisProps={{ domain: [0, "auto"] }}
       withTooltip
     />
   );
