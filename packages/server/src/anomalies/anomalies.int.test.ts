@@ -249,6 +249,28 @@ describe("anomaly detection on telemetry", () => {
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect((await scan(owner)).json().alerts).toEqual([]);
+    // An ordinary request from the same caller afterwards adds no marker: still nothing new.
+    await t.db
+      .updateTable("telemetry_caller_rollups")
+      .set((eb) => ({ requests: eb("requests", "+", 1) }))
+      .where("system_id", "=", systemId)
+      .where("caller", "=", "mallory")
+      .execute();
+    await t.db
+      .insertInto("telemetry_spans")
+      .values({
+        org_id: owner.orgId,
+        system_id: systemId,
+        trace_id: "trace-after",
+        span_id: "span-after",
+        name: "chat gpt-test",
+        started_at: ago(5),
+        duration_ms: 300,
+        caller: "mallory",
+        attributes: "{}",
+      })
+      .execute();
+    expect((await scan(owner)).json().alerts).toEqual([]);
     expect(await listAlerts(owner, "detector=injection_markers&active=true")).toEqual([]);
   });
 

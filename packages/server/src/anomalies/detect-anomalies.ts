@@ -115,15 +115,23 @@ async function raiseFinding(
 ): Promise<RaisedAlert | null> {
   const metric = await ensureAnomalyMetric(tx, orgId, finding.systemId, finding.detector);
   // Someone resolved an alert that already covered this evidence: the same burst is not raised again.
-  const covered = await tx
+  // Covered means a resolved alert whose window reaches the end of this one, or, for counted
+  // detections, one overlapping this window that had counted at least as many.
+  const resolved = await tx
     .selectFrom("metric_alerts")
-    .select("id")
+    .select(["window_end", "evidence"])
     .where("metric_id", "=", metric.id)
     .where("kind", "=", "anomaly")
     .where("subject", "=", finding.subject)
     .where("status", "=", "resolved")
-    .where("window_end", ">=", finding.windowEnd)
-    .executeTakeFirst();
+    .where("window_end", ">=", finding.windowStart)
+    .execute();
+  const count = finding.evidence.count;
+  const covered = resolved.some(
+    (alert) =>
+      (alert.window_end !== null && alert.window_end.getTime() >= finding.windowEnd.getTime()) ||
+      (typeof count === "number" && Number((alert.evidence as { count?: unknown } | null)?.count ?? -1) >= count),
+  );
   if (covered) return null;
   return raiseAlert(
     tx,
@@ -418,10 +426,7 @@ async function callerFindings(db: Kysely<Database>, systemId: string, now: Date)
       .where("hour", "<", since)
       .orderBy("hour")
       .execute();
-    const fallback = {
-      windowStart: new Date(Math.max(new Date(caller.first_hour).getTime(), since.getTime())),
-      windowEnd: new Date(Math.min(new Date(caller.last_hour).getTime() + HOUR, now.getTime())),
-    };
+    const fallback = await callerSpanWindow(db, systemId, caller.caller, since, now);
     for (const [detector, count, options, pick] of [
       ["injection_markers", caller.injection, defaultInjectionBurstOptions, "injection_markers"],
       ["exfiltration", caller.exfiltration, defaultExfiltrationOptions, "exfiltration_markers"],
@@ -472,6 +477,22 @@ async function callerFindings(db: Kysely<Database>, systemId: string, now: Date)
     }
   }
   return findings;
+}
+
+/** From the caller's first to its last span in the window (the whole window when its spans are gone). */
+async function callerSpanWindow(db: Kysely<Database>, systemId: string, caller: string, since: Date, now: Date) {
+  const row = await db
+    .selectFrom("telemetry_spans")
+    .select([sql<Date | null>`min(started_at)`.as("first"), sql<Date | null>`max(started_at)`.as("last")])
+    .where("system_id", "=", systemId)
+    .where("caller", "=", caller)
+    .where("started_at", ">=", since)
+    .where("started_at", "<=", now)
+    .executeTakeFirst();
+  return {
+    windowStart: row?.first ? new Date(row.first) : since,
+    windowEnd: row?.last ? new Date(row.last) : now,
+  };
 }
 
 /** The median of a caller's hourly counts from its first hour seen until `end`, hours without any as zero. */
