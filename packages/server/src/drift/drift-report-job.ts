@@ -1,11 +1,13 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { DriftSampleFormat } from "@openaims/contracts";
 import { type BlobStore, type Database, FileBlobStore } from "@openaims/db";
 import { DriftInputError, runDriftReport } from "@openaims/drift";
 import type { Kysely } from "kysely";
 import { type AuditActor, type AuditEvent, appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
 import type { JobHandler } from "../jobs/job-types.js";
-import { readVerifiedBlob } from "../records/read-verified-blob.js";
 import { withSampleFile } from "./inspect-sample.js";
 import { recordDriftReport, storeDriftHtml } from "./record-drift-report.js";
 
@@ -20,13 +22,28 @@ export interface DriftReportJobPayload {
   requestId: string | null;
 }
 
-/** What the job reads a sample's bytes from; a sample that is gone or changed fails the report. */
-async function sampleBytes(blobs: BlobStore, sample: { sha256: string; file_name: string }): Promise<Buffer> {
-  const blob = await readVerifiedBlob(blobs, sample.sha256);
-  if (blob.state === "ok") return blob.bytes;
-  throw new DriftInputError(
-    `The sample ${sample.file_name} is ${blob.state === "missing" ? "missing from storage" : "no longer the file that was uploaded"}.`,
-  );
+/**
+ * A writer that streams a sample's blob to a file, hashing it on the way, so a large sample is never
+ * held in memory; a sample that is gone or changed fails the report.
+ */
+function sampleWriter(blobs: BlobStore, sample: { sha256: string; file_name: string }) {
+  return async (path: string): Promise<void> => {
+    const source = await blobs.get(sample.sha256);
+    if (!source) throw new DriftInputError(`The sample ${sample.file_name} is missing from storage.`);
+    const hash = createHash("sha256");
+    await pipeline(
+      source,
+      async function* (chunks: AsyncIterable<Buffer | Uint8Array>) {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      },
+      createWriteStream(path),
+    );
+    if (hash.digest("hex") !== sample.sha256)
+      throw new DriftInputError(`The sample ${sample.file_name} is no longer the file that was uploaded.`);
+  };
 }
 
 /** A failure in words for the report's error: a column's problem names the column. */
@@ -83,14 +100,12 @@ export const runDriftReportJob: JobHandler = async (job, { db, config, log }) =>
     const reference = samples.find((s) => s.id === row.reference_sample_id);
     const current = samples.find((s) => s.id === row.current_sample_id);
     if (!reference || !current) throw new DriftInputError("A sample of this report has been removed.");
-    const referenceBytes = await sampleBytes(blobs, reference);
-    const currentBytes = await sampleBytes(blobs, current);
     const result = await withSampleFile(
-      referenceBytes,
+      sampleWriter(blobs, reference),
       reference.format as DriftSampleFormat,
       (referencePath) =>
         withSampleFile(
-          currentBytes,
+          sampleWriter(blobs, current),
           current.format as DriftSampleFormat,
           (currentPath) =>
             runDriftReport({

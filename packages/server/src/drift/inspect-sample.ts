@@ -24,11 +24,11 @@ export function readerOf(format: DriftSampleFormat, path: string): string {
 }
 
 /**
- * Runs `work` with the bytes written to a temporary file of the format's extension (named after the
- * sample's file name when given, so the report names it), removed afterwards.
+ * Runs `work` with the bytes (or what a writer puts there) in a temporary file of the format's extension
+ * (named after the sample's file name when given, so the report names it), removed afterwards.
  */
 export async function withSampleFile<T>(
-  bytes: Buffer,
+  bytes: Buffer | ((path: string) => Promise<void>),
   format: DriftSampleFormat,
   work: (path: string) => Promise<T>,
   fileName?: string,
@@ -41,7 +41,8 @@ export async function withSampleFile<T>(
         .replace(/[^A-Za-z0-9._-]+/g, "_")
         .slice(0, 100) || "sample";
     const path = join(dir, `${stem}${extensions[format]}`);
-    await writeFile(path, bytes);
+    if (typeof bytes === "function") await bytes(path);
+    else await writeFile(path, bytes);
     return await work(path);
   } finally {
     await rm(dir, { recursive: true, force: true });
