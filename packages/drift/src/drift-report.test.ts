@@ -139,6 +139,13 @@ describe("drift report", () => {
       /Column 'x' has no values in the current data/,
       "x",
     );
+    // The next numeric column is being read ahead when the first one fails.
+    const two = await file("two.csv", "x,z\n1,5\n2,6\n");
+    await expectInputError(
+      runDriftReport({ reference: two, current: await file("two-empty.csv", "x,z\n,5\n,6\n") }),
+      /Column 'x' has no values in the current data/,
+      "x",
+    );
     await expectInputError(
       runDriftReport({ reference, current: await file("empty.csv", "") }),
       /The current data '.*empty.csv' is empty/,

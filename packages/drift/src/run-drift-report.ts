@@ -61,12 +61,12 @@ export async function runDriftReport(options: DriftReportOptions): Promise<Drift
     throw new DriftInputError(`The sample size must be a whole number above 0 (got ${options.sample}).`);
   const thresholds: DriftThresholds = { ...DEFAULT_DRIFT_THRESHOLDS, ...options.thresholds };
   const inputs = await openInputs(options);
+  const reads = new Map<string, Promise<[Float64Array, Float64Array]>>();
   try {
     const planned = await planColumns(inputs, options);
     const columns: ColumnDrift[] = [];
     // The next numeric column is read (by DuckDB's threads, which also sort the reference side) while
     // this one's current side is radix-sorted and the two are compared: two cores both work.
-    const reads = new Map<string, Promise<[Float64Array, Float64Array]>>();
     const startRead = (column: PlannedColumn | undefined) => {
       if (column?.kind !== "numeric" || reads.has(column.name)) return;
       const read = Promise.all([
@@ -110,6 +110,8 @@ export async function runDriftReport(options: DriftReportOptions): Promise<Drift
     };
     return { report, html: renderDriftHtml(report) };
   } finally {
+    // A read started ahead for a column that bad input never reached must finish before its connection closes.
+    await Promise.allSettled(reads.values());
     await inputs.close();
   }
 }
