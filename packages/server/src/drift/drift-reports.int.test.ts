@@ -136,6 +136,22 @@ describe("drift reports", () => {
     expect(html.headers["x-content-sha256"]).toBe(sha256(driftHtmlFixture));
   });
 
+  it("gives columns whose names differ only in case metrics of their own", async () => {
+    await givenSystem(t.db, owner.orgId, "pricing-model");
+    const res = await upload({
+      system: "pricing-model",
+      summary: driftReportFixture(["Amount", "amount"]),
+      html: `${driftHtmlFixture}<!-- pricing -->`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await get(`/drift-reports/${res.json().id}`)).json();
+    expect(detail.metrics.map((m: { name: string; sourceKey: string }) => [m.sourceKey, m.name])).toEqual([
+      ["drift:share", "Drift share of columns"],
+      ["drift:psi:Amount", "Drift PSI Amount"],
+      ["drift:psi:amount", "Drift PSI amount 2"],
+    ]);
+  });
+
   it("refuses a summary that does not match the schema, naming the field", async () => {
     const summary = driftReportFixture(["age"], []);
     const bad = { ...summary, summary: { ...summary.summary, driftShare: 3 } };

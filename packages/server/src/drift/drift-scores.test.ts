@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { driftScores, PSI_CRITICAL, PSI_WARNING, psiMetricName } from "./drift-scores.js";
 import { driftReportFixture } from "./drift-test-fixtures.js";
+import { firstFinishReason } from "./telemetry-window.js";
 
 describe("driftScores", () => {
   it("gives the share of drifted columns and each column's PSI, in report order", () => {
@@ -50,5 +51,14 @@ describe("driftScores", () => {
     expect(score?.sourceKey).toBe(`drift:psi:${long}`);
     expect(psiMetricName("Prix (€) : total")).toBe("Drift PSI Prix ___ _ total");
     expect(psiMetricName("äge")).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.\-/ ]*$/);
+  });
+});
+
+describe("firstFinishReason", () => {
+  it("reads a JSON array or a comma-separated list", () => {
+    expect(firstFinishReason('["length","stop"]')).toBe("length");
+    expect(firstFinishReason("stop, length")).toBe("stop");
+    expect(firstFinishReason("[not json")).toBe("");
+    expect(firstFinishReason(null)).toBe("");
   });
 });
