@@ -103,6 +103,12 @@ describe("outputMarkers", () => {
     expect(kinds(outputMarkers(text))).toContain(kind);
   });
 
+  it("does not count the caller's own data echoed back", () => {
+    const reply = "I have noted your address jane.doe@example.org.";
+    expect(kinds(outputMarkers(reply))).toEqual(["personal_data"]);
+    expect(outputMarkers(reply, { input: "My e-mail is jane.doe@example.org" })).toEqual([]);
+  });
+
   it("names what it found, never the value", () => {
     const hits = outputMarkers("token: ghp_abcdefghijklmnopqrstuvwxyz0123456789AB");
     expect(kinds(hits)).toEqual(["secret"]);

@@ -281,15 +281,17 @@ function urlsWithData(text: string, pattern: RegExp, minValue: number): string |
  * credential and personal-data patterns, confirmed by their checks), markdown or HTML images whose
  * address carries data in its query string (fetched by the client without a click), markdown links
  * carrying long values, long base64 or hex blobs, and links to data-collection hosts. The detail
- * names what was found, never the value.
+ * names what was found, never the value. Given the span's input, a secret or personal datum the
+ * caller sent in it is not counted: echoing the caller's own data is not a leak.
  */
-export function outputMarkers(output: string): MarkerHit[] {
+export function outputMarkers(output: string, options: { input?: string | null } = {}): MarkerHit[] {
   const text = output.length > MARKER_SCAN_LIMIT ? output.slice(0, MARKER_SCAN_LIMIT) : output;
   const found: MarkerHit[] = [];
   const packs: PatternPackName[] = [];
   if (CREDENTIAL_TRIGGER.test(text)) packs.push("credentials");
   if (PERSONAL_TRIGGER.test(text)) packs.push("pii");
-  const patterns = packs.length > 0 ? findPatterns(text, packs) : [];
+  const exclude = options.input ? [options.input.slice(0, MARKER_SCAN_LIMIT)] : [];
+  const patterns = packs.length > 0 ? findPatterns(text, packs, { exclude }) : [];
   const secret = patterns.find((match) => match.pack === "credentials");
   if (secret) found.push({ kind: "secret", detail: secret.label });
   const personal = patterns.filter((match) => match.pack === "pii");

@@ -534,7 +534,7 @@ async function markedSamples(
   for (const row of rows) {
     const text = detector === "injection_markers" ? row.input_text : row.output_text;
     if (!text) continue;
-    const hits = detector === "injection_markers" ? inputMarkers(text) : outputMarkers(text);
+    const hits = detector === "injection_markers" ? inputMarkers(text) : outputMarkers(text, { input: row.input_text });
     if (hits.length === 0) continue;
     first ??= row.started_at;
     last = row.started_at;
