@@ -57,8 +57,9 @@ async function openAlertOf(tx: Kysely<Database>, metricId: string, kind: AlertKi
 
 /**
  * Raises an alert for the signal, or adds it to the metric's alert of that kind (and, for anomalies,
- * that subject) that is not yet resolved: at most one such alert exists, which the database enforces, so two servers that see the
- * same breach at once raise one alert. A critical signal escalates an open warning. A raised alert
+ * that subject) that is not yet resolved: at most one such alert exists, which the database enforces,
+ * so two servers that see the same breach at once raise one alert; an anomaly joining an open alert
+ * widens its window and replaces its evidence. A critical signal escalates an open warning. A raised alert
  * asks for the metric's chosen risk to be reviewed again, and a critical one opens an incident when
  * the metric's rule says so. Returns the alert
  * when it was raised or escalated, null when the signal only extended an open alert.
@@ -215,5 +216,5 @@ export async function raiseAlert(
 function anomalyDescription(anomaly: AnomalySignal | undefined): string | undefined {
   if (!anomaly) return undefined;
   const who = anomaly.subject ? `caller ${anomaly.subject}` : "the whole system";
-  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who} , ${anomaly.windowStart.toISOString()} – ${anomaly.windowEnd.toISOString()}`;
+  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who}, ${anomaly.windowStart.toISOString()} – ${anomaly.windowEnd.toISOString()}`;
 }
