@@ -90,6 +90,17 @@ describe("baseline", () => {
     expect(expectedAt(learnBaseline([one(0, 1)]), new Date(start + 100 * HOUR))).toBeNull();
   });
 
+  it("pools neighbouring hours across the turn of the week", () => {
+    const one = (h: number, value: number) => ({ at: new Date(start + h * HOUR), value });
+    // Sunday 22:00 and 23:00, Monday 01:00: Monday 00:00 borrows from both sides of midnight.
+    const baseline = learnBaseline([one(166, 10), one(167, 20), one(169, 30)]);
+    expect(expectedAt(baseline, new Date(start + 168 * HOUR))).toMatchObject({
+      source: "neighbours",
+      points: 3,
+      median: 20,
+    });
+  });
+
   it("never lets the spread fall below its floor", () => {
     const flat = learnBaseline(
       Array.from({ length: 4 }, (_, i) => ({ at: new Date(start + i * 168 * HOUR), value: 200 })),
