@@ -221,7 +221,9 @@ export function mapGenAiSpan(
     attributes: otherAttributes(a, callerAttribute),
     inputText: input,
     outputText: output,
-    injectionMarkers: input === null ? 0 : inputMarkers(input).length,
-    exfiltrationMarkers: output === null ? 0 : outputMarkers(output).length,
+    // One per marked span, whatever the number of marker kinds in it: detection thresholds count marked inputs.
+    injectionMarkers: input !== null && inputMarkers(input).length > 0 ? 1 : 0,
+    // Personal data the caller sent and the reply repeats is not exfiltration.
+    exfiltrationMarkers: output !== null && outputMarkers(output, { input }).length > 0 ? 1 : 0,
   };
 }

@@ -164,9 +164,10 @@ describe("OpenTelemetry intake", () => {
       delete process.env.OTEL_EXPORTER_OTLP_HEADERS;
     }
 
-    const s = await eventually(summary, (value) => value.requests === 7);
+    // Four model calls; the agent invocation and its two tool calls are not requests.
+    const s = await eventually(summary, (value) => value.requests === 4 && value.toolCalls.length === 2);
     expect(s).toMatchObject({
-      requests: 7,
+      requests: 4,
       errors: 1,
       inputTokens: 400,
       outputTokens: 160,

@@ -56,6 +56,19 @@ interface TransitionDelta {
  * anomaly check. Spans are stored before they are added here, so a crash loses at most one flush
  * period of rollups, never spans.
  */
+/** GenAI operations that wrap or follow model calls rather than being one. */
+const NOT_MODEL_CALLS = new Set(["execute_tool", "invoke_agent", "create_agent"]);
+
+/**
+ * Whether a span is a call to a model (chat, text completion, content generation, embeddings, or another
+ * operation or span naming a model). Tool calls, agent invocations around model calls, and the
+ * application's own HTTP or database spans are stored but are not requests.
+ */
+function isModelCall(s: { operation: string | null; requestModel: string | null; responseModel: string | null }) {
+  if (s.operation !== null && NOT_MODEL_CALLS.has(s.operation)) return false;
+  return s.operation !== null || s.requestModel !== null || s.responseModel !== null;
+}
+
 export class RollupAggregator {
   private minutes = new Map<string, MinuteDelta>();
   private callers = new Map<string, CallerDelta>();
@@ -111,11 +124,15 @@ export class RollupAggregator {
           };
           this.minutes.set(key, m);
         }
-        m.requests++;
-        if (s.error) m.errors++;
-        m.latencySum += s.durationMs;
-        const bucket = latencyBucket(s.durationMs);
-        m.histogram[bucket] = (m.histogram[bucket] ?? 0) + 1;
+        // Requests, errors and latency are the model calls'; a tool call inside one is counted under tools.
+        const modelCall = isModelCall(s);
+        if (modelCall) {
+          m.requests++;
+          if (s.error) m.errors++;
+          m.latencySum += s.durationMs;
+          const bucket = latencyBucket(s.durationMs);
+          m.histogram[bucket] = (m.histogram[bucket] ?? 0) + 1;
+        }
         m.inputTokens += s.inputTokens ?? 0;
         m.outputTokens += s.outputTokens ?? 0;
         m.cost += s.cost ?? 0;
@@ -148,8 +165,8 @@ export class RollupAggregator {
             };
             this.callers.set(callerKey, c);
           }
-          c.requests++;
-          if (s.error) c.errors++;
+          if (modelCall) c.requests++;
+          if (modelCall && s.error) c.errors++;
           if (s.refused) c.refusals++;
           c.injectionMarkers += s.injectionMarkers;
           c.exfiltrationMarkers += s.exfiltrationMarkers;
