@@ -9,6 +9,13 @@ import { anomalyJobHandlers } from "./anomaly-jobs.js";
 import { ANOMALY_CHECK_COALESCE_MS, ANOMALY_CHECK_JOB, scheduleAnomalyCheck } from "./schedule-anomaly-check.js";
 
 const HOUR = 3_600_000;
+
+/** The time now, waiting first when less than ten seconds of the minute are left. */
+async function clearOfMinuteEnd(): Promise<number> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  return Date.now();
+}
 const hourOf = (at: Date) => new Date(Math.floor(at.getTime() / HOUR) * HOUR);
 
 interface Exchange {
@@ -291,7 +298,8 @@ describe("anomaly detection on telemetry", () => {
 
   it("finds a spike, a burst of refusals and a never-seen tool transition of a whole system", async () => {
     const busy = await givenSystem(t.db, owner.orgId, "checkout-bot");
-    const nowMinute = Math.floor(now / 60_000) * 60_000;
+    // The scan counts the minutes before its own clock: write the rows in the minute it will run in.
+    const nowMinute = Math.floor((await clearOfMinuteEnd()) / 60_000) * 60_000;
     // Three days at two requests a minute (too few weeks for each hour of the week: the baseline falls back
     // to all hours), then ten minutes at sixty with one in six refused.
     await sql`insert into telemetry_rollups (org_id, system_id, minute, requests, latency_ms_sum, refusals, tool_calls)

@@ -216,5 +216,15 @@ export async function raiseAlert(
 function anomalyDescription(anomaly: AnomalySignal | undefined): string | undefined {
   if (!anomaly) return undefined;
   const who = anomaly.subject ? `caller ${anomaly.subject}` : "the whole system";
-  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who}, ${anomaly.windowStart.toISOString()} – ${anomaly.windowEnd.toISOString()}`;
+  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who}, ${windowText(anomaly.windowStart, anomaly.windowEnd)}`;
+}
+
+/** A window in UTC as people write it: "7 Dec 2026, 08:50–09:05 UTC", with both dates when it spans midnight. */
+function windowText(start: Date, end: Date): string {
+  const day = (d: Date) =>
+    d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+  return day(start) === day(end)
+    ? `${day(start)}, ${time(start)}–${time(end)} UTC`
+    : `${day(start)}, ${time(start)} – ${day(end)}, ${time(end)} UTC`;
 }

@@ -6,10 +6,14 @@ import { StatusBadge } from "../ui/status-badge";
 import { AlertActions } from "./alert-actions";
 import { alertLevelTone, alertStatusTone } from "./monitoring-tones";
 
-/** The observed value with the metric's unit, e.g. "0.2 %". */
+/** The observed value with the metric's unit, to at most four significant decimals, e.g. "2.381 %". */
 export function withUnit(value: number | null, unit: string): string {
   if (value === null) return "—";
-  return unit ? `${value} ${unit}` : String(value);
+  const shown = value.toLocaleString("en", {
+    maximumFractionDigits: Math.abs(value) >= 100 ? 1 : 4,
+    useGrouping: false,
+  });
+  return unit ? `${shown} ${unit}` : shown;
 }
 
 /** What an anomaly alert is about: "Prompt-injection markers · caller mallory"; "—" for other kinds. */
