@@ -28,6 +28,13 @@ import type {
   raciRoles,
   responsibilitySubjectTypes,
 } from "./documents/responsibility-schemas.js";
+import type { driftColumnKinds, driftColumnRoles, driftInputFormats, textDescriptors } from "./drift/drift-report.js";
+import type {
+  driftReportOrigins,
+  driftReportStatuses,
+  driftSampleOrigins,
+  driftSampleRoles,
+} from "./drift/drift-schemas.js";
 import type {
   evidenceKinds,
   evidenceSources,
@@ -266,6 +273,37 @@ export const enumLabels = {
     anomaly: "Anomaly detection",
     drift: "Drift report",
   } satisfies Record<Of<typeof metricSources>, string>,
+  driftColumnKind: { numeric: "Numeric", categorical: "Categorical", text: "Text" } satisfies Record<
+    Of<typeof driftColumnKinds>,
+    string
+  >,
+  driftColumnRole: { feature: "Feature", target: "Target (label)", prediction: "Prediction" } satisfies Record<
+    Of<typeof driftColumnRoles>,
+    string
+  >,
+  driftFormat: { csv: "CSV", parquet: "Parquet", jsonl: "JSON Lines" } satisfies Record<
+    Of<typeof driftInputFormats>,
+    string
+  >,
+  textDescriptor: {
+    length: "Length",
+    non_ascii_share: "Share of non-ASCII characters",
+    pii: "Personal data share",
+    language: "Language",
+  } satisfies Record<Of<typeof textDescriptors>, string>,
+  driftSampleRole: { reference: "Reference", current: "Current" } satisfies Record<Of<typeof driftSampleRoles>, string>,
+  driftSampleOrigin: { upload: "Uploaded", telemetry: "From telemetry" } satisfies Record<
+    Of<typeof driftSampleOrigins>,
+    string
+  >,
+  driftReportStatus: { running: "Running", completed: "Completed", failed: "Failed" } satisfies Record<
+    Of<typeof driftReportStatuses>,
+    string
+  >,
+  driftReportOrigin: { upload: "Uploaded", server: "Computed on the server" } satisfies Record<
+    Of<typeof driftReportOrigins>,
+    string
+  >,
   anomalyDetector: {
     volume_spike: "Request spike",
     volume_shift: "Request level shift",

@@ -285,6 +285,8 @@ describe("reminders", () => {
       "reminders.scan",
       "monitoring.missing-data-sweep",
       "jobs.prune",
+      "anomalies.detect",
+      "telemetry.retention",
     ]);
     expect(summary.recurring[0]).toMatchObject({ everyMinutes: 5, lastStatus: "done" });
     expect((await t.call(viewer.token, { method: "GET", url: url(owner.orgId, "jobs/summary") })).statusCode).toBe(403);
