@@ -134,19 +134,25 @@ export async function sendBatches(
   return { spans, seconds: (performance.now() - started) / 1000, times: times.sort((a, b) => a - b) };
 }
 
-/** Polls the system's telemetry summary until its requests reach `expected`; answers the wait in ms. */
+/** Every span the rollups counted: the model calls (requests) and the tool calls, which are not requests. */
+async function spansCounted(baseUrl: string, token: string, orgId: string, systemId: string): Promise<number> {
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const response = await fetch(
+    `${baseUrl}/api/v1/orgs/${orgId}/systems/${systemId}/telemetry/summary?from=${encodeURIComponent(from)}`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const summary = (await response.json()) as { requests: number; toolCalls: { count: number }[] };
+  return summary.requests + summary.toolCalls.reduce((sum, t) => sum + t.count, 0);
+}
+
+/** Polls the system's telemetry summary until it counts `expected` spans; answers the wait in ms. */
 async function waitForRollups(baseUrl: string, token: string, orgId: string, systemId: string, expected: number) {
   const started = performance.now();
-  const from = new Date(Date.now() - 3_600_000).toISOString();
   for (;;) {
-    const response = await fetch(
-      `${baseUrl}/api/v1/orgs/${orgId}/systems/${systemId}/telemetry/summary?from=${encodeURIComponent(from)}`,
-      { headers: { authorization: `Bearer ${token}` } },
-    );
-    const summary = (await response.json()) as { requests: number };
-    if (summary.requests >= expected) return Math.round(performance.now() - started);
+    const counted = await spansCounted(baseUrl, token, orgId, systemId);
+    if (counted >= expected) return Math.round(performance.now() - started);
     if (performance.now() - started > 60_000)
-      throw new Error(`rollups counted ${summary.requests} of ${expected} spans after 60 s`);
+      throw new Error(`rollups counted ${counted} of ${expected} spans after 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -220,12 +226,7 @@ export async function benchOtlpIntake(
 async function settledRequests(baseUrl: string, token: string, orgId: string, systemId: string) {
   // Let the warm-up's last flush land, so the measured run starts from a settled count.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const from = new Date(Date.now() - 3_600_000).toISOString();
-  const response = await fetch(
-    `${baseUrl}/api/v1/orgs/${orgId}/systems/${systemId}/telemetry/summary?from=${encodeURIComponent(from)}`,
-    { headers: { authorization: `Bearer ${token}` } },
-  );
-  return ((await response.json()) as { requests: number }).requests;
+  return spansCounted(baseUrl, token, orgId, systemId);
 }
 
 export function formatOtlpIntakeTable(results: OtlpIntakeResult[]): string {
