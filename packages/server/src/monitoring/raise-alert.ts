@@ -3,6 +3,7 @@ import { type AlertKind, type AlertLevel, type AnomalyDetector, labelOf, type Ra
 import type { Database } from "@openaims/db";
 import { type Kysely, sql } from "kysely";
 import { appendAuditEntry, systemActor } from "../audit/append-audit-entry.js";
+import { formatUtc } from "../exports/table-export.js";
 import { nextRef } from "../records/next-ref.js";
 import { requestRiskRereview } from "../risks/request-risk-rereview.js";
 import { openIncidentFromAlert } from "./open-incident-from-alert.js";
@@ -212,19 +213,9 @@ export async function raiseAlert(
   return { id: open.id, ref: open.ref, metric: metric.name, kind: signal.kind, level: "critical", change: "escalated" };
 }
 
-/** "Prompt-injection markers from caller x, 2026-12-07T08:00:00.000Z – …", for an incident opened from an anomaly alert. */
+/** "Prompt-injection markers from caller x, 2026-12-07 08:50:00 UTC – 2026-12-07 09:05:00 UTC", for an incident opened from an anomaly alert. */
 function anomalyDescription(anomaly: AnomalySignal | undefined): string | undefined {
   if (!anomaly) return undefined;
   const who = anomaly.subject ? `caller ${anomaly.subject}` : "the whole system";
-  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who}, ${windowText(anomaly.windowStart, anomaly.windowEnd)}`;
-}
-
-/** A window in UTC as people write it: "7 Dec 2026, 08:50–09:05 UTC", with both dates when it spans midnight. */
-function windowText(start: Date, end: Date): string {
-  const day = (d: Date) =>
-    d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const time = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-  return day(start) === day(end)
-    ? `${day(start)}, ${time(start)}–${time(end)} UTC`
-    : `${day(start)}, ${time(start)} – ${day(end)}, ${time(end)} UTC`;
+  return `${labelOf("anomalyDetector", anomaly.detector)} from ${who}, ${formatUtc(anomaly.windowStart)} – ${formatUtc(anomaly.windowEnd)}`;
 }
