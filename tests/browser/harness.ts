@@ -122,6 +122,13 @@ export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
 
 /** Waits for opening transitions (axe measures contrast on what is painted), then lists every violation as text. */
 export async function a11yProblems(page: Page, what: string): Promise<string[]> {
+  // A page that has just been navigated to may still be loading its data: wait for its level-one heading,
+  // which every page has, so axe reads the page and not its loading state (a page without one still fails).
+  await page
+    .getByRole("heading", { level: 1 })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   // Two frames first, so a transition that a state change has just asked for has started and is awaited.
   await page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))),
