@@ -34,6 +34,7 @@ export * from "./risks/index.js";
 export * from "./route.js";
 export * from "./routes.js";
 export * from "./sso.js";
+export * from "./supply-chain/index.js";
 export * from "./telemetry/index.js";
 export * from "./tokens.js";
 export * from "./validation/index.js";

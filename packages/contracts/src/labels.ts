@@ -130,6 +130,7 @@ import type { riskAcceptanceStates, riskStatusFilters } from "./risks/risk-regis
 import type { threatProposalStatuses } from "./risks/threat-proposals.js";
 import type { treatmentActionStatuses } from "./risks/treatment-actions.js";
 import type { ssoDomainStatuses } from "./sso.js";
+import type { modelFileStatuses, modelFormats, signatureStatuses } from "./supply-chain/model-scan-report.js";
 
 /** The values of a `[...] as const` list. */
 type Of<T extends readonly string[]> = T[number];
@@ -314,6 +315,36 @@ export const enumLabels = {
     tool_sequence: "Unusual tool-call sequence",
     exfiltration: "Data-exfiltration pattern",
   } satisfies Record<Of<typeof anomalyDetectors>, string>,
+  // AI supply chain
+  modelFormat: {
+    pickle: "Python pickle",
+    pytorch_zip: "PyTorch checkpoint",
+    pytorch_legacy: "PyTorch checkpoint (legacy)",
+    joblib: "joblib",
+    numpy_npy: "NumPy array",
+    numpy_npz: "NumPy archive",
+    keras_zip: "Keras model",
+    keras_h5: "Keras model (HDF5)",
+    tf_savedmodel: "TensorFlow SavedModel",
+    onnx: "ONNX",
+    safetensors: "safetensors",
+    gguf: "GGUF",
+    archive: "Archive",
+    model_card: "Model card",
+    signature: "Signature",
+    text: "Text",
+    unknown: "Unknown format",
+  } satisfies Record<Of<typeof modelFormats>, string>,
+  modelFileStatus: { scanned: "Scanned", failed: "Could not be read", skipped: "Skipped (limit)" } satisfies Record<
+    Of<typeof modelFileStatuses>,
+    string
+  >,
+  signatureStatus: {
+    unsigned: "Unsigned",
+    verified: "Signature verified",
+    failed: "Signature check failed",
+    not_checked: "Not checked",
+  } satisfies Record<Of<typeof signatureStatuses>, string>,
   alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
     Of<typeof alertStatuses>,
     string
@@ -659,6 +690,7 @@ export const enumLabels = {
   // Nonconformity and corrective action, improvement log
   nonconformitySource: {
     redteam_finding: "Red-team finding",
+    model_scan_finding: "Model scan finding",
     incident: "Incident",
     alert: "Monitoring alert",
     audit: "Internal audit",

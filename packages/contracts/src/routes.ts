@@ -67,6 +67,9 @@ import {
   ssoDomainVerificationQuerySchema,
   ssoPendingLinkSchema,
 } from "./sso.js";
+import { aibomRoutes } from "./supply-chain/aibom-routes.js";
+import { licenceRoutes } from "./supply-chain/licence-routes.js";
+import { modelScanRoutes } from "./supply-chain/model-scan-routes.js";
 import { telemetryRoutes } from "./telemetry/telemetry-routes.js";
 import { apiTokenSchema, createdTokenSchema, createTokenRequestSchema, tokenListQuerySchema } from "./tokens.js";
 
@@ -490,6 +493,9 @@ export const routes = {
   ...telemetryRoutes,
   ...anomalyRoutes,
   ...driftRoutes,
+  ...modelScanRoutes,
+  ...aibomRoutes,
+  ...licenceRoutes,
 } as const;
 
 export type Routes = typeof routes;

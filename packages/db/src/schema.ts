@@ -21,6 +21,7 @@ import type { RedteamTables } from "./schema/redteam.js";
 import type { RiskTables } from "./schema/risks.js";
 import type { RuntimeMonitoringTables } from "./schema/runtime-monitoring.js";
 import type { SsoTables } from "./schema/sso.js";
+import type { SupplyChainTables } from "./schema/supply-chain.js";
 
 export type CreatedAt = ColumnType<Date, Date | undefined, never>;
 export type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
@@ -205,7 +206,8 @@ export interface Database
     CompetenceTables,
     JobTables,
     NotificationTables,
-    RuntimeMonitoringTables {
+    RuntimeMonitoringTables,
+    SupplyChainTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

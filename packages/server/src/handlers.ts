@@ -1,3 +1,4 @@
+import { aibomHandlers } from "./aibom/index.js";
 import { anomalyHandlers } from "./anomalies/index.js";
 import { approvalHandlers } from "./approvals/index.js";
 import { exportAuditTrail, listAuditEntries, verifyAuditTrailHandler } from "./audit/audit-handlers.js";
@@ -19,9 +20,11 @@ import { internalAuditHandlers } from "./internal-audits/index.js";
 import { inventoryHandlers } from "./inventory/index.js";
 import { acceptInvitation, previewInvitation } from "./invitations/accept-invitation-handlers.js";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations/invitation-handlers.js";
+import { licenceHandlers } from "./licences/index.js";
 import { managementReviewHandlers } from "./management-reviews/index.js";
 import { changePassword, getMe, updateMe } from "./me/me-handlers.js";
 import { archiveMember, getMember, listMembers, updateMember } from "./members/member-handlers.js";
+import { modelScanHandlers } from "./model-scans/index.js";
 import { monitoringHandlers } from "./monitoring/index.js";
 import { nonconformityHandlers } from "./nonconformities/index.js";
 import { notificationHandlers } from "./notifications/index.js";
@@ -106,4 +109,7 @@ export const handlers: Handlers = {
   ...telemetryHandlers,
   ...anomalyHandlers,
   ...driftHandlers,
+  ...modelScanHandlers,
+  ...aibomHandlers,
+  ...licenceHandlers,
 };

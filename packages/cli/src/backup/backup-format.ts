@@ -117,6 +117,10 @@ export const backupTables = [
   { name: "telemetry_tool_transitions", orderBy: "system_id, from_tool, to_tool" },
   { name: "drift_samples", orderBy: "id" },
   { name: "drift_reports", orderBy: "id" },
+  // 0026-ai-supply-chain
+  { name: "model_scans", orderBy: "id" },
+  { name: "model_scan_findings", orderBy: "id" },
+  { name: "licence_policies", orderBy: "org_id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

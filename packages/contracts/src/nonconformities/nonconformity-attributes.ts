@@ -4,7 +4,14 @@ import { z } from "zod";
  * Where a nonconformity was found: a red-team finding, an incident, a monitoring alert, an internal
  * audit (its record comes with the audit module; until then the source id may stay empty), or by hand.
  */
-export const nonconformitySources = ["redteam_finding", "incident", "alert", "audit", "manual"] as const;
+export const nonconformitySources = [
+  "redteam_finding",
+  "model_scan_finding",
+  "incident",
+  "alert",
+  "audit",
+  "manual",
+] as const;
 export const nonconformitySourceSchema = z.enum(nonconformitySources);
 export type NonconformitySource = z.infer<typeof nonconformitySourceSchema>;
 

@@ -23,6 +23,7 @@ import competence from "./0022-competence.js";
 import jobsAndReminders from "./0023-jobs-and-reminders.js";
 import notifications from "./0024-notifications.js";
 import runtimeMonitoring from "./0025-runtime-monitoring.js";
+import aiSupplyChain from "./0026-ai-supply-chain.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -54,4 +55,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0023-jobs-and-reminders", sql: jobsAndReminders },
   { id: "0024-notifications", sql: notifications },
   { id: "0025-runtime-monitoring", sql: runtimeMonitoring },
+  { id: "0026-ai-supply-chain", sql: aiSupplyChain },
 ];

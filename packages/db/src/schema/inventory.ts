@@ -64,6 +64,10 @@ export interface AiAssetsTable extends RecordColumns {
   preparation_notes: Text;
   data_categories: Json<string[]>;
   licence: Text;
+  /** The licence as an SPDX expression (LicenseRef- ids for model licences SPDX lacks); null: not known. */
+  licence_expression: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Model-card fields for the AI bill of materials: approach, task, metrics, considerations. */
+  model_card: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 /** A link between a system and an asset; archived, never deleted, when the system stops using the asset. */
