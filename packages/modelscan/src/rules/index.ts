@@ -1,0 +1,16 @@
+import type { Rule } from "./rule.js";
+
+/** Rule lists of each format module; add a module's list with one line here. */
+const ruleLists: readonly (readonly Rule[])[] = [];
+
+function byId(lists: readonly (readonly Rule[])[]): ReadonlyMap<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const rule of lists.flat()) {
+    if (rules.has(rule.id)) throw new Error(`Two scanner rules have the id ${rule.id}.`);
+    rules.set(rule.id, rule);
+  }
+  return rules;
+}
+
+/** Every rule of the scanner, by id. */
+export const rules: ReadonlyMap<string, Rule> = byId(ruleLists);
