@@ -2,6 +2,7 @@ export * from "./asset-schemas.js";
 export * from "./import-schemas.js";
 export * from "./inventory-fields.js";
 export * from "./inventory-routes.js";
+export * from "./model-card-schema.js";
 export * from "./register-columns.js";
 export * from "./system-attributes.js";
 export * from "./system-columns.js";
