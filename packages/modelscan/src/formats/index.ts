@@ -1,8 +1,9 @@
 import type { FormatScanner } from "../scan/format-scanner.js";
+import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 
 /**
  * Every format the scanner recognises, in the order their sniffers are tried: the most specific
  * magic bytes first, so a zip that is a PyTorch checkpoint or a Keras model is not taken for a
  * plain archive. Add a format with one line here.
  */
-export const formatScanners: readonly FormatScanner[] = [];
+export const formatScanners: readonly FormatScanner[] = [safetensorsScanner];
