@@ -131,6 +131,12 @@ import type { threatProposalStatuses } from "./risks/threat-proposals.js";
 import type { treatmentActionStatuses } from "./risks/treatment-actions.js";
 import type { ssoDomainStatuses } from "./sso.js";
 import type { modelFileStatuses, modelFormats, signatureStatuses } from "./supply-chain/model-scan-report.js";
+import type {
+  modelScanFindingStatuses,
+  modelScanOrigins,
+  modelScanStatuses,
+  modelScanVerdicts,
+} from "./supply-chain/model-scan-schemas.js";
 
 /** The values of a `[...] as const` list. */
 type Of<T extends readonly string[]> = T[number];
@@ -345,6 +351,26 @@ export const enumLabels = {
     failed: "Signature check failed",
     not_checked: "Not checked",
   } satisfies Record<Of<typeof signatureStatuses>, string>,
+  modelScanOrigin: { cli: "Uploaded report", server: "Scanned on the server" } satisfies Record<
+    Of<typeof modelScanOrigins>,
+    string
+  >,
+  modelScanStatus: { completed: "Completed", partial: "Partial", failed: "Failed" } satisfies Record<
+    Of<typeof modelScanStatuses>,
+    string
+  >,
+  modelScanVerdict: {
+    unsafe: "Unsafe",
+    review: "Needs review",
+    incomplete: "Incomplete",
+    clean: "No unsafe content",
+  } satisfies Record<Of<typeof modelScanVerdicts>, string>,
+  modelScanFindingStatus: {
+    open: "Open",
+    risk_raised: "Risk raised",
+    nonconformity_raised: "Nonconformity raised",
+    dismissed: "Dismissed",
+  } satisfies Record<Of<typeof modelScanFindingStatuses>, string>,
   alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
     Of<typeof alertStatuses>,
     string

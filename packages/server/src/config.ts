@@ -62,6 +62,8 @@ export interface ServerConfig {
   otlpSpansPerSecond: number;
   /** How often the intake writes its rollups and telemetry metric observations, in milliseconds (AIMS_OTLP_FLUSH_MS). */
   otlpFlushMs: number;
+  /** Largest model file a server-side model scan takes, in bytes (AIMS_MODEL_UPLOAD_MAX_BYTES); larger answers 413. */
+  modelUploadMaxBytes: number;
 }
 
 /** The levels AIMS_LOG_LEVEL accepts, quietest last. */
@@ -90,6 +92,7 @@ export const defaultConfig: ServerConfig = {
   otlpMaxBytes: 8 * 1024 * 1024,
   otlpSpansPerSecond: 100_000,
   otlpFlushMs: 1000,
+  modelUploadMaxBytes: 512 * 1024 * 1024,
 };
 
 /** Reads settings from the environment over the defaults; command-line flags override afterwards. */
@@ -120,6 +123,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
       ? Number(env.AIMS_OTLP_SPANS_PER_SECOND)
       : defaultConfig.otlpSpansPerSecond,
     otlpFlushMs: env.AIMS_OTLP_FLUSH_MS ? Number(env.AIMS_OTLP_FLUSH_MS) : defaultConfig.otlpFlushMs,
+    modelUploadMaxBytes: env.AIMS_MODEL_UPLOAD_MAX_BYTES
+      ? Number(env.AIMS_MODEL_UPLOAD_MAX_BYTES)
+      : defaultConfig.modelUploadMaxBytes,
     ...overrides,
   };
   if (!logLevels.includes(merged.logLevel)) {
@@ -132,6 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<ServerC
     ["AIMS_OTLP_MAX_BYTES", merged.otlpMaxBytes, 1024],
     ["AIMS_OTLP_SPANS_PER_SECOND", merged.otlpSpansPerSecond, 1],
     ["AIMS_OTLP_FLUSH_MS", merged.otlpFlushMs, 50],
+    ["AIMS_MODEL_UPLOAD_MAX_BYTES", merged.modelUploadMaxBytes, 1024],
   ] as const) {
     if (!Number.isFinite(value) || value < least)
       throw new Error(`${name} must be a number of at least ${least}, got '${String(value)}'`);

@@ -8,6 +8,7 @@ import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps } from "./han
 import { RawResponse, Redirect } from "./handler-context.js";
 import { invalidField } from "./invalid-fields.js";
 import { resolveOrg } from "./resolve-org.js";
+import { type SpooledFile, spoolUpload } from "./spool-upload.js";
 import { validateInput } from "./validate-input.js";
 
 export type Handlers = { [K in RouteId]: Handler<Routes[K]> };
@@ -22,12 +23,13 @@ export type DomainHandlers<G> = { [K in keyof G & RouteId]: Handler<Routes[K]> }
  */
 export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers: Handlers): void {
   const uploads: [RouteDef, Handler<RouteDef>][] = [];
+  const spooled: [RouteDef, Handler<RouteDef>][] = [];
   for (const id of Object.keys(routes) as RouteId[]) {
     const route: RouteDef = routes[id];
     const handler = handlers[id] as unknown as Handler<RouteDef>;
     if (!handler) throw new Error(`Route ${id} has no handler`);
     if (route.upload) {
-      uploads.push([route, handler]);
+      (route.upload.spool ? spooled : uploads).push([route, handler]);
       continue;
     }
     app.route({
@@ -46,6 +48,18 @@ export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers:
         method: route.method,
         url: route.path,
         bodyLimit: route.upload?.maxBytes,
+        handler: (request, reply) => handle(deps, route, handler, request, reply),
+      });
+    }
+  });
+  // Spooled uploads keep the body a stream; handle() writes it to a temporary file before the transaction.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
+    for (const [route, handler] of spooled) {
+      scope.route({
+        method: route.method,
+        url: route.path,
         handler: (request, reply) => handle(deps, route, handler, request, reply),
       });
     }
@@ -72,8 +86,29 @@ async function handle(
   }
   if (actor && route.write && route.access.kind !== "public") checkWriteAllowed(route, actor, request);
   const input = validateInput(route, { params: request.params, query: request.query, body: request.body });
-  if (route.upload) input.body = uploadedFile(request.body);
+  let spool: SpooledFile | null = null;
+  if (route.upload?.spool) {
+    const limit = Math.min(route.upload.maxBytes, deps.config.modelUploadMaxBytes);
+    spool = await spoolUpload(request.body, request.headers["content-length"], limit, "AIMS_MODEL_UPLOAD_MAX_BYTES");
+    input.body = { path: spool.path, size: spool.size, sha256: spool.sha256 };
+  } else if (route.upload) input.body = uploadedFile(request.body);
+  try {
+    return await answer(deps, route, handler, request, reply, actor, org, input);
+  } finally {
+    await spool?.remove();
+  }
+}
 
+async function answer(
+  deps: ServerDeps,
+  route: RouteDef,
+  handler: Handler<RouteDef>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  actor: Actor | null,
+  org: OrgScope | null,
+  input: HandlerContext<RouteDef>["input"],
+): Promise<unknown> {
   let deferred: AppError | null = null;
   const afterCommitTasks: (() => Promise<void>)[] = [];
   const run = async (tx: ServerDeps["db"]) => {
