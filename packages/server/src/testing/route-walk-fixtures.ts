@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { RouteDef, RouteId } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import { driftHtmlFixture, driftReportFixture } from "../drift/drift-test-fixtures.js";
+import { maliciousReportFixture } from "../model-scans/model-scan-test-fixtures.js";
 import { givenNotificationRecords } from "../notifications/notification-test-fixtures.js";
 import { caseResult, scanSummary } from "../redteam/redteam-test-fixtures.js";
 import type { TestMember, TestServer } from "./test-server.js";
@@ -82,6 +83,8 @@ export const paramTables: Record<string, keyof Database> = {
   itemId: "audit_checklist_items",
   reviewId: "management_reviews",
   reviewActionId: "review_actions",
+  modelScanId: "model_scans",
+  modelFindingId: "model_scan_findings",
 };
 
 /**
@@ -299,6 +302,15 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   const review = await post("/management-reviews", { title: "Route walk review", scheduledFor: "2026-06-30" });
   await post(`/management-reviews/${review.id}/pack`, { version: review.version });
   const reviewAction = await post(`/management-reviews/${review.id}/actions`, { title: "Route walk review action" });
+  // A model scan of the asset with two findings: one raised as a nonconformity, one left open for the actions.
+  const modelScan = await post("/model-scans", {
+    asset: asset.id,
+    system: system.id,
+    report: maliciousReportFixture(),
+  });
+  const [modelRaised, modelFinding] = (await send("GET", `/model-scans/${modelScan.id}`)).findings as { id: string }[];
+  if (!modelRaised || !modelFinding) throw new Error("the model scan fixture recorded too few findings");
+  await post(`/model-scans/findings/${modelRaised.id}/raise-nonconformity`, { version: 1 });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -308,6 +320,8 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     systemId: system.id,
     vendorId: vendor.id,
     assetId: asset.id,
+    modelScanId: modelScan.id,
+    modelFindingId: modelFinding.id,
     riskId: risk.id,
     actionId: action.id,
     "acceptThreatProposal.proposalId": toAccept.id,
