@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, nameSchema, reasonSchema, timestampSchema, versionSchema } from "../common.js";
+import { licenceExpressionSchema } from "../supply-chain/spdx-expression.js";
 import {
   archivedFilterSchema,
   longTextSchema,
@@ -7,6 +8,7 @@ import {
   recordStatusSchema,
   shortTextSchema,
 } from "./inventory-fields.js";
+import { modelCardSchema } from "./model-card-schema.js";
 import { dataCategorySchema, oneOfMessage } from "./system-attributes.js";
 
 /**
@@ -36,6 +38,10 @@ const assetFields = {
   dataCategories: z.array(dataCategorySchema).max(20),
   /** Licence or terms of use. */
   licence: z.string().trim().max(2000),
+  /** The licence as an SPDX expression (`LicenseRef-` for model licences SPDX lacks); null when not known. */
+  licenceExpression: licenceExpressionSchema,
+  /** Models: model-card fields for the AI bill of materials. */
+  modelCard: modelCardSchema,
 };
 
 export const createAssetRequestSchema = z.object({
@@ -50,6 +56,8 @@ export const createAssetRequestSchema = z.object({
   preparationNotes: longTextSchema.default(""),
   dataCategories: assetFields.dataCategories.default([]),
   licence: assetFields.licence.default(""),
+  licenceExpression: assetFields.licenceExpression.default(null),
+  modelCard: assetFields.modelCard.default({}),
 });
 export type CreateAssetRequest = z.input<typeof createAssetRequestSchema>;
 export type AssetValues = z.output<typeof createAssetRequestSchema>;
@@ -75,6 +83,8 @@ export const aiAssetSchema = z
     preparationNotes: z.string(),
     dataCategories: z.array(dataCategorySchema),
     licence: z.string(),
+    licenceExpression: z.string().nullable(),
+    modelCard: modelCardSchema,
     /** Systems the asset is linked to now. */
     systems: z.array(recordRefSchema.extend({ slug: z.string() })),
     status: recordStatusSchema,

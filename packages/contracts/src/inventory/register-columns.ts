@@ -44,6 +44,8 @@ export const assetColumns: readonly RegisterColumn<keyof AssetValues>[] = [
   { key: "preparation_notes", header: "Preparation notes", field: "preparationNotes", kind: "text", width: 30 },
   { key: "data_categories", header: "Data categories", field: "dataCategories", kind: "enum_list", width: 22 },
   { key: "licence", header: "Licence", field: "licence", kind: "text", width: 20 },
+  // An SPDX expression; model cards and the AI-BOM are not spreadsheet material and stay out.
+  { key: "licence_expression", header: "Licence (SPDX)", field: "licenceExpression", kind: "text", width: 22 },
 ];
 
 /** Columns of the vendor register. Rows match existing vendors by name, ignoring case. */

@@ -165,7 +165,11 @@ const assetSpec: RegisterSpec<AssetValues> = {
   noun: "asset",
   columns: assetColumns,
   schema: createAssetRequestSchema,
-  normalise: (values) => ({ ...values, dataCategories: [...new Set(values.dataCategories)] }),
+  normalise: (values) => ({
+    ...values,
+    dataCategories: [...new Set(values.dataCategories)],
+    licenceExpression: values.licenceExpression || null,
+  }),
 };
 
 const vendorSpec: RegisterSpec<VendorValues> = {

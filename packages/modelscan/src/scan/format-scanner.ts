@@ -1,4 +1,4 @@
-import type { ModelFormat, ModelScanSeverity } from "@openaims/contracts";
+import type { LicencePolicy, ModelFormat, ModelScanSeverity } from "@openaims/contracts";
 import type { ByteSource } from "./byte-source.js";
 
 /** A finding as a format scanner reports it; the engine adds the file, tags and fingerprint from the rule. */
@@ -35,6 +35,8 @@ export interface ScanContext {
   name: string;
   depth: number;
   limits: ScanLimits;
+  /** The organisation's licence policy, when the scan was given one: model cards' licences are judged against it. */
+  licencePolicy?: LicencePolicy;
   report(finding: RawFinding): void;
   /** Scan an entry of a container (archive member, SavedModel variable file) as a file of its own. */
   scanNested(entryPath: string, source: ByteSource): Promise<void>;

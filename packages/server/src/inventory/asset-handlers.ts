@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AssetKind, AssetValues, DataCategory, Routes } from "@openaims/contracts";
+import type { AssetKind, AssetValues, DataCategory, ModelCard, Routes } from "@openaims/contracts";
 import { diffChanges } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -8,6 +8,7 @@ import type { Handler } from "../http/handler-context.js";
 import { afterCursor, cursorValue, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
 import { type AssetRow, assetQuery, findAsset, presentAsset, presentAssets } from "./asset-queries.js";
 import { archivedRecordError, containsPattern } from "./inventory-errors.js";
+import { checkModelCardDatasets } from "./model-card-datasets.js";
 import { assertActiveMember } from "./owners.js";
 import { findVendor } from "./vendor-queries.js";
 
@@ -38,6 +39,8 @@ export function assetValuesOf(row: AssetRow): AssetValues {
     preparationNotes: row.preparation_notes,
     dataCategories: row.data_categories as DataCategory[],
     licence: row.licence,
+    licenceExpression: row.licence_expression,
+    modelCard: row.model_card as ModelCard,
   };
 }
 
@@ -55,6 +58,8 @@ export function assetColumnsOf(values: AssetValues) {
     preparation_notes: values.preparationNotes,
     data_categories: JSON.stringify([...new Set(values.dataCategories)]),
     licence: values.licence,
+    licence_expression: values.licenceExpression || null,
+    model_card: JSON.stringify(values.modelCard),
   };
 }
 
@@ -67,6 +72,7 @@ async function checkAssetReferences(
 ): Promise<void> {
   if (values.ownerId && values.ownerId !== before?.ownerId) await assertActiveMember(tx, orgId, values.ownerId);
   if (values.vendorId && values.vendorId !== before?.vendorId) await findVendor(tx, orgId, values.vendorId);
+  await checkModelCardDatasets(tx, orgId, values.modelCard);
 }
 
 export const listAssets: Handler<Routes["listAssets"]> = async ({ tx, org, input }) => {

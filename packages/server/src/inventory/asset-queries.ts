@@ -1,4 +1,4 @@
-import type { AiAsset, AssetKind, DataCategory } from "@openaims/contracts";
+import type { AiAsset, AssetKind, DataCategory, ModelCard } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { notFound } from "../http/app-error.js";
@@ -74,6 +74,8 @@ export async function presentAssets(db: Kysely<Database>, orgId: string, rows: A
     preparationNotes: row.preparation_notes,
     dataCategories: row.data_categories as DataCategory[],
     licence: row.licence,
+    licenceExpression: row.licence_expression,
+    modelCard: row.model_card as ModelCard,
     systems: systems.get(row.id) ?? [],
     status: row.archived_at ? "archived" : "active",
     archiveReason: row.archive_reason,

@@ -39,6 +39,7 @@ export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, i
     preparation_notes: asset.preparationNotes,
     data_categories: asset.dataCategories.join("; "),
     licence: asset.licence,
+    licence_expression: asset.licenceExpression ?? "",
   }));
   const table = { title: "AI assets", columns: exportColumnsOf(assetColumns), rows: cells, filenameStem: "ai-assets" };
   return exportRegister(tx, org.orgId, table, input.query.format);

@@ -1,5 +1,16 @@
 import type { licenceRoutes } from "@openaims/contracts";
 import type { DomainHandlers } from "../http/register-routes.js";
+import {
+  getAssetLicenceFinding,
+  getLicencePolicy,
+  listLicenceFindings,
+  updateLicencePolicy,
+} from "./licence-handlers.js";
 
-/** Handlers of the routes of the licence policy. */
-export const licenceHandlers: DomainHandlers<typeof licenceRoutes> = {};
+/** Handlers of the licence policy and the licence findings it produces. */
+export const licenceHandlers: DomainHandlers<typeof licenceRoutes> = {
+  getLicencePolicy,
+  updateLicencePolicy,
+  listLicenceFindings,
+  getAssetLicenceFinding,
+};
