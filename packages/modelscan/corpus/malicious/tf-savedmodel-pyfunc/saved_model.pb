@@ -1,0 +1,6 @@
+3
+"serve(
+
+xPlaceholder
+
+pyEagerPyFuncx

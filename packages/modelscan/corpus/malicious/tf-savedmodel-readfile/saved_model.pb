@@ -1,0 +1,8 @@
+I
+"serve>
+
+pathConst
+
+readReadFilepath
+
+outIdentityread

@@ -1,0 +1,8 @@
+I
+"serve>
+
+pathConst
+
+dataConst
+
+write	WriteFilepathdata
