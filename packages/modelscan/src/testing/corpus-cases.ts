@@ -48,7 +48,9 @@ export interface CorpusCase {
 /** Rule ids the engine publishes (packages/modelscan/src/rules). */
 export const RULES = {
   codeExecution: "pickle.code-execution-global",
-  unsafeGlobal: "pickle.unsafe-global",
+  unsafeCall: "pickle.unsafe-call",
+  indirectCall: "pickle.indirect-call",
+  unresolvedGlobal: "pickle.unresolved-global",
   pickleAny: "pickle.*",
   numpyAny: "numpy.*",
   kerasAny: "keras.*",
@@ -61,7 +63,9 @@ export const RULES = {
 } as const;
 
 /** Any call of a global outside the allowlist: high at least, by either rule. */
-const CALL = [RULES.codeExecution, RULES.unsafeGlobal];
+const CALL = [RULES.codeExecution, RULES.unsafeCall];
+/** A call of something no GLOBAL named (a callable built at load time, or from the extension registry). */
+const CHAIN = [RULES.codeExecution, RULES.unsafeCall, RULES.indirectCall, RULES.unresolvedGlobal];
 
 const PICKLESCAN_ADVISORY = (id: string) => `https://github.com/mmaitre314/picklescan/security/advisories/${id}`;
 const PICKLESCAN_TESTS = "https://github.com/mmaitre314/picklescan/blob/main/tests/init_data_files.py";
@@ -989,7 +993,7 @@ function maliciousPickles(): Mal[] {
       ext: "pkl",
       bytes: reducePickle("_pickle", "loads", (w) => w.binBytes(reducePickle("os", "system", os, 2)).tuple1(), 4),
       minSeverity: "high",
-      rules: CALL,
+      rules: CHAIN,
       sources: ["https://github.com/mmaitre314/picklescan/pull/25"],
       description:
         "_pickle.loads of a nested pickle in bytes: the inner load is not visible as opcodes of the outer one.",
@@ -1013,7 +1017,7 @@ function maliciousPickles(): Mal[] {
         w.emptyTuple().reduce();
       }),
       minSeverity: "high",
-      rules: CALL,
+      rules: CHAIN,
       sources: [PICKLESCAN_TESTS],
       description:
         "functools.partial wrapping torch.load with weights_only=False, called with no arguments: a nested load of another file.",
@@ -1029,7 +1033,7 @@ function maliciousPickles(): Mal[] {
         w.shortBinUnicode("echo corpus").tuple1().reduce();
       }),
       minSeverity: "critical",
-      rules: CALL,
+      rules: CHAIN,
       sources: ["https://github.com/mmaitre314/picklescan/pull/25", PICKLESCAN_TESTS],
       description: "operator.attrgetter('system') applied to builtins.__import__('os'), then called.",
     },
@@ -1042,7 +1046,7 @@ function maliciousPickles(): Mal[] {
         w.stackGlobalOf("pydoc", "locate").memoize().shortBinUnicode("os").tuple1().reduce().tuple1().reduce();
       }),
       minSeverity: "high",
-      rules: CALL,
+      rules: CHAIN,
       sources: [PICKLESCAN_ADVISORY("GHSA-84r2-jw7c-4r5q")],
       description: "operator.methodcaller('system', cmd) applied to pydoc.locate('os').",
     },
@@ -1055,7 +1059,7 @@ function maliciousPickles(): Mal[] {
         w.shortBinUnicode("echo corpus").tuple1().reduce();
       }),
       minSeverity: "critical",
-      rules: CALL,
+      rules: CHAIN,
       sources: [
         "https://github.com/protectai/modelscan/issues/331",
         "https://github.com/mmaitre314/picklescan/issues/66",
@@ -1143,7 +1147,7 @@ function maliciousPickles(): Mal[] {
         .stop()
         .bytes(),
       minSeverity: "critical",
-      rules: CALL,
+      rules: CHAIN,
       sources: ["https://github.com/protectai/modelscan/issues/85"],
       description:
         "BUILD with slot state sets attributes on numpy.prod, dotted GLOBALs read them back as strings, and STACK_GLOBAL resolves os.system from them.",
@@ -1158,7 +1162,7 @@ function maliciousPickles(): Mal[] {
         w.shortBinUnicode("eval").tuple1().reduce().shortBinUnicode(PAYLOAD).tuple1().reduce();
       }),
       minSeverity: "high",
-      rules: CALL,
+      rules: CHAIN,
       sources: ["https://github.com/protectai/modelscan/issues/330"],
       description: "numpy.__builtins__ taken as a global from an allowlisted module, then eval fetched from it.",
     },
@@ -1231,7 +1235,7 @@ function maliciousPickles(): Mal[] {
       ext: "pkl",
       bytes: new PickleWriter().proto(2).ext1(0x2a).binUnicode("echo corpus").tuple1().reduce().stop().bytes(),
       minSeverity: "high",
-      rules: CALL,
+      rules: CHAIN,
       sources: ["https://peps.python.org/pep-0307/#extension-registry"],
       description:
         "EXT1 pushes a global from copyreg's extension registry by code number: no module or name in the file; what it calls depends on the loading process.",
@@ -1512,7 +1516,7 @@ function maliciousContainers(): Mal[] {
         ),
       ),
       minSeverity: "high",
-      rules: [RULES.codeExecution, RULES.unsafeGlobal, RULES.numpyAny],
+      rules: [RULES.codeExecution, RULES.unsafeCall, RULES.numpyAny],
       sources: [PICKLESCAN_TESTS],
       description:
         "An .npy object array whose pickled element calls ssl.get_server_certificate (the published DNS exfiltration proof).",
@@ -1529,7 +1533,7 @@ function maliciousContainers(): Mal[] {
         },
       ]),
       minSeverity: "high",
-      rules: [RULES.codeExecution, RULES.unsafeGlobal, RULES.numpyAny],
+      rules: [RULES.codeExecution, RULES.unsafeCall, RULES.numpyAny],
       sources: [PICKLESCAN_TESTS],
       description: "A compressed .npz with one plain array and one object array whose pickle calls os.system.",
     },
@@ -1569,7 +1573,7 @@ function maliciousOtherFormats(): Mal[] {
     ext: "gguf",
     bytes: llamaGguf(template),
     minSeverity: "high",
-    rules: [RULES.ggufAny],
+    rules: ["gguf.template-sandbox-escape", "gguf.template-obfuscation"],
     sources,
     description: `A GGUF whose tokenizer.chat_template escapes the Jinja sandbox (${id.replace("gguf-template-", "")} variant).`,
   }));
@@ -1581,7 +1585,7 @@ function maliciousOtherFormats(): Mal[] {
       ext: "gguf",
       bytes: gguf([["general.architecture", { type: "string", value: "llama" }]], [], { kv: 1n << 60n }),
       minSeverity: "medium",
-      rules: [RULES.ggufAny],
+      rules: ["gguf.header", "gguf.metadata"],
       sources: [
         "https://github.com/ggml-org/ggml/blob/master/docs/gguf.md",
         "https://www.sentinelone.com/vulnerability-database/cve-2024-21802/",
@@ -1604,7 +1608,7 @@ function maliciousOtherFormats(): Mal[] {
         },
       ),
       minSeverity: "medium",
-      rules: [RULES.safetensorsAny],
+      rules: ["safetensors.overlap", "safetensors.offsets", "safetensors.unindexed-bytes"],
       sources: ["https://github.com/huggingface/safetensors#format"],
       description:
         "Two tensors whose byte ranges overlap (and leave a gap): the format forbids both; readers disagree on them.",
@@ -1616,7 +1620,7 @@ function maliciousOtherFormats(): Mal[] {
         (h.a as { data_offsets: number[] }).data_offsets = [0, 4096];
       }),
       minSeverity: "medium",
-      rules: [RULES.safetensorsAny],
+      rules: ["safetensors.offsets", "safetensors.size-mismatch"],
       sources: ["https://github.com/huggingface/safetensors#format"],
       description: "A tensor whose range runs past the end of the file.",
     },
@@ -1625,7 +1629,7 @@ function maliciousOtherFormats(): Mal[] {
       ext: "safetensors",
       bytes: concat([u64(1n << 63n), utf8('{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}'), tensorBytes]),
       minSeverity: "medium",
-      rules: [RULES.safetensorsAny],
+      rules: ["safetensors.header-length"],
       sources: ["https://github.com/huggingface/safetensors#format"],
       description: "A header length of 2^63: a reader that allocates it dies.",
     },
@@ -1637,7 +1641,7 @@ function maliciousOtherFormats(): Mal[] {
         nested: { x: 1 },
       }),
       minSeverity: "low",
-      rules: [RULES.safetensorsAny],
+      rules: ["safetensors.metadata"],
       sources: ["https://github.com/huggingface/safetensors#format"],
       description: "__metadata__ holding an object where the format allows only strings.",
     },
@@ -1646,7 +1650,7 @@ function maliciousOtherFormats(): Mal[] {
       ext: "onnx",
       bytes: onnxModel({ customDomain: "com.corpus.exec" }),
       minSeverity: "medium",
-      rules: [RULES.onnxAny],
+      rules: ["onnx.custom-operator-domain"],
       sources: ["https://onnxruntime.ai/docs/reference/operators/add-custom-op.html"],
       description:
         "A node in a custom operator domain: loading it needs a native custom-op library supplied alongside.",
@@ -1656,7 +1660,7 @@ function maliciousOtherFormats(): Mal[] {
       ext: "onnx",
       bytes: onnxModel({ externalPath: "../../../../etc/passwd" }),
       minSeverity: "high",
-      rules: [RULES.onnxAny],
+      rules: ["onnx.external-data-path"],
       sources: ["https://nvd.nist.gov/vuln/detail/CVE-2024-27318", "https://nvd.nist.gov/vuln/detail/CVE-2022-25882"],
       description: "An initializer whose external data path climbs out of the model folder (ONNX path traversal CVEs).",
     },
@@ -1665,7 +1669,7 @@ function maliciousOtherFormats(): Mal[] {
       ext: "onnx",
       bytes: onnxModel({ externalPath: "/etc/shadow" }),
       minSeverity: "high",
-      rules: [RULES.onnxAny],
+      rules: ["onnx.external-data-path"],
       sources: ["https://nvd.nist.gov/vuln/detail/CVE-2024-27318"],
       description: "An initializer whose external data path is absolute.",
     },
