@@ -33,6 +33,7 @@ const GatesModule = lazy(() => import("./gates/gates-module"));
 const ChangesModule = lazy(() => import("./changes/changes-module"));
 const MonitoringModule = lazy(() => import("./monitoring/monitoring-module"));
 const DriftModule = lazy(() => import("./drift/drift-module"));
+const SupplyChainModule = lazy(() => import("./supply-chain/supply-chain-module"));
 const IncidentsModule = lazy(() => import("./incidents/incidents-module"));
 const NonconformitiesModule = lazy(() => import("./nonconformities/nonconformities-module"));
 const InternalAuditsModule = lazy(() => import("./internal-audits/internal-audits-module"));
@@ -91,6 +92,7 @@ export function App() {
             <Route path="changes/*" element={<ChangesModule />} />
             <Route path="monitoring/*" element={<MonitoringModule />} />
             <Route path="drift/*" element={<DriftModule />} />
+            <Route path="model-scans/*" element={<SupplyChainModule />} />
             <Route path="incidents/*" element={<IncidentsModule />} />
             <Route path="nonconformities/*" element={<NonconformitiesModule />} />
             <Route path="audits/*" element={<InternalAuditsModule />} />

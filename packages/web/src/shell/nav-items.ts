@@ -55,6 +55,12 @@ export const managementItems: NavItem[] = [
     description: "Red-team scans of AI systems, their findings and nonconformities.",
   },
   {
+    label: "Model scans",
+    path: "model-scans",
+    permission: "governance.read",
+    description: "Scans of model files for code that runs on load, signature checks, and their findings.",
+  },
+  {
     label: "Release gates",
     path: "gates",
     permission: "governance.read",
