@@ -1,5 +1,6 @@
 import type { FormatScanner } from "../scan/format-scanner.js";
 import { ggufScanner } from "./gguf/gguf-scanner.js";
+import { onnxScanner } from "./onnx/onnx-scanner.js";
 import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 
 /**
@@ -7,4 +8,4 @@ import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
  * magic bytes first, so a zip that is a PyTorch checkpoint or a Keras model is not taken for a
  * plain archive. Add a format with one line here.
  */
-export const formatScanners: readonly FormatScanner[] = [safetensorsScanner, ggufScanner];
+export const formatScanners: readonly FormatScanner[] = [safetensorsScanner, ggufScanner, onnxScanner];

@@ -1,9 +1,10 @@
 import { ggufRules } from "./gguf-rules.js";
+import { onnxRules } from "./onnx-rules.js";
 import type { Rule } from "./rule.js";
 import { safetensorsRules } from "./safetensors-rules.js";
 
 /** Rule lists of each format module; add a module's list with one line here. */
-const ruleLists: readonly (readonly Rule[])[] = [safetensorsRules, ggufRules];
+const ruleLists: readonly (readonly Rule[])[] = [safetensorsRules, ggufRules, onnxRules];
 
 function byId(lists: readonly (readonly Rule[])[]): ReadonlyMap<string, Rule> {
   const rules = new Map<string, Rule>();
