@@ -1,4 +1,21 @@
+export {
+  type HashModelOptions,
+  hashModel,
+  ModelHashError,
+  type ModelManifest,
+  type ModelManifestItem,
+  manifestToText,
+} from "./hashing/model-manifest.js";
 export * from "./licences/index.js";
 export type { Rule } from "./rules/rule.js";
 export * from "./scan/byte-source.js";
 export * from "./scan/format-scanner.js";
+export {
+  DEFAULT_SIGNATURE_FILE,
+  MODEL_SIGNING_PREDICATE_V1,
+  MODEL_SIGNING_PREDICATE_V01,
+  SignatureFormatError,
+} from "./signing/format.js";
+export { SigningKeyError } from "./signing/keys.js";
+export { type SignModelOptions, signModel } from "./signing/sign.js";
+export { compareManifests, type VerifyModelOptions, verifyModel } from "./signing/verify.js";
