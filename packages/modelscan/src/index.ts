@@ -1,3 +1,4 @@
+export * from "./aibom/index.js";
 export {
   type HashModelOptions,
   hashModel,
@@ -6,10 +7,15 @@ export {
   type ModelManifestItem,
   manifestToText,
 } from "./hashing/model-manifest.js";
+export { mapConcurrent, sha256Bytes, sha256File } from "./hashing/sha256-file.js";
 export * from "./licences/index.js";
+export { rules } from "./rules/index.js";
 export type { Rule } from "./rules/rule.js";
 export * from "./scan/byte-source.js";
 export * from "./scan/format-scanner.js";
+export { DEFAULT_LIMITS } from "./scan/limits.js";
+export { fingerprint, SCANNER_NAME, SCANNER_VERSION, severityRank } from "./scan/report-builder.js";
+export { type ScanOptions, scanBytes, scanPaths } from "./scan/scan-paths.js";
 export {
   DEFAULT_SIGNATURE_FILE,
   MODEL_SIGNING_PREDICATE_V1,
