@@ -102,7 +102,7 @@ describe("ONNX scanner", () => {
       "onnx.malformed",
     ]);
     // graph { node { attribute { g: graph { ... } } } }, nested past what protobufjs itself encodes
-    let graph = new Uint8Array(0);
+    let graph: Uint8Array = new Uint8Array(0);
     for (let i = 0; i < 60; i++) {
       const attribute = protobuf.Writer.create().uint32(0x32).bytes(graph).finish();
       const node = protobuf.Writer.create().uint32(0x22).string("If").uint32(0x2a).bytes(attribute).finish();

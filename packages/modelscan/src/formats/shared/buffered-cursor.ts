@@ -12,9 +12,9 @@ const WINDOW = 1 << 20;
  */
 export class BufferedCursor {
   position = 0;
-  private window = new Uint8Array(0);
+  private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
-  private view = new DataView(this.window.buffer);
+  private view: DataView = new DataView(this.window.buffer);
 
   constructor(
     private readonly source: ByteSource,
