@@ -1,6 +1,8 @@
 import type { FormatScanner } from "../scan/format-scanner.js";
 import { ggufScanner } from "./gguf/gguf-scanner.js";
+import { modelCardScanner } from "./model-card/model-card-scanner.js";
 import { onnxScanner } from "./onnx/onnx-scanner.js";
+import { pickleScanner } from "./pickle/pickle-scanner.js";
 import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 
 /**
@@ -8,4 +10,10 @@ import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
  * magic bytes first, so a zip that is a PyTorch checkpoint or a Keras model is not taken for a
  * plain archive. Add a format with one line here.
  */
-export const formatScanners: readonly FormatScanner[] = [safetensorsScanner, ggufScanner, onnxScanner];
+export const formatScanners: readonly FormatScanner[] = [
+  safetensorsScanner,
+  ggufScanner,
+  pickleScanner,
+  onnxScanner,
+  modelCardScanner,
+];

@@ -1,10 +1,20 @@
+import { archiveRules } from "./archive-rules.js";
 import { ggufRules } from "./gguf-rules.js";
+import { licenceRules } from "./licence-rules.js";
 import { onnxRules } from "./onnx-rules.js";
+import { pickleRules } from "./pickle-rules.js";
 import type { Rule } from "./rule.js";
 import { safetensorsRules } from "./safetensors-rules.js";
 
 /** Rule lists of each format module; add a module's list with one line here. */
-const ruleLists: readonly (readonly Rule[])[] = [safetensorsRules, ggufRules, onnxRules];
+const ruleLists: readonly (readonly Rule[])[] = [
+  safetensorsRules,
+  ggufRules,
+  onnxRules,
+  pickleRules,
+  archiveRules,
+  licenceRules,
+];
 
 function byId(lists: readonly (readonly Rule[])[]): ReadonlyMap<string, Rule> {
   const rules = new Map<string, Rule>();
