@@ -10,6 +10,7 @@ import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
 import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
+import { benchModelScan, formatModelScanTable, type ModelScanBenchResult } from "./model-scan.js";
 import { benchOperate, formatOperateTable, type OperateResult } from "./operate.js";
 import { benchOtlpIntake, formatOtlpIntakeTable, type OtlpIntakeResult } from "./otlp-intake.js";
 import { benchPdfExport, formatPdfExportTable, type PdfExportResult } from "./pdf-export.js";
@@ -36,10 +37,13 @@ const settings = {
    * 10,000 reminders fanned out in-app and to a webhook receiver) and "otlp" (GenAI spans through the
    * OpenTelemetry intake in 512-span protobuf batches from a few clients, and how soon rollups include them)
    * and "drift" (a drift report on 10 numeric columns × 10,000,000 rows of Parquet on each side) and
-   * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core).
+   * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core) and
+   * "modelscan" (hash and scan of a 2 GB safetensors file and a 1 GB PyTorch checkpoint beside
+   * sha256sum, and a folder of 10,000 small pickles).
    */
   parts: (
-    process.env.AIMS_BENCH_PARTS ?? "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers"
+    process.env.AIMS_BENCH_PARTS ??
+    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan"
   )
     .split(",")
     .map((part) => part.trim()),
@@ -211,6 +215,15 @@ let drift: DriftBenchResult | undefined;
 if (runs("drift")) drift = await benchDrift(intFromEnv("AIMS_BENCH_DRIFT_ROWS", 10_000_000), log);
 let markers: MarkerBenchResult | undefined;
 if (runs("markers")) markers = benchAnomalyMarkers(intFromEnv("AIMS_BENCH_MARKER_SPANS", 50_000));
+let modelScan: ModelScanBenchResult | undefined;
+if (runs("modelscan"))
+  modelScan = await benchModelScan(
+    {
+      safetensorsGb: intFromEnv("AIMS_BENCH_MODELSCAN_GB", 2),
+      pickles: intFromEnv("AIMS_BENCH_MODELSCAN_PICKLES", 10_000),
+    },
+    log,
+  );
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
@@ -224,10 +237,11 @@ if (pdfExport) process.stdout.write(`\n${formatPdfExportTable(pdfExport)}\n`);
 if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
 if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
+if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
