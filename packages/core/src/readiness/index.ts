@@ -5,6 +5,7 @@ export * from "./clause-processes.js";
 export * from "./compute-readiness.js";
 export * from "./control-checks.js";
 export * from "./group-actions.js";
+export * from "./model-checks.js";
 export * from "./readiness-types.js";
 export * from "./readiness-wording.js";
 export * from "./system-checks.js";

@@ -45,6 +45,19 @@ export interface SystemFacts {
   openHighRisks: number;
   riskCount: number;
   hasAccountable: boolean;
+  /** The model assets the system uses now, and how many of them fall short; absent reads as none. */
+  models?: ModelSupplyFacts;
+}
+
+/**
+ * Model assets of one AI system, judged by each model's latest scan: never scanned, a high or critical
+ * finding still open, or a signature that is not verified (unsigned, failed or not checked).
+ */
+export interface ModelSupplyFacts {
+  total: number;
+  neverScanned: number;
+  unresolvedSerious: number;
+  unsigned: number;
 }
 
 /** Facts about one control record (Annex A or custom). */

@@ -1,4 +1,5 @@
 import { impactGroup, threatModelGroup } from "./clause-checks.js";
+import { modelChecks } from "./model-checks.js";
 import type { ReadinessCheck, ReadinessGap, SystemFacts } from "./readiness-types.js";
 import { countOf } from "./readiness-wording.js";
 
@@ -10,7 +11,7 @@ const assessmentAction: Record<SystemFacts["impactAssessment"], (name: string) =
   approved: () => "",
 };
 
-/** The checks for one AI system: owner, review date, impact assessment, risks identified and under control. */
+/** The checks for one AI system: owner, review date, impact assessment, risks identified and under control, and its models. */
 export function systemChecks(system: SystemFacts): ReadinessCheck[] {
   const path = `inventory/systems/${system.id}`;
   const gap = (action: string, severity: ReadinessGap["severity"], group: ReadinessGap["group"], at = path) => ({
@@ -77,5 +78,6 @@ export function systemChecks(system: SystemFacts): ReadinessCheck[] {
         `risks?systemId=${system.id}`,
       ),
     ),
+    ...modelChecks(system),
   ];
 }

@@ -206,6 +206,54 @@ describe("model scans", () => {
     expect((await act(finding, "raise-risk", { version: 1 }, other)).statusCode).toBe(404);
   });
 
+  it("counts a system's models never scanned, with open serious findings, or unsigned, in readiness", async () => {
+    const model = (
+      await t.call(owner.token, {
+        method: "POST",
+        url: `/api/v1/orgs/${owner.orgId}/assets`,
+        payload: { name: "fraud-detector", kind: "model" },
+      })
+    ).json();
+    const link = await t.call(owner.token, {
+      method: "POST",
+      url: `/api/v1/orgs/${owner.orgId}/systems/${systemId}/asset-links`,
+      payload: { assetId: model.id },
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const modelChecks = async () => {
+      const readiness = (await get("/readiness")).json();
+      const system = readiness.systems.find((s: { id: string }) => s.id === systemId);
+      return Object.fromEntries(
+        system.checks
+          .filter((c: { key: string }) => c.key.startsWith("model"))
+          .map((c: { key: string; met: boolean }) => [c.key, c.met]),
+      );
+    };
+    expect(await modelChecks()).toEqual({ "models-scanned": false, "model-findings": true, "models-signed": true });
+
+    const verified = {
+      status: "verified",
+      predicateType: null,
+      signer: "key",
+      changed: [],
+      added: [],
+      removed: [],
+      reason: null,
+    };
+    const scan = (
+      await upload({ asset: model.id, report: maliciousReportFixture("fraud"), signature: verified })
+    ).json();
+    expect(await modelChecks()).toEqual({ "models-scanned": true, "model-findings": false, "models-signed": true });
+
+    for (const finding of (await get(`/model-scans/${scan.id}`)).json().findings as Finding[]) {
+      await act(finding, "dismiss", { reason: "Reviewed: the file is never loaded", version: finding.version });
+    }
+    expect(await modelChecks()).toEqual({ "models-scanned": true, "model-findings": true, "models-signed": true });
+    // A newer scan without a signature check decides: the model counts as unsigned again.
+    await upload({ asset: model.id, report: modelScanReportFixture([{ path: "fraud/model.safetensors" }], []) });
+    expect(await modelChecks()).toEqual({ "models-scanned": true, "model-findings": true, "models-signed": false });
+  });
+
   it("keeps a scan that read no file, without evidence", async () => {
     const report = modelScanReportFixture([{ path: "locked/model.bin", failed: true }], []);
     const scan = (await upload({ asset: assetId, report })).json();

@@ -6,6 +6,7 @@ import { evidenceCurrentAt } from "../controls/control-evidence-state.js";
 import { loadSoaDraft } from "../controls/load-soa.js";
 import { soaStatusOf } from "../controls/soa-status.js";
 import { presentSystemImpactStatus, systemImpactStatusQuery } from "../impact-assessments/system-impact-statuses.js";
+import { modelSupplyFacts } from "./model-supply-facts.js";
 
 /**
  * Reads what readiness is computed from, in a handful of grouped queries whose cost grows with the
@@ -106,7 +107,7 @@ async function evidenceByClause(db: Kysely<Database>, orgId: string, now: Date) 
 async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Promise<SystemFacts[]> {
   const today = now.toISOString().slice(0, 10);
   // One grouped query per kind of fact instead of correlated subqueries per system.
-  const [systems, risks, accountable] = await Promise.all([
+  const [systems, risks, accountable, models] = await Promise.all([
     systemImpactStatusQuery(db, orgId)
       .select(["ai_systems.owner_member_id", "ai_systems.review_date"])
       .orderBy("ai_systems.name")
@@ -132,6 +133,7 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
       .where("archived_at", "is", null)
       .groupBy("system_id")
       .execute(),
+    modelSupplyFacts(db, orgId),
   ]);
   const riskBySystem = new Map(risks.map((row) => [row.system_id, row]));
   const accountableBySystem = new Map(accountable.map((row) => [row.system_id, Number(row.n)]));
@@ -145,6 +147,7 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
     openHighRisks: Number(riskBySystem.get(row.id)?.open_high ?? 0),
     riskCount: Number(riskBySystem.get(row.id)?.total ?? 0),
     hasAccountable: accountableBySystem.get(row.id) === 1,
+    models: models.get(row.id),
   }));
 }
 
