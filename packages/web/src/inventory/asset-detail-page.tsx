@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
+import { AssetSupplyChainPanel } from "../supply-chain/asset-supply-chain-panel";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
 import { AssetForm, type AssetRequestBody } from "./asset-form";
@@ -75,6 +76,7 @@ export default function AssetDetailPage() {
             archive={archive}
           />
           <AssetOverview asset={data} />
+          {(data.kind === "model" || data.kind === "dataset") && <AssetSupplyChainPanel orgId={orgId} asset={data} />}
         </>
       )}
     </Stack>

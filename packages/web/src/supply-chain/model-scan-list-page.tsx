@@ -1,4 +1,4 @@
-import { Card, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { routes } from "@openaims/contracts";
 import { callApi } from "../api/client";
 import { PAGE_SIZE, usePagedQuery } from "../api/page-query";
@@ -41,11 +41,12 @@ function NoScansYet() {
 /** Every model scan of the organisation, newest first, filtered by AI system and verdict. */
 export default function ModelScanListPage() {
   const { orgId } = useOrg();
-  const filters = useFilterParams(["system", "verdict"] as const);
+  const filters = useFilterParams(["system", "verdict", "asset"] as const);
   const system = filters.bind("system").value;
+  const asset = filters.bind("asset").value;
   const verdict = filters.bind("verdict").value as "unsafe" | "review" | "incomplete" | "clean" | undefined;
-  const list = usePagedQuery(["model-scans", orgId, "list", { system, verdict }], (cursor) =>
-    callApi(routes.listModelScans, { params: { orgId }, query: { system, verdict, cursor, limit: PAGE_SIZE } }),
+  const list = usePagedQuery(["model-scans", orgId, "list", { system, verdict, asset }], (cursor) =>
+    callApi(routes.listModelScans, { params: { orgId }, query: { system, verdict, asset, cursor, limit: PAGE_SIZE } }),
   );
   return (
     <Stack>
@@ -59,6 +60,16 @@ export default function ModelScanListPage() {
         <SystemFilter orgId={orgId} maw={320} {...filters.bind("system")} />
         <EnumFilter of="modelScanVerdict" label="Verdict" maw={240} {...filters.bind("verdict")} />
       </FilterBar>
+      {asset && (
+        <Alert color="blue" title="Filtered">
+          <Group justify="space-between">
+            <span>Showing the scans of {list.items[0]?.asset?.name ?? "one asset"}.</span>
+            <Button size="xs" variant="default" onClick={() => filters.setFilter("asset", null)}>
+              Show all assets
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {list.error && <ErrorAlert error={list.error} />}
       {list.isPending ? (
         <PageLoader />
