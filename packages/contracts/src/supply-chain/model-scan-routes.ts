@@ -53,6 +53,20 @@ export const modelScanRoutes = {
     response: modelScanSchema,
     status: 201,
   }),
+  scanModelFile: defineRoute({
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/model-scans/file",
+    summary:
+      "Scan one model file on the server: the raw bytes are the body (application/octet-stream), streamed to a temporary file, scanned and deleted; larger than AIMS_MODEL_UPLOAD_MAX_BYTES answers 413",
+    tag,
+    access: write,
+    write: true,
+    params: orgParams,
+    query: scanModelFileQuerySchema,
+    upload: { maxBytes: MODEL_FILE_UPLOAD_CEILING_BYTES, spool: true },
+    response: modelScanSchema,
+    status: 201,
+  }),
   getModelScan: defineRoute({
     method: "GET",
     path: "/api/v1/orgs/:orgId/model-scans/:modelScanId",

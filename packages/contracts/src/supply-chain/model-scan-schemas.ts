@@ -145,7 +145,7 @@ export const scanModelFileQuerySchema = z.object({
     .trim()
     .min(1, "name the file")
     .max(255)
-    .refine((name) => !/[/\\\0]/.test(name), "must be a file name without folders"),
+    .refine((name) => !/[/\\\0]/.test(name) && name !== "." && name !== "..", "must be a file name without folders"),
 });
 
 export const modelScanListQuerySchema = z.object({

@@ -1,3 +1,4 @@
+import { scanBytes } from "@openaims/modelscan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { givenSystem } from "../evidence/evidence-test-fixtures.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
@@ -22,7 +23,8 @@ describe("model scans", () => {
   let systemId: string;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // A small upload limit, so the 413 case needs no large body.
+    t = await startTestServer({ modelUploadMaxBytes: 64 * 1024 });
     owner = await t.addOrg("Model scans");
     other = await t.addOrg("Other model scans");
     systemId = await givenSystem(t.db, owner.orgId, "credit-model");
@@ -106,7 +108,9 @@ describe("model scans", () => {
   });
 
   it("answers a retried upload of the same report with the scan already recorded, and counts it once", async () => {
-    const report = maliciousReportFixture("retry");
+    // A report the engine wrote over an in-memory malicious pickle (GLOBAL builtins.exec … REDUCE).
+    const report = await scanBytes("retry/model.pkl", Buffer.from("cbuiltins\nexec\n(S'print(1)'\ntR.", "latin1"));
+    expect(report.summary.highestSeverity).toBe("critical");
     const first = await upload({ asset: assetId, report });
     expect(first.statusCode, first.body).toBe(201);
     // The same report with its keys in another order is the same report.
@@ -252,6 +256,42 @@ describe("model scans", () => {
     // A newer scan without a signature check decides: the model counts as unsigned again.
     await upload({ asset: model.id, report: modelScanReportFixture([{ path: "fraud/model.safetensors" }], []) });
     expect(await modelChecks()).toEqual({ "models-scanned": true, "model-findings": true, "models-signed": false });
+  });
+
+  it("scans an uploaded file on the server, once, and refuses a file over the server's limit", async () => {
+    // A protocol-0 pickle written opcode by opcode: GLOBAL os.system, MARK, STRING, TUPLE, REDUCE, STOP.
+    const pickle = Buffer.from("cos\nsystem\n(S'echo pwned'\ntR.", "latin1");
+    const send = (body: Buffer, fileName = "model.pkl", member: TestMember = owner) =>
+      t.call(member.token, {
+        method: "POST",
+        url: `${base(member)}/file?asset=${assetId}&system=credit-model&fileName=${fileName}`,
+        headers: { "content-type": "application/octet-stream" },
+        payload: body,
+      });
+    const res = await send(pickle);
+    expect(res.statusCode, res.body).toBe(201);
+    const scan = res.json();
+    expect(scan).toMatchObject({ origin: "server", verdict: "unsafe", highestSeverity: "critical", filesScanned: 1 });
+    const detail = (await get(`/model-scans/${scan.id}`)).json();
+    expect(detail.files).toMatchObject([
+      { path: "model.pkl", format: "pickle", size: pickle.length, status: "scanned" },
+    ]);
+    expect(detail.findings[0]).toMatchObject({ severity: "critical", file: "model.pkl" });
+    expect(detail.findings[0].detail + detail.findings[0].title).toContain("os.system");
+    const evidence = (await get(`/evidence/${scan.evidence.id}`)).json();
+    expect(evidence.body).toContain("run by this server on an uploaded file");
+
+    const again = await send(pickle);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(scan.id);
+
+    const tooLarge = await send(Buffer.alloc(100 * 1024, 1));
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error.message).toContain("AIMS_MODEL_UPLOAD_MAX_BYTES");
+    const badName = await send(pickle, "..");
+    expect(badName.statusCode).toBe(400);
+    expect(badName.json().error.details.fields[0].field).toBe("query.fileName");
+    expect((await send(pickle, "model.pkl", other)).statusCode).toBe(404);
   });
 
   it("keeps a scan that read no file, without evidence", async () => {

@@ -1,9 +1,9 @@
 import type { Routes } from "@openaims/contracts";
 import type { Handler } from "../http/handler-context.js";
-import { RawResponse } from "../http/handler-context.js";
 import { resolveScanSystem } from "../redteam/scan-system.js";
 import { findModelScan, presentModelScan } from "./model-scan-queries.js";
 import { recordModelScan, reportSha256 } from "./record-model-scan.js";
+import { recordedAnswer, recordedScanId } from "./recorded-scan.js";
 import { resolveScanAsset } from "./scan-asset.js";
 
 /**
@@ -14,19 +14,8 @@ import { resolveScanAsset } from "./scan-asset.js";
 export const uploadModelScan: Handler<Routes["uploadModelScan"]> = async ({ tx, org, input, audit }) => {
   const asset = await resolveScanAsset(tx, org.orgId, input.body.asset, { active: true });
   const system = input.body.system ? await resolveScanSystem(tx, org.orgId, input.body.system, { active: true }) : null;
-  const recorded = await tx
-    .selectFrom("model_scans")
-    .select("id")
-    .where("org_id", "=", org.orgId)
-    .where("asset_id", "=", asset.id)
-    .where("report_sha256", "=", reportSha256(input.body.report))
-    .executeTakeFirst();
-  if (recorded) {
-    const scan = presentModelScan(await findModelScan(tx, org.orgId, recorded.id));
-    return new RawResponse("application/json; charset=utf-8", JSON.stringify(scan), undefined, {
-      etag: `W/"${scan.version}"`,
-    });
-  }
+  const existing = await recordedScanId(tx, org.orgId, asset.id, reportSha256(input.body.report));
+  if (existing) return recordedAnswer(tx, org.orgId, existing);
   const now = new Date();
   const scanId = await recordModelScan(
     { tx, orgId: org.orgId, membershipId: org.membershipId, audit },
