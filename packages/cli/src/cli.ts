@@ -9,6 +9,7 @@ import { registerGateCommands } from "./commands/gate.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerMetricCommands } from "./commands/metric.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerModelSigningCommands } from "./commands/model-signing.js";
 import { registerRedteamCommand } from "./commands/redteam.js";
 import { registerRestoreCommand } from "./commands/restore.js";
 import { registerReviewCommands } from "./commands/review.js";
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerRedteamCommand(program, io);
   registerDriftReportCommand(program, io);
   registerDriftUploadCommand(program, io);
+  registerModelSigningCommands(program, io);
   return program;
 }
 
