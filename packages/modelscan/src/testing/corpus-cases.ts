@@ -82,7 +82,9 @@ const PAYLOAD = "__import__('os').system('echo corpus')";
 export function torchStateDictPickle(tensors: readonly { name: string; shape: number[] }[]): Uint8Array {
   const w = new PickleWriter().proto(2);
   let memo = 0;
-  const put = () => w.binPut(memo++);
+  const put = () => (memo < 256 ? w.binPut(memo++) : w.longBinPut(memo++));
+  // Integers as pickle writes them: BININT1 below 256, BININT2 below 65,536, BININT above.
+  const int = (n: number) => (n < 256 ? w.binInt1(n) : n < 65_536 ? w.binInt2(n) : w.binInt(n));
   w.global("collections", "OrderedDict");
   const orderedDict = memo;
   put();
@@ -111,15 +113,15 @@ export function torchStateDictPickle(tensors: readonly { name: string; shape: nu
     put();
     w.binUnicode("cpu");
     put();
-    w.binInt1(numel).tuple();
+    int(numel).tuple();
     put();
     w.binPersId().binInt1(0);
-    for (const d of tensor.shape) w.binInt1(d);
+    for (const d of tensor.shape) int(d);
     tensor.shape.length === 1 ? w.tuple1() : w.tuple2();
     put();
     // Contiguous strides.
     const strides = tensor.shape.map((_, i) => tensor.shape.slice(i + 1).reduce((a, b) => a * b, 1));
-    for (const s of strides) w.binInt1(s);
+    for (const s of strides) int(s);
     strides.length === 1 ? w.tuple1() : w.tuple2();
     put();
     w.newFalse().binGet(orderedDict).emptyTuple().reduce();
@@ -1146,11 +1148,12 @@ function maliciousPickles(): Mal[] {
         .reduce()
         .stop()
         .bytes(),
-      minSeverity: "critical",
+      minSeverity: "high",
       rules: CHAIN,
       sources: ["https://github.com/protectai/modelscan/issues/85"],
       description:
         "BUILD with slot state sets attributes on numpy.prod, dotted GLOBALs read them back as strings, and STACK_GLOBAL resolves os.system from them.",
+      note: "The module and name strings only exist at load time (attributes set by BUILD on numpy.prod), so a static scanner can at best flag an unresolved call (high), not name os.system (critical).",
     },
     {
       id: "pickle-numpy-builtins-eval",
