@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ModelScanFinding, type ModelScanReport, modelScanReportSchema } from "@openaims/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CorpusManifest, CorpusManifestEntry } from "./testing/corpus-files.js";
+import type { CorpusManifest } from "./testing/corpus-files.js";
 import { engineUnderTest, sarifOf, validateSarif } from "./testing/engine-under-test.js";
 
 /**

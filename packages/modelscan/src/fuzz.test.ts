@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { modelScanReportSchema } from "@openaims/contracts";
 import fc from "fast-check";
-import { deflateSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatScanners } from "./formats/index.js";
 import { runScanner } from "./formats/testing/run-scanner.js";
