@@ -1,8 +1,15 @@
 import type { FormatScanner } from "../scan/format-scanner.js";
+import { gzipScanner } from "./archive/gzip-scanner.js";
+import { tarArchiveScanner } from "./archive/tar-archive-scanner.js";
+import { npzScanner, zipArchiveScanner } from "./archive/zip-archive-scanner.js";
 import { ggufScanner } from "./gguf/gguf-scanner.js";
+import { joblibScanner } from "./joblib/joblib-scanner.js";
 import { modelCardScanner } from "./model-card/model-card-scanner.js";
+import { npyScanner } from "./numpy/npy-scanner.js";
 import { onnxScanner } from "./onnx/onnx-scanner.js";
 import { pickleScanner } from "./pickle/pickle-scanner.js";
+import { pytorchLegacyScanner } from "./pytorch/pytorch-legacy-scanner.js";
+import { pytorchZipScanner } from "./pytorch/pytorch-zip-scanner.js";
 import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 
 /**
@@ -13,6 +20,14 @@ import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 export const formatScanners: readonly FormatScanner[] = [
   safetensorsScanner,
   ggufScanner,
+  npyScanner,
+  pytorchLegacyScanner,
+  pytorchZipScanner,
+  npzScanner,
+  zipArchiveScanner,
+  tarArchiveScanner,
+  gzipScanner,
+  joblibScanner,
   pickleScanner,
   onnxScanner,
   modelCardScanner,

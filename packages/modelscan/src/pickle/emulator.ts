@@ -60,24 +60,23 @@ class Stop extends Error {}
 /**
  * Runs one pickle from the reader's position to its STOP. Problems (malformed, limits, indirect
  * calls) are added to `facts`; the reader is left after the STOP, or where reading broke off.
- * Returns false when the pickle did not end cleanly.
+ * Returns the value the pickle loads to, or null when it did not end cleanly.
  */
 export async function emulatePickle(
   reader: PickleReader,
   facts: PickleFacts,
   limits: EmulatorLimits,
   nesting = 0,
-): Promise<boolean> {
+): Promise<PickleValue | null> {
   const machine = new Machine(reader, facts, limits, nesting);
   try {
-    await machine.run();
-    return true;
+    return await machine.run();
   } catch (error) {
     if (error instanceof MalformedPickle) {
       facts.problems.push({ ruleId: "pickle.malformed", offset: error.offset, message: error.message });
-      return false;
+      return null;
     }
-    if (error instanceof Stop) return false;
+    if (error instanceof Stop) return null;
     throw error;
   }
 }
@@ -202,7 +201,7 @@ class Machine {
     return { k: "str", v: new TextDecoder(encoding === "utf-8" ? "utf-8" : "latin1").decode(bytes) };
   }
 
-  async run(): Promise<void> {
+  async run(): Promise<PickleValue> {
     const reader = this.reader;
     for (;;) {
       this.opOffset = reader.position;
@@ -216,8 +215,7 @@ class Machine {
           this.marks.push(this.stack.length);
           break;
         case 0x2e: // STOP
-          this.pop();
-          return;
+          return this.pop();
         case 0x30: {
           // POP: a value, or the mark when nothing is above it
           const floor = this.marks.length > 0 ? (this.marks[this.marks.length - 1] as number) : 0;

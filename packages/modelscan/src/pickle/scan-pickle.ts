@@ -35,7 +35,7 @@ export async function readPickles(
   };
   let pickles = 0;
   for (;;) {
-    const ok = await emulatePickle(reader, facts, limits);
+    const ok = (await emulatePickle(reader, facts, limits)) !== null;
     pickles++;
     if (!ok || reader.remaining === 0) break;
     if (options.count !== undefined ? pickles >= options.count : !PICKLE_STARTS.has((await reader.byte()) ?? 0)) break;

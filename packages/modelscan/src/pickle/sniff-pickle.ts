@@ -6,10 +6,10 @@
 export function looksLikePickle(head: Uint8Array, size: number): boolean {
   if (head.byteLength < 2) return false;
   if (head[0] === 0x80) return (head[1] as number) <= 5 && head.byteLength >= 3;
-  return looksLikeProtocol0(head, size);
+  return looksLikeHeadlessPickle(head, size);
 }
 
-type Arg = "none" | "u1" | "u2" | "u4" | "f8" | "line" | "quoted" | "global" | "len1" | "len4";
+type Arg = "none" | "u1" | "u2" | "u4" | "f8" | "line" | "quoted" | "global" | "len1" | "len4" | "len8";
 /** Argument, values popped, values pushed, whether a mark is popped, whether the stack keeps its top. */
 type Effect = [arg: Arg, pops: number, pushes: number, popsMark: boolean];
 
@@ -55,11 +55,43 @@ const effects: Record<string, Effect> = {
   ")": ["none", 0, 1, false],
   u: ["none", 1, 1, true],
   G: ["f8", 0, 1, false],
+  B: ["len4", 0, 1, false],
+  C: ["len1", 0, 1, false],
+  "\x80": ["u1", 0, 0, false],
+  "\x81": ["none", 2, 1, false],
+  "\x82": ["u1", 0, 1, false],
+  "\x83": ["u2", 0, 1, false],
+  "\x84": ["u4", 0, 1, false],
+  "\x85": ["none", 1, 1, false],
+  "\x86": ["none", 2, 1, false],
+  "\x87": ["none", 3, 1, false],
+  "\x88": ["none", 0, 1, false],
+  "\x89": ["none", 0, 1, false],
+  "\x8a": ["len1", 0, 1, false],
+  "\x8b": ["len4", 0, 1, false],
+  "\x8c": ["len1", 0, 1, false],
+  "\x8d": ["len8", 0, 1, false],
+  "\x8e": ["len8", 0, 1, false],
+  "\x8f": ["none", 0, 1, false],
+  "\x90": ["none", 1, 1, true],
+  "\x91": ["none", 0, 1, true],
+  "\x92": ["none", 3, 1, false],
+  "\x93": ["none", 2, 1, false],
+  "\x94": ["none", 1, 1, false],
+  "\x95": ["f8", 0, 0, false],
+  "\x96": ["len8", 0, 1, false],
+  "\x97": ["none", 0, 1, false],
+  "\x98": ["none", 1, 1, false],
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
-function looksLikeProtocol0(head: Uint8Array, size: number): boolean {
+/**
+ * A pickle without PROTO (protocol 0/1, or later opcodes without the header, which loaders accept).
+ * Once a global has been read from a consistent start, the file is a pickle even if it breaks
+ * later: a load runs everything before the break.
+ */
+function looksLikeHeadlessPickle(head: Uint8Array, size: number): boolean {
   const text = new TextDecoder("latin1");
   const marks: number[] = [];
   const memo = new Set<string>();
@@ -77,7 +109,7 @@ function looksLikeProtocol0(head: Uint8Array, size: number): boolean {
   while (position < head.byteLength) {
     const op = String.fromCharCode(head[position] as number);
     const effect = effects[op];
-    if (!effect) return false;
+    if (!effect) return named && opcodes > 1;
     position++;
     opcodes++;
     const [arg, pops, pushes, popsMark] = effect;
@@ -89,20 +121,23 @@ function looksLikeProtocol0(head: Uint8Array, size: number): boolean {
       case "f8": {
         const width = { u1: 1, u2: 2, u4: 4, f8: 8 }[arg];
         if (op === "h" || op === "q") memoKey = String(head[position]);
+        if ((op === "j" || op === "r") && position + 4 <= head.byteLength) {
+          memoKey = String(new DataView(head.buffer, head.byteOffset).getUint32(position, true));
+        }
         position += width;
         break;
       }
       case "line": {
         const value = line();
-        if (value === null) return position < size && opcodes > 3 && named;
-        if ((op === "g" || op === "p") && !/^\d+$/.test(value)) return false;
-        if ("IL".includes(op) && !/^-?\d+L?$/.test(value)) return false;
+        if (value === null) return named;
+        if ((op === "g" || op === "p") && !/^\d+$/.test(value)) return named;
+        if ("IL".includes(op) && !/^-?\d+L?$/.test(value)) return named;
         if (op === "g" || op === "p") memoKey = value;
         break;
       }
       case "quoted": {
         const value = line();
-        if (value === null || !/^(['"]).*\1$/.test(value)) return false;
+        if (value === null || !/^(['"]).*\1$/.test(value)) return named;
         break;
       }
       case "global": {
@@ -128,15 +163,17 @@ function looksLikeProtocol0(head: Uint8Array, size: number): boolean {
     }
     if (popsMark) {
       const mark = marks.pop();
-      if (mark === undefined) return false;
+      if (mark === undefined) return named;
       depth = mark;
     }
     const floor = marks.length > 0 ? (marks[marks.length - 1] as number) : 0;
-    if (depth - floor < pops) return false;
-    if ((op === "g" || op === "h" || op === "j") && memoKey !== null && !memo.has(memoKey)) return false;
-    if ((op === "p" || op === "q") && memoKey !== null) memo.add(memoKey);
+    if (depth - floor < pops) return named;
+    if ((op === "g" || op === "h" || op === "j") && memoKey !== null && !memo.has(memoKey)) return named;
+    if ((op === "p" || op === "q" || op === "r") && memoKey !== null) memo.add(memoKey);
+    if (op === "\x94") memo.add(String(memo.size));
+    if (op === "\x93") named = true;
     depth += pushes - pops;
-    if (op === ".") return position === size || (opcodes > 1 && (named || position > 8));
+    if (op === ".") return opcodes > 1;
   }
-  return position >= size ? false : opcodes >= 4 && named;
+  return named || (position < size && opcodes >= 4);
 }
