@@ -76,7 +76,13 @@ export default function AssetDetailPage() {
             archive={archive}
           />
           <AssetOverview asset={data} />
-          {(data.kind === "model" || data.kind === "dataset") && <AssetSupplyChainPanel orgId={orgId} asset={data} />}
+          {(data.kind === "model" || data.kind === "dataset") && (
+            <AssetSupplyChainPanel
+              orgId={orgId}
+              asset={data}
+              canWrite={can("governance.write") && data.status === "active"}
+            />
+          )}
         </>
       )}
     </Stack>

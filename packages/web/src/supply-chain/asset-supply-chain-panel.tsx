@@ -7,10 +7,13 @@ import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
 import { SignatureBadge, VerdictBadge } from "./model-scan-badges";
 import { modelScanPath, modelScansPath } from "./model-scan-labels";
+import { ScanModelFileForm } from "./scan-model-file-form";
 import { SeverityCounts } from "./severity-counts";
 
 interface Props {
   orgId: string;
+  /** Whether the viewer may upload a file to scan. */
+  canWrite?: boolean;
   asset: { id: string; name: string; kind: string; systems: { id: string; name: string; slug: string }[] };
 }
 
@@ -103,7 +106,7 @@ function Licence({ orgId, asset }: Props) {
  * The asset's place in the supply chain: its latest model scan (verdict, counts, signature, evidence),
  * its licence and what the organisation's policy says of it, and the AI-BOMs it appears in.
  */
-export function AssetSupplyChainPanel({ orgId, asset }: Props) {
+export function AssetSupplyChainPanel({ orgId, asset, canWrite = false }: Props) {
   return (
     <Card withBorder component="section" aria-labelledby="asset-supply-chain-heading">
       <Title order={2} size="h4" id="asset-supply-chain-heading" mb="sm">
@@ -116,6 +119,7 @@ export function AssetSupplyChainPanel({ orgId, asset }: Props) {
           </Title>
           <LatestScan orgId={orgId} asset={asset} />
         </div>
+        {canWrite && asset.kind === "model" && <ScanModelFileForm orgId={orgId} asset={asset} />}
         <div>
           <Title order={3} size="h6" mb={4}>
             Licence
