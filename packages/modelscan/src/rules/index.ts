@@ -1,10 +1,12 @@
 import { archiveRules } from "./archive-rules.js";
 import { ggufRules } from "./gguf-rules.js";
+import { kerasRules } from "./keras-rules.js";
 import { licenceRules } from "./licence-rules.js";
 import { onnxRules } from "./onnx-rules.js";
 import { pickleRules } from "./pickle-rules.js";
 import type { Rule } from "./rule.js";
 import { safetensorsRules } from "./safetensors-rules.js";
+import { savedModelRules } from "./savedmodel-rules.js";
 
 /** Rule lists of each format module; add a module's list with one line here. */
 const ruleLists: readonly (readonly Rule[])[] = [
@@ -14,6 +16,8 @@ const ruleLists: readonly (readonly Rule[])[] = [
   pickleRules,
   archiveRules,
   licenceRules,
+  kerasRules,
+  savedModelRules,
 ];
 
 function byId(lists: readonly (readonly Rule[])[]): ReadonlyMap<string, Rule> {
