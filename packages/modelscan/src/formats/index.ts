@@ -4,6 +4,7 @@ import { tarArchiveScanner } from "./archive/tar-archive-scanner.js";
 import { npzScanner, zipArchiveScanner } from "./archive/zip-archive-scanner.js";
 import { ggufScanner } from "./gguf/gguf-scanner.js";
 import { joblibScanner } from "./joblib/joblib-scanner.js";
+import { kerasH5Scanner, kerasZipScanner } from "./keras/keras-scanners.js";
 import { modelCardScanner } from "./model-card/model-card-scanner.js";
 import { npyScanner } from "./numpy/npy-scanner.js";
 import { onnxScanner } from "./onnx/onnx-scanner.js";
@@ -11,6 +12,7 @@ import { pickleScanner } from "./pickle/pickle-scanner.js";
 import { pytorchLegacyScanner } from "./pytorch/pytorch-legacy-scanner.js";
 import { pytorchZipScanner } from "./pytorch/pytorch-zip-scanner.js";
 import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
+import { savedModelScanner } from "./tf-savedmodel/savedmodel-scanner.js";
 
 /**
  * Every format the scanner recognises, in the order their sniffers are tried: the most specific
@@ -20,6 +22,9 @@ import { safetensorsScanner } from "./safetensors/safetensors-scanner.js";
 export const formatScanners: readonly FormatScanner[] = [
   safetensorsScanner,
   ggufScanner,
+  kerasZipScanner,
+  kerasH5Scanner,
+  savedModelScanner,
   npyScanner,
   pytorchLegacyScanner,
   pytorchZipScanner,
