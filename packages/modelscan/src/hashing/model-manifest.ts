@@ -4,7 +4,7 @@ import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { mapConcurrent } from "./sha256-file.js";
-import { sha256FileRange } from "./stream-hash.js";
+import { sha256FileRange, sha256WholeFile } from "./stream-hash.js";
 
 /**
  * A model's manifest as the OpenSSF model-signing format records it: every file (or file shard)
@@ -215,7 +215,7 @@ export async function hashModel(path: string, options: HashModelOptions = {}): P
 
   let items: ModelManifestItem[];
   const read = (file: FileToHash, range?: { start: number; end: number }) =>
-    sha256FileRange(file.path, range).catch((error: NodeJS.ErrnoException) => {
+    (range ? sha256FileRange(file.path, range) : sha256WholeFile(file.path)).catch((error: NodeJS.ErrnoException) => {
       throw new ModelHashError(`Cannot read '${file.name}': ${error.code ?? error.message}.`, file.path);
     });
   if (shardSize === undefined) {
