@@ -9,13 +9,15 @@ export {
 } from "./hashing/model-manifest.js";
 export { mapConcurrent, sha256Bytes, sha256File } from "./hashing/sha256-file.js";
 export * from "./licences/index.js";
-export { rules } from "./rules/index.js";
-export type { Rule } from "./rules/rule.js";
 export {
   type FoundProvenance,
   type ReadProvenanceResult,
   readProvenance,
 } from "./provenance/read-provenance.js";
+export { toSarif } from "./report/sarif.js";
+export { toJson, toText } from "./report/text.js";
+export { rules } from "./rules/index.js";
+export type { Rule } from "./rules/rule.js";
 export * from "./scan/byte-source.js";
 export * from "./scan/format-scanner.js";
 export { DEFAULT_LIMITS } from "./scan/limits.js";
