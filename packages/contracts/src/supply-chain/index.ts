@@ -1,4 +1,5 @@
 export * from "./aibom-routes.js";
+export * from "./aibom-schemas.js";
 export * from "./licence-routes.js";
 export * from "./licence-schemas.js";
 export * from "./model-scan-report.js";
