@@ -75,6 +75,7 @@ import type {
 } from "./internal-audits/internal-audit-attributes.js";
 import type { assetKinds } from "./inventory/asset-schemas.js";
 import type { importActions, importFormats } from "./inventory/import-schemas.js";
+import type { modelApproaches } from "./inventory/model-card-schema.js";
 import type {
   autonomyLevels,
   dataCategories,
@@ -130,6 +131,7 @@ import type { riskAcceptanceStates, riskStatusFilters } from "./risks/risk-regis
 import type { threatProposalStatuses } from "./risks/threat-proposals.js";
 import type { treatmentActionStatuses } from "./risks/treatment-actions.js";
 import type { ssoDomainStatuses } from "./sso.js";
+import type { licenceFlags, licenceVerdicts } from "./supply-chain/licence-schemas.js";
 import type { modelFileStatuses, modelFormats, signatureStatuses } from "./supply-chain/model-scan-report.js";
 import type {
   modelScanFindingStatuses,
@@ -371,6 +373,28 @@ export const enumLabels = {
     nonconformity_raised: "Nonconformity raised",
     dismissed: "Dismissed",
   } satisfies Record<Of<typeof modelScanFindingStatuses>, string>,
+  licenceFlag: {
+    non_commercial: "Non-commercial only",
+    research_only: "Research only",
+    user_count_limit: "User-count limit",
+    use_restrictions: "Use restrictions",
+    acceptable_use_policy: "Acceptable use policy",
+    no_derivatives: "No derivatives",
+    share_alike: "Share alike",
+    attribution: "Attribution required",
+    unknown: "Unknown licence",
+  } satisfies Record<Of<typeof licenceFlags>, string>,
+  licenceVerdict: { allowed: "Allowed", review: "Needs review", forbidden: "Forbidden" } satisfies Record<
+    Of<typeof licenceVerdicts>,
+    string
+  >,
+  modelApproach: {
+    supervised: "Supervised",
+    unsupervised: "Unsupervised",
+    "reinforcement-learning": "Reinforcement learning",
+    "semi-supervised": "Semi-supervised",
+    "self-supervised": "Self-supervised",
+  } satisfies Record<Of<typeof modelApproaches>, string>,
   alertStatus: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" } satisfies Record<
     Of<typeof alertStatuses>,
     string
