@@ -117,7 +117,11 @@ export function checkKerasConfig(config: JsonValue, where: string): KerasConfigF
       });
     }
     for (const [key, child] of Object.entries(value)) {
-      if (typeof child === "object" && child !== null) visit(child, path ? `${path}.${key}` : key, depth + 1);
+      if (typeof child !== "object" || child === null) continue;
+      // A Lambda's function was judged with its layer; its serialised form is not a second finding.
+      const judged =
+        className === "Lambda" && key === "config" && isJsonObject(child) ? { ...child, function: null } : child;
+      visit(judged, path ? `${path}.${key}` : key, depth + 1);
     }
   };
   visit(config, "", 0);
