@@ -29,6 +29,7 @@ const wholePrograms = [
 const deeperIntegration = [
   "packages/cli/src/audit-file.int.test.ts",
   "packages/cli/src/drift-upload.int.test.ts",
+  "packages/cli/src/aibom.int.test.ts",
   "packages/cli/src/export.int.test.ts",
   "packages/cli/src/gate-verify.int.test.ts",
   "packages/cli/src/metric.int.test.ts",
