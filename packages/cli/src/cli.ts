@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAibomCommands } from "./commands/aibom.js";
 import { registerAuditCommands } from "./commands/audit.js";
 import { registerBackupCommand } from "./commands/backup.js";
 import { registerChangeCommands } from "./commands/change.js";
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo): Command {
   registerRedteamCommand(program, io);
   registerDriftReportCommand(program, io);
   registerDriftUploadCommand(program, io);
+  registerAibomCommands(program, io);
   registerModelSigningCommands(program, io);
   return program;
 }
