@@ -85,7 +85,9 @@ async function handle(
     }
   }
   if (actor && route.write && route.access.kind !== "public") checkWriteAllowed(route, actor, request);
-  const input = validateInput(route, { params: request.params, query: request.query, body: request.body });
+  // A spooled body is still an unread stream here: there is nothing in it to validate yet.
+  const body = route.upload?.spool ? undefined : request.body;
+  const input = validateInput(route, { params: request.params, query: request.query, body });
   let spool: SpooledFile | null = null;
   if (route.upload?.spool) {
     const limit = Math.min(route.upload.maxBytes, deps.config.modelUploadMaxBytes);

@@ -93,7 +93,7 @@ function Licence({ orgId, asset }: Props) {
           {verdict.label}
         </Badge>
       </Group>
-      {finding.data.reasons.slice(0, 3).map((reason) => (
+      {(finding.data.expression ? finding.data.reasons.slice(0, 3) : []).map((reason) => (
         <Text key={reason} size="sm">
           {reason}
         </Text>
@@ -139,8 +139,8 @@ export function AssetSupplyChainPanel({ orgId, asset, canWrite = false }: Props)
                   A component of the AI-BOM of{" "}
                   <Anchor component={Link} to={`/o/${orgId}/inventory/systems/${system.id}`}>
                     {system.name}
-                  </Anchor>{" "}
-                  (<Code>aims aibom export --system {system.slug}</Code>)
+                  </Anchor>
+                  ; export it with <Code>aims aibom export --system {system.slug}</Code>
                 </Text>
               ))}
             </Stack>

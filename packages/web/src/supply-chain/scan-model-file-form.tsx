@@ -50,7 +50,6 @@ export function ScanModelFileForm({ orgId, asset }: Props) {
       <Group align="flex-end">
         <FileInput
           label="Model file"
-          placeholder="Choose a file"
           value={file}
           onChange={(chosen) => {
             setFile(chosen);
