@@ -48,6 +48,7 @@ const deeperIntegration = [
   "packages/server/src/internal-audits/audit-independence.int.test.ts",
   "packages/server/src/internal-audits/audit-report.int.test.ts",
   "packages/server/src/inventory/import-registers.int.test.ts",
+  "packages/server/src/licences/licences.int.test.ts",
   "packages/server/src/inventory/import-systems.int.test.ts",
   "packages/server/src/invitations/invitation-email.int.test.ts",
   "packages/server/src/jobs/job-worker.int.test.ts",
