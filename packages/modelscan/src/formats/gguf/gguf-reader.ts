@@ -24,6 +24,8 @@ const MAX_ARRAY_NESTING = 8;
 const DEFAULT_ALIGNMENT = 32;
 /** Metadata values walked before the file is called too large (real vocabularies hold ~256k tokens). */
 const MAX_METADATA_ITEMS = 5_000_000;
+/** Tensors read (real models have at most tens of thousands). */
+const MAX_TENSORS = 1_000_000;
 
 class StopReading extends Error {}
 
@@ -59,6 +61,14 @@ export async function readGguf(source: ByteSource, maxTemplateBytes: number): Pr
     const tensorCount = await count();
     const kvCount = await count();
     // Each tensor info takes at least 8+4+8+4+8 bytes (v1: 4+4+4+4+8); each key/value at least 8+4+1.
+    if (tensorCount > BigInt(MAX_TENSORS)) {
+      problem(
+        "header",
+        "header",
+        "The tensor count is beyond any real model",
+        `${tensorCount} tensors announced; the scanner reads at most ${MAX_TENSORS}.`,
+      );
+    }
     if (tensorCount * 24n > BigInt(cursor.remaining)) {
       problem(
         "header",

@@ -25,6 +25,8 @@ export interface JinjaLexResult {
   tags: JinjaTag[];
   /** Tags, comments or raw blocks that never close (Jinja refuses such a template). */
   unclosed: { what: string; offset: number }[];
+  /** Text outside tags and raw blocks: what `{% set x %}…{% endset %}` captures, too. */
+  data: { offset: number; text: string }[];
 }
 
 const OPERATORS = [
@@ -171,14 +173,21 @@ function lexTag(text: string, start: number, closer: "}}" | "%}"): { tokens: Jin
 
 /** Splits a template into its tags; linear in the template's length. */
 export function lexJinja(text: string): JinjaLexResult {
-  const result: JinjaLexResult = { tags: [], unclosed: [] };
+  const result: JinjaLexResult = { tags: [], unclosed: [], data: [] };
+  const addData = (from: number, to: number) => {
+    if (to > from) result.data.push({ offset: from, text: text.slice(from, to) });
+  };
   const opener = /\{[{%#]/g;
   let at = 0;
   while (at < text.length) {
     opener.lastIndex = at;
     const open = opener.exec(text);
-    if (!open) break;
+    if (!open) {
+      addData(at, text.length);
+      break;
+    }
     const offset = open.index;
+    addData(at, offset);
     const kind = text[offset + 1];
     if (kind === "#") {
       const end = text.indexOf("#}", offset + 2);

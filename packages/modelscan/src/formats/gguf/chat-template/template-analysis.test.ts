@@ -66,6 +66,11 @@ describe("chat template analysis", () => {
       `{% set a = "__glo" %}{% set b = "bals__" %}{{ x|attr(a ~ b) }}`,
       "sandbox-escape",
     ],
+    [
+      "a dunder captured in set blocks",
+      "{% set a %}__glo{% endset %}{% set b %}bals__{% endset %}{{ cycler.__init__|attr(a ~ b) }}",
+      "sandbox-escape",
+    ],
     ["a keyword argument named as a dunder", "{{ dict(__class__=1)|list|first }}", "sandbox-escape"],
     ["an import", "{% import 'os' as os %}{{ os }}", "sandbox-escape"],
     ["a from-import", "{% from 'helpers' import run %}", "sandbox-escape"],

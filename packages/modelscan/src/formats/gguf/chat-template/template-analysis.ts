@@ -149,7 +149,7 @@ export function analyseChatTemplate(template: string): TemplateFinding[] {
     seen.add(key);
     findings.push(finding);
   };
-  const { tags, unclosed } = lexJinja(template);
+  const { tags, unclosed, data } = lexJinja(template);
   for (const open of unclosed) {
     add({
       kind: "syntax",
@@ -159,12 +159,18 @@ export function analyseChatTemplate(template: string): TemplateFinding[] {
       detail: "Jinja refuses a template with an unclosed tag; the rest of the template was analysed as one tag.",
     });
   }
-  const allStrings: string[] = [];
+  // Strings of every tag and the text between tags, in template order: pieces captured by
+  // `{% set x %}…{% endset %}` blocks join into names just as string literals do.
+  const pieces: { offset: number; text: string }[] = data.map((d) => ({ offset: d.offset, text: d.text }));
   for (const tag of tags) {
     analyseTag(tag, add);
-    for (const token of tag.tokens) if (token.kind === "string") allStrings.push(token.value);
+    const strings = tag.tokens.filter((t) => t.kind === "string").map((t) => t.value);
+    if (strings.length > 0) pieces.push({ offset: tag.offset, text: strings.join("") });
   }
-  const whole = allStrings.join("");
+  const whole = pieces
+    .sort((a, b) => a.offset - b.offset)
+    .map((p) => p.text)
+    .join("");
   const spelled = containsDangerousName(whole);
   if (spelled && !findings.some((f) => f.kind === "sandbox-escape")) {
     add({
