@@ -10,6 +10,7 @@ import { registerGateCommands } from "./commands/gate.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerMetricCommands } from "./commands/metric.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
+import { registerModelScanCommand } from "./commands/model-scan.js";
 import { registerModelSigningCommands } from "./commands/model-signing.js";
 import { registerRedteamCommand } from "./commands/redteam.js";
 import { registerRestoreCommand } from "./commands/restore.js";
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo): Command {
   registerDriftReportCommand(program, io);
   registerDriftUploadCommand(program, io);
   registerAibomCommands(program, io);
+  registerModelScanCommand(program, io);
   registerModelSigningCommands(program, io);
   return program;
 }
