@@ -22,6 +22,7 @@ const AuditTrailPage = lazy(() => import("./audit/audit-trail-page"));
 const AccountPage = lazy(() => import("./account/account-page"));
 const ReadinessModule = lazy(() => import("./readiness/readiness-module"));
 const InventoryModule = lazy(() => import("./inventory/inventory-module"));
+const LicencesModule = lazy(() => import("./licences/licences-module"));
 const RisksModule = lazy(() => import("./risks/risks-module"));
 const ImpactAssessmentsModule = lazy(() => import("./impact-assessments/impact-assessments-module"));
 const ControlsModule = lazy(() => import("./controls/controls-module"));
@@ -81,6 +82,7 @@ export function App() {
             <Route path="audit-trail" element={<AuditTrailPage />} />
             <Route path="readiness/*" element={<ReadinessModule />} />
             <Route path="inventory/*" element={<InventoryModule />} />
+            <Route path="licences/*" element={<LicencesModule />} />
             <Route path="risks/*" element={<RisksModule />} />
             <Route path="impact-assessments/*" element={<ImpactAssessmentsModule />} />
             <Route path="controls/*" element={<ControlsModule />} />

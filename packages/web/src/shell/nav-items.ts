@@ -23,6 +23,12 @@ export const managementItems: NavItem[] = [
     permission: "governance.read",
     description: "AI systems, their assets and the vendors behind them.",
   },
+  {
+    label: "Licences",
+    path: "licences",
+    permission: "governance.read",
+    description: "Licences of models and datasets, judged against your licence policy.",
+  },
   { label: "Risks", path: "risks", permission: "governance.read", description: "Risk register, treatment and method." },
   {
     label: "Impact assessments",

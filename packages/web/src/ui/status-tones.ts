@@ -74,6 +74,7 @@ export const statusTones: ToneMaps = {
   tokenStatus: { active: "success", revoked: "neutral", expired: "neutral" },
   ssoDomainStatus: { verified: "success", pending: "review", taken_over: "neutral" },
   recordStatus: { active: "success", archived: "neutral" },
+  licenceVerdict: { allowed: "success", review: "review", forbidden: "danger" },
   importAction: { create: "success", update: "progress", unchanged: "neutral", invalid: "danger" },
   coverageStatus: { covered: "success", partial: "attention", gap: "danger" },
   impactOutcome: { acceptable: "success", acceptable_with_conditions: "attention", not_acceptable: "danger" },
