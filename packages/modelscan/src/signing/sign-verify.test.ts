@@ -89,6 +89,40 @@ describe.each(Object.keys(keyPairs) as Array<keyof typeof keyPairs>)("sign and v
   });
 });
 
+describe("shards", () => {
+  it("signs and verifies the shards method, naming the file whose shard changed or that grew", async () => {
+    const { privatePem, publicPem } = pems("ECDSA P-256");
+    const signature = join(dir, "model.sig");
+    const { manifest } = await signModel(model, privatePem, { out: signature, shardSize: 1000 });
+    expect(
+      manifest.items.filter((item) => item.name.startsWith("model.safetensors:")).map((item) => item.name),
+    ).toEqual([
+      "model.safetensors:0:1000",
+      "model.safetensors:1000:2000",
+      "model.safetensors:2000:3000",
+      "model.safetensors:3000:4000",
+      "model.safetensors:4000:4096",
+    ]);
+    const statement = JSON.parse(
+      Buffer.from(JSON.parse(await readFile(signature, "utf8")).dsseEnvelope.payload, "base64").toString(),
+    );
+    expect(statement.predicate.serialization).toMatchObject({ method: "shards", shard_size: 1000 });
+    expect((await verifyModel(model, { signaturePath: signature, publicKeyPem: publicPem })).status).toBe("verified");
+
+    const weights = await readFile(join(model, "model.safetensors"));
+    weights[2500] = 1;
+    await writeFile(join(model, "model.safetensors"), weights);
+    await writeFile(join(model, "config.json"), '{"hidden_size": 8, "layers": 2}');
+    const result = await verifyModel(model, { signaturePath: signature, publicKeyPem: publicPem });
+    expect(result).toMatchObject({
+      status: "failed",
+      changed: ["config.json", "model.safetensors"],
+      added: [],
+      removed: [],
+    });
+  });
+});
+
 describe("tampering", () => {
   it("fails when the envelope's payload is changed, even with the hint removed", async () => {
     const { privatePem, publicPem } = pems("ECDSA P-256");

@@ -11,7 +11,7 @@ import {
 } from "./format.js";
 import { loadPrivateKey, publicKeyPem, signBytes } from "./keys.js";
 
-export interface SignModelOptions extends Omit<HashModelOptions, "shardSize"> {
+export interface SignModelOptions extends HashModelOptions {
   /** Where the signature goes; when inside the model it is left out of the manifest. Written when given. */
   out?: string;
   /** Passphrase of an encrypted private key. */
