@@ -88,6 +88,17 @@ export const modelScanRoutes = {
     response: null,
     produces: "application/json",
   }),
+  downloadModelScanSarif: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/model-scans/:modelScanId/report.sarif",
+    summary: "Download the scan's findings as SARIF 2.1.0, for code-scanning tools",
+    tag,
+    access: read,
+    write: false,
+    params: scanParams,
+    response: null,
+    produces: "application/sarif+json",
+  }),
   raiseRiskFromModelFinding: defineRoute({
     method: "POST",
     path: "/api/v1/orgs/:orgId/model-scans/findings/:modelFindingId/raise-risk",

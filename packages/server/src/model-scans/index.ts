@@ -3,7 +3,7 @@ import type { DomainHandlers } from "../http/register-routes.js";
 import { getModelScan } from "./get-model-scan.js";
 import { listModelScans } from "./list-model-scans.js";
 import { dismissModelFinding, raiseNonconformityFromModelFinding } from "./model-finding-actions.js";
-import { downloadModelScanReport } from "./model-scan-downloads.js";
+import { downloadModelScanReport, downloadModelScanSarif } from "./model-scan-downloads.js";
 import { raiseRiskFromModelFinding } from "./raise-risk-from-model-finding.js";
 import { scanModelFile } from "./scan-model-file.js";
 import { uploadModelScan } from "./upload-model-scan.js";
@@ -15,6 +15,7 @@ export const modelScanHandlers: DomainHandlers<typeof modelScanRoutes> = {
   scanModelFile,
   getModelScan,
   downloadModelScanReport,
+  downloadModelScanSarif,
   raiseRiskFromModelFinding,
   raiseNonconformityFromModelFinding,
   dismissModelFinding,

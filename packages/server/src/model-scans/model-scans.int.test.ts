@@ -105,6 +105,15 @@ describe("model scans", () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers["x-content-sha256"]).toBe(scan.reportSha256);
     expect(JSON.parse(download.body)).toEqual(report);
+    const sarif = await get(`/model-scans/${scan.id}/report.sarif`);
+    expect(sarif.statusCode).toBe(200);
+    expect(sarif.headers["content-type"]).toContain("application/sarif+json");
+    const log = JSON.parse(sarif.body);
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      "pickle.code-execution-global",
+      "pickle.unsafe-global",
+    ]);
   });
 
   it("answers a retried upload of the same report with the scan already recorded, and counts it once", async () => {
@@ -206,6 +215,7 @@ describe("model scans", () => {
     expect((await upload({ asset: assetId, report: maliciousReportFixture() }, other)).statusCode).toBe(404);
     expect((await get(`/model-scans/${scan.id}`, other)).statusCode).toBe(404);
     expect((await get(`/model-scans/${scan.id}/report.json`, other)).statusCode).toBe(404);
+    expect((await get(`/model-scans/${scan.id}/report.sarif`, other)).statusCode).toBe(404);
     expect((await get(`/model-scans?asset=${assetId}`, other)).statusCode).toBe(404);
     expect((await act(finding, "raise-risk", { version: 1 }, other)).statusCode).toBe(404);
   });

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { DetailList } from "../inventory/detail-list";
 import { formatDateTime } from "../ui/format";
 import { SignatureBadge, VerdictBadge } from "./model-scan-badges";
-import { type ModelScanDetail, modelScanReportUrl } from "./model-scan-labels";
+import { type ModelScanDetail, modelScanReportUrl, modelScanSarifUrl } from "./model-scan-labels";
 import { SeverityCounts } from "./severity-counts";
 
 function Hash({ value }: { value: string }) {
@@ -112,6 +112,9 @@ export function ModelScanFacts({ orgId, scan }: { orgId: string; scan: ModelScan
       <Group>
         <Button component="a" href={modelScanReportUrl(orgId, scan.id)} download variant="default">
           Download the JSON report
+        </Button>
+        <Button component="a" href={modelScanSarifUrl(orgId, scan.id)} download variant="default">
+          Download SARIF
         </Button>
       </Group>
     </Stack>

@@ -30,3 +30,8 @@ export const modelScanPath = (orgId: string, scanId: string) => `/o/${orgId}/mod
 export function modelScanReportUrl(orgId: string, modelScanId: string): string {
   return buildUrl(routes.downloadModelScanReport.path, { orgId, modelScanId });
 }
+
+/** Where a scan's SARIF is downloaded. */
+export function modelScanSarifUrl(orgId: string, modelScanId: string): string {
+  return buildUrl(routes.downloadModelScanSarif.path, { orgId, modelScanId });
+}
