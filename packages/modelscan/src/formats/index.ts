@@ -2,6 +2,7 @@ import type { FormatScanner } from "../scan/format-scanner.js";
 import { gzipScanner } from "./archive/gzip-scanner.js";
 import { tarArchiveScanner } from "./archive/tar-archive-scanner.js";
 import { npzScanner, zipArchiveScanner } from "./archive/zip-archive-scanner.js";
+import { chatTemplateFileScanner } from "./chat-template/chat-template-file-scanner.js";
 import { ggufScanner } from "./gguf/gguf-scanner.js";
 import { joblibScanner } from "./joblib/joblib-scanner.js";
 import { kerasH5Scanner, kerasZipScanner } from "./keras/keras-scanners.js";
@@ -25,6 +26,7 @@ export const formatScanners: readonly FormatScanner[] = [
   kerasZipScanner,
   kerasH5Scanner,
   savedModelScanner,
+  chatTemplateFileScanner,
   npyScanner,
   pytorchLegacyScanner,
   pytorchZipScanner,

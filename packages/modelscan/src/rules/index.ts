@@ -1,4 +1,5 @@
 import { archiveRules } from "./archive-rules.js";
+import { chatTemplateRules } from "./chat-template-rules.js";
 import { ggufRules } from "./gguf-rules.js";
 import { kerasRules } from "./keras-rules.js";
 import { licenceRules } from "./licence-rules.js";
@@ -18,6 +19,7 @@ const ruleLists: readonly (readonly Rule[])[] = [
   licenceRules,
   kerasRules,
   savedModelRules,
+  chatTemplateRules,
 ];
 
 function byId(lists: readonly (readonly Rule[])[]): ReadonlyMap<string, Rule> {
