@@ -65,6 +65,7 @@ interface HashFlags {
 interface SignFlags {
   key: string;
   out: string;
+  shardSize?: string;
   ignorePaths?: string[];
   ignoreGitPaths: boolean;
   allowSymlinks?: boolean;
@@ -142,7 +143,17 @@ export function registerModelSigningCommands(program: Command, io: CliIo): void 
     .option("--ignore-paths <path>", "leave out this file or folder (repeatable)", collect)
     .option("--no-ignore-git-paths", "include .git, .gitattributes, .github and .gitignore")
     .addOption(new Option("--allow-symlinks", "follow symbolic links instead of refusing them"))
+    .option(
+      "--shard-size <bytes>",
+      "sign fixed-size pieces of each file (the format's shards method) instead of whole files",
+    )
     .action(async (path: string, flags: SignFlags) => {
+      let shardSize: number | undefined;
+      if (flags.shardSize !== undefined) {
+        shardSize = Number(flags.shardSize);
+        if (!Number.isInteger(shardSize) || shardSize <= 0)
+          throw usageError(`--shard-size: expected a whole number of bytes above 0, got '${flags.shardSize}'.`);
+      }
       const root = await mustExist(io, path, "PATH");
       const keyPem = await readText(io, flags.key, "--key");
       const { signModel } = await import("@openaims/modelscan");
@@ -153,6 +164,7 @@ export function registerModelSigningCommands(program: Command, io: CliIo): void 
         ignoreGitPaths: flags.ignoreGitPaths,
         allowSymlinks: flags.allowSymlinks ?? false,
         passphrase: io.env.AIMS_SIGNING_KEY_PASSPHRASE,
+        ...(shardSize ? { shardSize } : {}),
       }).catch(asUsage);
       io.stdout(
         `Signed ${signed.manifest.items.length} file(s) of '${signed.manifest.modelName}' (key sha256:${signed.bundle.verificationMaterial.publicKey?.hint}); wrote ${relative(io.cwd, out) || out}\n`,
