@@ -35,6 +35,8 @@ export interface ModelScanFileResult {
   file: string;
   sizeMb: number;
   sha256sum: ModelScanStep;
+  /** `openssl dgst -sha256` beside it: coreutils sha256sum may not use the CPU's SHA instructions. */
+  openssl: ModelScanStep;
   scan: ModelScanStep;
   hash: ModelScanStep;
 }
@@ -155,6 +157,12 @@ function torchStateDictPickleBig(storages: number, side: number): Uint8Array {
   );
 }
 
+async function opensslSha256(paths: string[]): Promise<{ seconds: number }> {
+  const started = performance.now();
+  await run("openssl", ["dgst", "-sha256", ...paths], { maxBuffer: 64 * MB });
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
 async function sha256sum(paths: string[]): Promise<{ seconds: number }> {
   const started = performance.now();
   await run("sha256sum", paths, { maxBuffer: 64 * MB });
@@ -234,7 +242,8 @@ export async function benchModelScan(
       const base = await step(sizeMb, null, () => sha256sum([path]));
       const scan = await step(sizeMb, base.mbPerSecond, () => child("scan", [path]));
       const hash = await step(sizeMb, base.mbPerSecond, () => child("hash", [path]));
-      files.push({ file: label, sizeMb, sha256sum: base, scan, hash });
+      const openssl = await step(sizeMb, base.mbPerSecond, () => opensslSha256([path]));
+      files.push({ file: label, sizeMb, sha256sum: base, openssl, scan, hash });
     }
 
     log(`model scan: ${pickleCount} pickles`);
@@ -259,6 +268,7 @@ export function formatModelScanTable(result: ModelScanBenchResult): string {
     lines.push(`${file.file}`);
     for (const [name, s] of [
       ["  sha256sum", file.sha256sum],
+      ["  openssl dgst -sha256", file.openssl],
       ["  scanPaths (hash + scan)", file.scan],
       ["  hashModel (aims model hash)", file.hash],
     ] as const) {
