@@ -14,6 +14,8 @@ export interface AssetFormValues {
   preparationNotes: string;
   dataCategories: DataCategory[];
   licence: string;
+  /** SPDX expression; empty when not known. */
+  licenceExpression: string;
 }
 
 export type SetAssetField = <K extends keyof AssetFormValues>(key: K, value: AssetFormValues[K]) => void;
@@ -31,6 +33,7 @@ export const emptyAssetForm: AssetFormValues = {
   preparationNotes: "",
   dataCategories: [],
   licence: "",
+  licenceExpression: "",
 };
 
 export function assetFormOf(asset: AiAsset): AssetFormValues {
@@ -47,9 +50,14 @@ export function assetFormOf(asset: AiAsset): AssetFormValues {
     preparationNotes: asset.preparationNotes,
     dataCategories: asset.dataCategories,
     licence: asset.licence,
+    licenceExpression: asset.licenceExpression ?? "",
   };
 }
 
 export function assetRequestOf(values: AssetFormValues): Partial<CreateAssetRequest> {
-  return { ...values, kind: values.kind ?? undefined };
+  return {
+    ...values,
+    kind: values.kind ?? undefined,
+    licenceExpression: values.licenceExpression.trim() === "" ? null : values.licenceExpression.trim(),
+  };
 }

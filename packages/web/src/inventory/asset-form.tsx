@@ -1,5 +1,5 @@
 import { Button, Fieldset, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
-import { createAssetRequestSchema } from "@openaims/contracts";
+import { createAssetRequestSchema, LICENCE_EXPRESSION_MAX } from "@openaims/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import type { z } from "zod";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
@@ -94,6 +94,16 @@ export function AssetForm({ initial, submitLabel, onSubmit, onCancel, pending, e
                 value={values.licence}
                 onChange={(event) => set("licence", event.currentTarget.value)}
                 error={errors.licence}
+              />
+            )}
+            {(values.kind === "model" || values.kind === "dataset") && (
+              <TextInput
+                label="Licence (SPDX expression)"
+                description="For example Apache-2.0, MIT OR Apache-2.0, or LicenseRef-Llama-3.1-Community; the licence policy judges it"
+                value={values.licenceExpression}
+                onChange={(event) => set("licenceExpression", event.currentTarget.value)}
+                error={errors.licenceExpression}
+                maxLength={LICENCE_EXPRESSION_MAX}
               />
             )}
           </Stack>

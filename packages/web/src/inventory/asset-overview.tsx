@@ -40,6 +40,9 @@ export function AssetOverview({ asset }: { asset: AiAsset }) {
     },
     { label: "Licence or terms", value: asset.licence },
   ];
+  if (asset.kind === "model" || asset.kind === "dataset") {
+    items.push({ label: "Licence (SPDX)", value: asset.licenceExpression ?? "" });
+  }
   if (asset.kind === "dataset") {
     items.push(
       { label: "Provenance", value: asset.provenance },
