@@ -14,7 +14,11 @@ export const constString = (name: string, ...values: string[]): TestNode => ({
 });
 
 /** A SavedModel with one serving meta graph, the given graph nodes and functions. */
-export function savedModelBytes(nodes: TestNode[], functions: { name: string; nodes: TestNode[] }[] = []): Uint8Array {
+export function savedModelBytes(
+  nodes: TestNode[],
+  functions: { name: string; nodes: TestNode[] }[] = [],
+  assets: { tensor: string; filename: string }[] = [],
+): Uint8Array {
   return savedModelProto
     .encode(
       savedModelProto.fromObject({
@@ -26,6 +30,7 @@ export function savedModelBytes(nodes: TestNode[], functions: { name: string; no
               node: nodes,
               library: { function: functions.map((f) => ({ signature: { name: f.name }, nodeDef: f.nodes })) },
             },
+            assetFileDef: assets.map((a) => ({ tensorInfo: { name: a.tensor }, filename: a.filename })),
           },
         ],
       }),

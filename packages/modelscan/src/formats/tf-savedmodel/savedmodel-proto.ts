@@ -13,7 +13,15 @@ const descriptor = {
         metaGraphs: { rule: "repeated", type: "MetaGraphDef", id: 2 },
       },
     },
-    MetaGraphDef: { fields: { metaInfoDef: { type: "MetaInfoDef", id: 1 }, graphDef: { type: "GraphDef", id: 2 } } },
+    MetaGraphDef: {
+      fields: {
+        metaInfoDef: { type: "MetaInfoDef", id: 1 },
+        graphDef: { type: "GraphDef", id: 2 },
+        assetFileDef: { rule: "repeated", type: "AssetFileDef", id: 6 },
+      },
+    },
+    AssetFileDef: { fields: { tensorInfo: { type: "TensorInfo", id: 1 }, filename: { type: "string", id: 2 } } },
+    TensorInfo: { fields: { name: { type: "string", id: 1 } } },
     MetaInfoDef: {
       fields: { tags: { rule: "repeated", type: "string", id: 4 }, tensorflowVersion: { type: "string", id: 5 } },
     },

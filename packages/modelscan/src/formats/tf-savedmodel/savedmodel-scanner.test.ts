@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { onnxScanner } from "../onnx/onnx-scanner.js";
 import { MARSHAL_CODE } from "../testing/keras-writer.js";
 import { head, runScanner } from "../testing/run-scanner.js";
-import { benignSavedModel, constString, kerasMetadataBytes } from "../testing/savedmodel-writer.js";
+import { benignSavedModel, constString, kerasMetadataBytes, savedModelBytes } from "../testing/savedmodel-writer.js";
 import { savedModelScanner } from "./savedmodel-scanner.js";
 
 describe("SavedModel scanner", () => {
@@ -56,6 +56,17 @@ describe("SavedModel scanner", () => {
   ])("flags %s", async (_name, nodes, ruleId) => {
     const run = await runScanner(savedModelScanner, benignSavedModel(nodes as never));
     expect(run.ruleIds).toEqual([ruleId]);
+  });
+
+  it("does not take a TF1 asset constant's export-time path for a fixed path", async () => {
+    const nodes = [
+      { name: "x", op: "Placeholder" },
+      constString("asset_path", "/home/builder/export/assets/vocab.txt"),
+      { name: "table_init", op: "InitializeTableFromTextFileV2", input: ["table", "asset_path"] },
+    ];
+    const withAsset = savedModelBytes(nodes, [], [{ tensor: "asset_path:0", filename: "vocab.txt" }]);
+    expect((await runScanner(savedModelScanner, withAsset)).findings).toEqual([]);
+    expect((await runScanner(savedModelScanner, savedModelBytes(nodes))).ruleIds).toEqual(["savedmodel.fixed-path"]);
   });
 
   it("flags ops inside the function library, naming the function", async () => {

@@ -87,9 +87,19 @@ async function scanSavedModel(source: ByteSource, report: (f: RawFinding) => voi
   messages(model, "metaGraphs").forEach((meta, i) => {
     const graph = messages(meta, "graphDef")[0];
     const scope = `meta_graph[${i}]`;
-    checkNodes(messages(graph, "node"), scope, report);
+    // TF1 asset constants keep the path they had at export; the loader replaces it with the asset's
+    // place inside the model's folder, so their value is not where the op will read.
+    const assets = new Set(
+      messages(meta, "assetFileDef").map((a) => text(messages(a, "tensorInfo")[0], "name").split(":")[0] ?? ""),
+    );
+    checkNodes(messages(graph, "node"), scope, report, assets);
     for (const fn of messages(messages(graph, "library")[0], "function")) {
-      checkNodes(messages(fn, "nodeDef"), `${scope} function "${text(messages(fn, "signature")[0], "name")}"`, report);
+      checkNodes(
+        messages(fn, "nodeDef"),
+        `${scope} function "${text(messages(fn, "signature")[0], "name")}"`,
+        report,
+        new Set(),
+      );
     }
   });
 }
@@ -98,10 +108,15 @@ function attr(node: DecodedMessage, key: string): DecodedMessage | undefined {
   return messages(node, "attr").find((a) => text(a, "key") === key)?.value as DecodedMessage | undefined;
 }
 
-function checkNodes(nodes: DecodedMessage[], scope: string, report: (f: RawFinding) => void): void {
+function checkNodes(
+  nodes: DecodedMessage[],
+  scope: string,
+  report: (f: RawFinding) => void,
+  assets: ReadonlySet<string>,
+): void {
   const constStrings = new Map<string, string[]>();
   for (const node of nodes) {
-    if (text(node, "op") !== "Const") continue;
+    if (text(node, "op") !== "Const" || assets.has(text(node, "name"))) continue;
     const tensor = messages(attr(node, "value"), "tensor")[0];
     const values = (tensor?.stringVal as string[] | undefined) ?? [];
     if (values.length > 0) constStrings.set(text(node, "name"), values);
