@@ -428,6 +428,39 @@ function kerasZip(config: unknown): Uint8Array {
   ]);
 }
 
+/**
+ * An HDF5-shaped legacy Keras file: the HDF5 signature, a little binary structure, then the
+ * model_config attribute's JSON text between NULs, where h5py leaves a string attribute. Not a
+ * complete HDF5 file (no object headers a reader could walk): enough for scanners that look for the
+ * config text, which is what Keras reads.
+ */
+function h5Shaped(modelConfig: string): Uint8Array {
+  return concat([
+    Uint8Array.of(0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0, 8, 8, 0),
+    new Uint8Array(48),
+    latin1("model_config\0"),
+    Uint8Array.of(0x01, 0x00, 0x0c, 0x00, 0xff, 0x13, 0x00, 0x00),
+    utf8(modelConfig),
+    new Uint8Array(64),
+  ]);
+}
+
+/** The Keras 2 Sequential config of a legacy .h5 with one Lambda layer, as JSON text. */
+const legacyLambdaConfig = () =>
+  JSON.stringify({
+    class_name: "Sequential",
+    config: {
+      name: "sequential",
+      layers: [
+        { class_name: "Dense", config: { name: "dense", units: 4, activation: "relu" } },
+        {
+          class_name: "Lambda",
+          config: { name: "lambda", function: [MARSHAL_B64, null, null], function_type: "lambda", module: "__main__" },
+        },
+      ],
+    },
+  });
+
 function denseLayer(name: string, units: number, extra: Record<string, unknown> = {}) {
   return {
     module: "keras.layers",
@@ -1797,6 +1830,60 @@ function maliciousOtherFormats(): Mal[] {
       sources: ["https://jfrog.com/blog/keras-safe_mode-bypass-vulnerability"],
       description:
         "A layer argument that names a function from an arbitrary module (os.system) for Keras to import: the safe_mode bypass class.",
+    },
+    {
+      id: "keras-h5-legacy-lambda",
+      ext: "h5",
+      bytes: h5Shaped(legacyLambdaConfig()),
+      minSeverity: "critical",
+      rules: ["keras.lambda"],
+      sources: ["https://nvd.nist.gov/vuln/detail/CVE-2024-3660", "https://www.kb.cert.org/vuls/id/253266"],
+      description:
+        "A legacy Keras HDF5 model whose model_config attribute holds a Lambda layer with marshalled bytecode.",
+      note: "HDF5-shaped rather than a complete HDF5 file: the corpus has no HDF5 writer.",
+    },
+    {
+      id: "keras-h5-escaped-keys",
+      ext: "h5",
+      bytes: h5Shaped(legacyLambdaConfig().replaceAll('"class_name"', '"\\u0063lass_name"')),
+      minSeverity: "critical",
+      rules: ["keras.lambda"],
+      sources: ["https://www.rfc-editor.org/rfc/rfc8259#section-7", "https://nvd.nist.gov/vuln/detail/CVE-2024-3660"],
+      description:
+        'The same Lambda config with every class_name key written with a JSON \\u escape: Keras\'s json.loads reads the same keys, a byte search for "class_name" finds nothing.',
+      note: "Not a published bypass: built against scanners that find the config by searching its text.",
+    },
+    {
+      id: "keras-zip-escaped-lambda",
+      ext: "keras",
+      bytes: zip([
+        { name: "metadata.json", data: utf8(JSON.stringify({ keras_version: "3.3.3" })) },
+        {
+          name: "config.json",
+          data: utf8(
+            JSON.stringify(
+              sequential([
+                {
+                  module: "keras.layers",
+                  class_name: "Lambda",
+                  config: { name: "lambda", function: { class_name: "__lambda__", config: { code: MARSHAL_B64 } } },
+                  registered_name: null,
+                },
+              ]),
+            )
+              .replaceAll('"Lambda"', '"\\u004cambda"')
+              .replaceAll('"__lambda__"', '"\\u005f_lambda__"'),
+          ),
+        },
+      ]),
+      minSeverity: "critical",
+      rules: ["keras.lambda"],
+      sources: [
+        "https://www.rfc-editor.org/rfc/rfc8259#section-7",
+        "https://jfrog.com/blog/keras-safe_mode-bypass-vulnerability",
+      ],
+      description: "A .keras Lambda layer whose class names are written with JSON \\u escapes ('\\u004cambda').",
+      note: "Not a published bypass: built against scanners that match the config's text rather than its parsed JSON.",
     },
     {
       id: "tf-savedmodel-readfile",
