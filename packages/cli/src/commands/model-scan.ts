@@ -12,14 +12,16 @@ import { type Command, Option } from "commander";
 import { CliError, usageError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { type ModelScanUploadFlags, modelSignatureFor, uploadModelScanReport } from "../model/upload-model-scan.js";
 
 const FORMATS = ["text", "json", "sarif"] as const;
 type ScanFormat = (typeof FORMATS)[number];
 
-export interface ModelScanFlags {
+export interface ModelScanFlags extends ModelScanUploadFlags {
   format: string;
   out?: string;
   failOn?: string;
+  upload?: boolean;
 }
 
 const scanHelp = `
@@ -30,7 +32,15 @@ Unknown content is reported, never passed silently.
 Exit codes:
   0   no finding at or above --fail-on (or no --fail-on given)
   1   a finding at or above --fail-on
-  2   usage error: unknown flag or format, no path, a path that does not exist`;
+  2   usage error: unknown flag or format, no path, a path that does not exist
+  3   --upload: the server cannot be reached
+  4   --upload: the asset or AI system is not in the token's organisation
+  5   --upload: the token may not record scans (a read token)
+
+With --upload the report is recorded for --asset (and --system) on the server at AIMS_URL with the
+API token AIMS_TOKEN, as evidence on the supply-chain controls; sending the same report again records
+nothing new. With --signature, the model's OpenSSF signature is verified offline first and the result
+is recorded with the scan.`;
 
 function modelCommand(program: Command): Command {
   return (
@@ -52,7 +62,17 @@ export function registerModelScanCommand(program: Command, io: CliIo): void {
         modelScanSeveritySchema.options,
       ),
     )
-    // --upload --system SLUG --asset NAME: options for recording the scan on a server go here.
+    .option("--upload", "record the scan on a running server (AIMS_URL, AIMS_TOKEN) as evidence for --asset")
+    .option("--asset <name>", "with --upload: the model's asset in the inventory, by name or id")
+    .option("--system <slug>", "with --upload: the AI system that uses it, by slug or id")
+    .option(
+      "--signature <file>",
+      "with --upload: verify the model's OpenSSF signature (one folder) and record the result",
+    )
+    .option("--key <pubkey>", "with --signature: the signer's public key (PEM)")
+    .option("--certificate-identity <id>", "with --signature, keyless: the signer's identity")
+    .option("--certificate-oidc-issuer <url>", "with --signature, keyless: the identity's OIDC issuer")
+    .option("--trust-root <file>", "with --signature, keyless: a Sigstore trusted_root.json")
     .addHelpText("after", scanHelp)
     .action((paths: string[], flags: ModelScanFlags) => runModelScan(paths, flags, io));
 }
@@ -62,10 +82,35 @@ export async function runModelScan(paths: string[], flags: ModelScanFlags, io: C
   const format = parseFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
   const roots = await checkPaths(paths, io);
+  checkUploadFlags(flags, roots.length);
   const report = await scanModel(roots, io);
   await writeReport(report, format, flags.out, io);
-  // Recording the report on a server (--upload) goes here, between writing and judging.
+  if (flags.upload && flags.asset) {
+    const signature = roots[0] ? await modelSignatureFor(roots[0].absolute, flags, io.cwd) : undefined;
+    // A JSON or SARIF report on standard output stays parseable: the upload speaks on standard error.
+    const say = (text: string) => (format !== "text" && !flags.out ? io.stderr(text) : io.stdout(text));
+    await uploadModelScanReport(report, { asset: flags.asset, system: flags.system, signature }, io, say);
+  }
   judge(report, failOn);
+}
+
+/** --upload needs an asset; the recording flags mean nothing without it; a signature covers one folder. */
+function checkUploadFlags(flags: ModelScanFlags, roots: number): void {
+  if (flags.upload) {
+    if (!flags.asset) throw usageError("--upload needs --asset NAME: the model's asset in the inventory.");
+    if (flags.signature && roots !== 1) throw usageError("--signature verifies one model: name one folder or file.");
+    return;
+  }
+  const stray = [
+    flags.asset && "--asset",
+    flags.system && "--system",
+    flags.signature && "--signature",
+    flags.key && "--key",
+    flags.certificateIdentity && "--certificate-identity",
+    flags.certificateOidcIssuer && "--certificate-oidc-issuer",
+    flags.trustRoot && "--trust-root",
+  ].filter(Boolean);
+  if (stray.length > 0) throw usageError(`${stray.join(", ")} only apply with --upload.`);
 }
 
 function parseFormat(value: string): ScanFormat {

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import {
   type ModelProvenance,
   type ModelScanReport,
@@ -37,7 +38,9 @@ async function readFlagFile(path: string, flag: string): Promise<string> {
 export async function modelSignatureFor(
   modelPath: string,
   flags: ModelScanUploadFlags,
+  cwd: string,
 ): Promise<ModelSignatureResult | undefined> {
+  const at = (path: string) => resolve(cwd, path);
   if (!flags.signature) {
     if (flags.key || flags.certificateIdentity || flags.certificateOidcIssuer || flags.trustRoot)
       throw usageError("--key, --certificate-identity, --certificate-oidc-issuer and --trust-root need --signature.");
@@ -47,8 +50,8 @@ export async function modelSignatureFor(
     if (flags.certificateIdentity || flags.certificateOidcIssuer)
       throw usageError("Give --key, or --certificate-identity with --certificate-oidc-issuer, not both.");
     return verifyModel(modelPath, {
-      signaturePath: flags.signature,
-      publicKeyPem: await readFlagFile(flags.key, "--key"),
+      signaturePath: at(flags.signature),
+      publicKeyPem: await readFlagFile(at(flags.key), "--key"),
     });
   }
   if (!flags.certificateIdentity || !flags.certificateOidcIssuer)
@@ -56,9 +59,9 @@ export async function modelSignatureFor(
       "--signature needs --key PUBKEY, or --certificate-identity ID and --certificate-oidc-issuer URL (with --trust-root).",
     );
   return verifyModel(modelPath, {
-    signaturePath: flags.signature,
+    signaturePath: at(flags.signature),
     identity: { certificateIdentity: flags.certificateIdentity, certificateOidcIssuer: flags.certificateOidcIssuer },
-    trustRoot: flags.trustRoot ? await readFlagFile(flags.trustRoot, "--trust-root") : null,
+    trustRoot: flags.trustRoot ? await readFlagFile(at(flags.trustRoot), "--trust-root") : null,
   });
 }
 
@@ -76,6 +79,7 @@ export async function uploadModelScanReport(
     provenance?: ModelProvenance | undefined;
   },
   io: CliIo,
+  say: (text: string) => void = (text) => io.stdout(text),
 ): Promise<void> {
   const api = remoteApi(io);
   const orgId = await api.tokenOrgId();
@@ -89,7 +93,7 @@ export async function uploadModelScanReport(
   const response = await api.post(`/api/v1/orgs/${orgId}/model-scans`, JSON.stringify(body), "application/json");
   const scan = modelScanSchema.parse(await response.json());
   const evidence = scan.evidence ? `; evidence ${scan.evidence.ref}` : "";
-  io.stdout(
+  say(
     response.status === 201
       ? `Recorded model scan ${scan.ref} of ${scan.asset?.name ?? target.asset} on ${api.baseUrl}: ${scan.verdict}${evidence}.\n`
       : `This report was already recorded as model scan ${scan.ref} of ${scan.asset?.name ?? target.asset}${evidence}.\n`,
