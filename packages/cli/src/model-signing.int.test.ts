@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelSignatureResultSchema } from "@openaims/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestPki, signModelKeylessForTest } from "../../modelscan/src/signing/testing/test-pki.js";
 import { runCli } from "./testing/run-cli.js";
 
 /** `aims model hash | sign | verify | provenance` on a model folder made here: exit codes and files named. */
@@ -109,6 +110,38 @@ describe("aims model sign and verify", () => {
     ]);
     expect(noRoot.code).toBe(2);
     expect(noRoot.stderr).toMatch(/needs --trust-root trusted_root\.json/);
+  });
+
+  it("verifies keyless against a trust root file: exit 0 for the identity signed, 1 for another", async () => {
+    await mkdir(join(work, "keyless"));
+    await writeFile(join(work, "keyless", "weights.bin"), Buffer.alloc(3000, 5));
+    const pki = createTestPki();
+    const bundle = await signModelKeylessForTest(join(work, "keyless"), pki, {
+      email: "ml-release@example.test",
+      oidcIssuer: "https://issuer.example.test",
+    });
+    await writeFile(join(work, "keyless.sig"), JSON.stringify(bundle));
+    await writeFile(join(work, "trusted_root.json"), pki.trustedRootJson);
+    const keyless = (identity: string) =>
+      aims([
+        "verify",
+        "keyless",
+        "--signature",
+        "keyless.sig",
+        "--certificate-identity",
+        identity,
+        "--certificate-oidc-issuer",
+        "https://issuer.example.test",
+        "--trust-root",
+        "trusted_root.json",
+      ]);
+    const ok = await keyless("ml-release@example.test");
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("signer: ml-release@example.test (issuer https://issuer.example.test)");
+    const other = await keyless("someone-else@example.test");
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/Verification FAILED/);
   });
 
   it("hashes a model into a JSON or sha256sum-style manifest", async () => {
