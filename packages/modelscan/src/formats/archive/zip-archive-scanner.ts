@@ -58,7 +58,7 @@ export async function scanZipMembers(source: ByteSource, context: ScanContext): 
       });
     }
     if (member.directory) continue;
-    if (budget.remaining <= 0) {
+    if (budget.remaining <= 0 || member.uncompressedSize > budget.remaining) {
       reportBomb(
         context,
         member.name,
