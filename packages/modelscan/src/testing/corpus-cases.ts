@@ -1,4 +1,5 @@
 import type { ModelScanSeverity } from "@openaims/contracts";
+import { zlibSync } from "fflate";
 import {
   concat,
   float32s,
@@ -1585,6 +1586,59 @@ function maliciousContainers(): Mal[] {
       description: "A joblib dump (a pickle naming joblib's array wrapper) that calls os.system.",
     },
     {
+      id: "torch-zip-duplicate-data-pkl",
+      ext: "pt",
+      bytes: zip([
+        { name: "archive/data.pkl", data: state },
+        { name: "archive/data.pkl", data: evil },
+        { name: "archive/version", data: utf8("3\n") },
+      ]),
+      minSeverity: "critical",
+      rules: CALL,
+      sources: [
+        "https://nvd.nist.gov/vuln/detail/CVE-2025-1944",
+        "https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT",
+      ],
+      description:
+        "Two central-directory entries named archive/data.pkl, a clean state dict then os.system: readers disagree on which one wins, so both must be checked.",
+      note: "A parser-differential variant of the zip-name advisories rather than a published case.",
+    },
+    {
+      id: "torch-zip-deflated-data-pkl",
+      ext: "pt",
+      bytes: zip([
+        { name: "archive/data.pkl", data: poisonedState, deflate: true },
+        { name: "archive/version", data: utf8("3\n") },
+      ]),
+      minSeverity: "critical",
+      rules: CALL,
+      sources: ["https://github.com/pytorch/pytorch/blob/main/torch/serialization.py"],
+      description:
+        "A checkpoint whose data.pkl is deflate-compressed (torch.save stores it, torch.load reads either): the pickle is only visible after inflating.",
+    },
+    {
+      id: "joblib-zlib-compressed",
+      ext: "joblib",
+      bytes: zlibSync(reducePickle("os", "system", stringArgs("echo corpus"), 4), { level: 3 }),
+      minSeverity: "high",
+      rules: CALL,
+      sources: [
+        "https://joblib.readthedocs.io/en/stable/persistence.html",
+        "https://github.com/protectai/modelscan/blob/main/modelscan/settings.py",
+      ],
+      description:
+        "A joblib.dump(..., compress=3) file: a zlib stream around the pickle, which joblib.load inflates and unpickles.",
+    },
+    {
+      id: "numpy-npy-v2-object-array",
+      ext: "npy",
+      bytes: npy("|O", [1], reducePickle("os", "system", stringArgs("echo corpus"), 3), false, 2),
+      minSeverity: "high",
+      rules: CALL,
+      sources: ["https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html"],
+      description: "An object array in .npy format 2.0 (four-byte header length) whose pickle calls os.system.",
+    },
+    {
       id: "numpy-npy-object-array",
       ext: "npy",
       bytes: npy(
@@ -1647,6 +1701,27 @@ function maliciousOtherFormats(): Mal[] {
     [
       "gguf-template-concatenation",
       "{% set g = '__glo' ~ 'bals__' %}{% set b = '__buil' + 'tins__' %}{{ (self|attr('__init__')|attr(g))[b]['__imp' ~ 'ort__']('os').system('id') }}",
+      ["https://nvd.nist.gov/vuln/detail/CVE-2024-34359"],
+    ],
+    [
+      "gguf-template-adjacent-literals",
+      "{{ ()|attr('__cla' 'ss__')|attr('__ba' 'se__')|attr('__subcla' 'sses__')() }}",
+      [
+        "https://nvd.nist.gov/vuln/detail/CVE-2024-34359",
+        "https://jinja.palletsprojects.com/en/stable/templates/#literals",
+      ],
+    ],
+    [
+      "gguf-template-unicode-escapes",
+      "{{ lipsum|attr('\\u005f\\u005fglobals\\u005f\\u005f')|attr('get')('os')|attr('popen')('id') }}",
+      [
+        "https://nvd.nist.gov/vuln/detail/CVE-2024-34359",
+        "https://jinja.palletsprojects.com/en/stable/templates/#literals",
+      ],
+    ],
+    [
+      "gguf-template-subscript-walk",
+      "{% for m in messages %}{{ m.content }}{% endfor %}{{ joiner['__in' ~ 'it__']['__glo' ~ 'bals__']['o' ~ 's']['po' ~ 'pen']('id') }}",
       ["https://nvd.nist.gov/vuln/detail/CVE-2024-34359"],
     ],
   ];

@@ -452,14 +452,25 @@ export function tar(entries: readonly { name: string; data: Uint8Array }[]): Uin
 
 // ---- NumPy .npy ----
 
-/** An .npy file (format 1.0): magic, header dict padded to 64 bytes, then the data. */
-export function npy(descr: string, shape: readonly number[], data: Uint8Array, fortran = false): Uint8Array {
+/**
+ * An .npy file: magic, version, header length (2 bytes in format 1.0, 4 bytes in 2.0 and 3.0), the
+ * header dict padded to 64 bytes, then the data.
+ */
+export function npy(
+  descr: string,
+  shape: readonly number[],
+  data: Uint8Array,
+  fortran = false,
+  version: 1 | 2 | 3 = 1,
+): Uint8Array {
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
   const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? "True" : "False"}, 'shape': ${shapeText}, }`;
-  const unpadded = 10 + dict.length + 1;
+  const prefix = version === 1 ? 10 : 12;
+  const unpadded = prefix + dict.length + 1;
   const padding = (64 - (unpadded % 64)) % 64;
   const header = `${dict}${" ".repeat(padding)}\n`;
-  return concat([Uint8Array.of(0x93), latin1("NUMPY"), Uint8Array.of(1, 0), u16(header.length), latin1(header), data]);
+  const length = version === 1 ? u16(header.length) : u32(header.length);
+  return concat([Uint8Array.of(0x93), latin1("NUMPY"), Uint8Array.of(version, 0), length, latin1(header), data]);
 }
 
 export function float32s(values: readonly number[]): Uint8Array {
