@@ -19,6 +19,14 @@ const DANGEROUS_MODULES =
 const RISKY_TF_FUNCTIONS =
   /(^|\.)(io\.|gfile|read_file|write_file|py_function|numpy_function|py_func|print|summary|saved_model|load_op_library|load_library|debugging\.)/;
 const MAX_DEPTH = 200;
+/** Keras modules whose functions a config may name: the math of layers, losses and metrics. */
+const KERAS_MATH_MODULES = /\.(activations|losses|metrics|initializers|regularizers|constraints|ops|layers)(\.|$)/;
+/**
+ * Keras's own functions that download or write files, load other models or turn safe_mode off:
+ * the published 2025 safe_mode bypasses name these from config.json.
+ */
+const KERAS_RISKY_FUNCTIONS =
+  /^(get_file|enable_unsafe_deserialization|load_model|save_model|load_weights|save_weights|register_keras_serializable|deserialize_keras_object|set_floatx|set_backend)$/;
 
 const safeMode =
   "Keras refuses this in safe_mode (the default of keras.models.load_model since Keras 3), but anyone loading with safe_mode=False, with an older Keras or with tf.keras runs it.";
@@ -105,6 +113,13 @@ export function checkKerasConfig(config: JsonValue, where: string): KerasConfigF
           : `Loading the model imports ${module}, so that package's code runs; only load it if you trust and have installed that package. ${safeMode}`,
       });
     }
+    if (
+      module !== undefined &&
+      KERAS_NAMESPACES.test(module) &&
+      (className === "function" || className === "__function__")
+    ) {
+      checkKerasFunction(module, typeof value.config === "string" ? value.config : "", here, add);
+    }
     const registered = typeof value.registered_name === "string" ? value.registered_name : undefined;
     if (registered?.includes(">") && !KERAS_NAMESPACES.test(registered.split(">")[0] ?? "")) {
       add({
@@ -161,5 +176,25 @@ function checkLambda(
     location: here,
     title: `A Lambda layer calling ${module ? `${module}.` : ""}${reference ?? "a function"}`,
     detail: `A Lambda layer runs arbitrary Python; this one names a function that is imported when the model loads. ${safeMode}`,
+  });
+}
+
+/** A function named from Keras itself: only the math of layers is expected. */
+function checkKerasFunction(
+  module: string,
+  name: string,
+  here: string,
+  add: (finding: KerasConfigFinding) => void,
+): void {
+  const risky = KERAS_RISKY_FUNCTIONS.test(name);
+  if (!risky && KERAS_MATH_MODULES.test(module)) return;
+  add({
+    kind: "function-reference",
+    severity: risky ? "critical" : "high",
+    location: here,
+    title: `The configuration calls ${module}.${name || "?"}`,
+    detail: risky
+      ? "This Keras function downloads or writes files, loads another model or turns safe_mode off; naming it from a model's configuration is how the 2025 safe_mode bypasses worked."
+      : "Configurations name functions for activations, losses, metrics and initializers; this one is from another part of Keras, and loading the model calls it.",
   });
 }

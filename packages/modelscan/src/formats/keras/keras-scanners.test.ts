@@ -68,6 +68,27 @@ describe(".keras scanner", () => {
       "critical",
     ],
     [
+      "Keras's own get_file named from the config",
+      layer("Dense", {
+        name: "d",
+        units: 1,
+        activation: { module: "keras.utils", class_name: "function", config: "get_file", registered_name: null },
+      }),
+      "keras.function-reference",
+      "critical",
+    ],
+    [
+      "safe_mode turned off from the config",
+      {
+        module: "keras.config",
+        class_name: "function",
+        config: "enable_unsafe_deserialization",
+        registered_name: null,
+      },
+      "keras.function-reference",
+      "critical",
+    ],
+    [
       "a custom layer",
       { module: "my_pkg.layers", class_name: "MyLayer", config: { name: "mine" }, registered_name: "my_pkg>MyLayer" },
       "keras.custom-object",
@@ -82,6 +103,21 @@ describe(".keras scanner", () => {
   ])("flags %s", async (_name, bad, ruleId, severity) => {
     const run = await runScanner(kerasZipScanner, kerasBytes(sequential([dense("dense", 8), bad])));
     expect(run.findings.map((f) => [f.ruleId, f.severity])).toContainEqual([ruleId, severity]);
+  });
+
+  it("accepts activations and losses named as Keras functions", async () => {
+    const relu = layer("Dense", {
+      name: "d",
+      units: 1,
+      activation: { module: "keras.activations", class_name: "function", config: "relu", registered_name: null },
+    });
+    const loss = {
+      module: "keras.losses",
+      class_name: "function",
+      config: "mean_squared_error",
+      registered_name: null,
+    };
+    expect((await runScanner(kerasZipScanner, kerasBytes(sequential([relu, loss])))).findings).toEqual([]);
   });
 
   it("names the layer at fault", async () => {
