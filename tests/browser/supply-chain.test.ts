@@ -157,6 +157,11 @@ describe("model scans in the browser", () => {
     await panel.getByText("Unsafe", { exact: true }).waitFor();
     await panel.getByText("Signature check failed", { exact: true }).waitFor();
     await panel.getByText(`A component of the AI-BOM of ${SYSTEM}`, { exact: false }).waitFor();
+    const bomLink = panel.getByRole("link", { name: `Download the AI-BOM of ${SYSTEM}` });
+    const bom = await callApiFromPage(page, "GET", (await bomLink.getAttribute("href")) as string);
+    expect(bom.status).toBe(200);
+    expect(bom.json.bomFormat).toBe("CycloneDX");
+    expect(JSON.stringify(bom.json.components)).toContain(ASSET);
     await check("asset page supply chain panel");
     await panel
       .locator('input[type="file"]')

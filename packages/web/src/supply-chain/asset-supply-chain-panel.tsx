@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Code, Group, Stack, Text, Title } from "@mantine/c
 import { type LicenceFinding, routes } from "@openaims/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { callApi } from "../api/client";
+import { buildUrl, callApi } from "../api/client";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
 import { SignatureBadge, VerdictBadge } from "./model-scan-badges";
@@ -131,17 +131,31 @@ export function AssetSupplyChainPanel({ orgId, asset, canWrite = false }: Props)
             AI bill of materials
           </Title>
           {asset.systems.length === 0 ? (
-            <Text size="sm">Not used by any AI system, so in no system's AI-BOM; it is in the inventory's AI-BOM.</Text>
+            <Stack gap={4}>
+              <Text size="sm">Not used by any AI system yet, so it is only in the inventory's AI-BOM.</Text>
+              <Anchor href={buildUrl(routes.exportAibom.path, { orgId }, { as: "json" })} download size="sm">
+                Download the inventory's AI-BOM (CycloneDX 1.6)
+              </Anchor>
+            </Stack>
           ) : (
-            <Stack gap={2}>
+            <Stack gap={4}>
               {asset.systems.map((system) => (
-                <Text key={system.id} size="sm">
-                  A component of the AI-BOM of{" "}
-                  <Anchor component={Link} to={`/o/${orgId}/inventory/systems/${system.id}`}>
-                    {system.name}
+                <Group key={system.id} gap="xs">
+                  <Text size="sm">
+                    A component of the AI-BOM of{" "}
+                    <Anchor component={Link} to={`/o/${orgId}/inventory/systems/${system.id}`}>
+                      {system.name}
+                    </Anchor>
+                  </Text>
+                  <Anchor
+                    href={buildUrl(routes.exportAibom.path, { orgId }, { system: system.id, as: "json" })}
+                    download
+                    size="sm"
+                    aria-label={`Download the AI-BOM of ${system.name}`}
+                  >
+                    Download (CycloneDX 1.6)
                   </Anchor>
-                  ; export it with <Code>aims aibom export --system {system.slug}</Code>
-                </Text>
+                </Group>
               ))}
             </Stack>
           )}
