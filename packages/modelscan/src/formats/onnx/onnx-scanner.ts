@@ -43,7 +43,7 @@ export const onnxScanner: FormatScanner = {
     try {
       model = await walkProto(source, onnxModelProto, {
         maxDepth: 96,
-        maxFields: 5_000_000,
+        maxFields: 2_000_000,
         maxStringBytes: 4096,
       });
     } catch (error) {

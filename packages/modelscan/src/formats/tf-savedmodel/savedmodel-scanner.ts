@@ -83,7 +83,7 @@ async function scanKerasMetadata(
 }
 
 async function scanSavedModel(source: ByteSource, report: (f: RawFinding) => void): Promise<void> {
-  const model = await walkProto(source, savedModelProto, { maxDepth: 32, maxFields: 5_000_000, maxStringBytes: 4096 });
+  const model = await walkProto(source, savedModelProto, { maxDepth: 32, maxFields: 2_000_000, maxStringBytes: 4096 });
   messages(model, "metaGraphs").forEach((meta, i) => {
     const graph = messages(meta, "graphDef")[0];
     const scope = `meta_graph[${i}]`;
