@@ -150,6 +150,123 @@ export function torchStateDictPickle(tensors: readonly { name: string; shape: nu
   return w.stop().bytes();
 }
 
+/**
+ * A training checkpoint as `torch.save({"epoch": …, "model_state_dict": …, "optimizer_state_dict": …})`
+ * writes it (protocol 2): a plain dict holding an int, a float, a state dict of half and bfloat16
+ * tensors, one tensor saved as an nn.Parameter (`_rebuild_parameter`), and the optimizer's state
+ * of plain dicts, lists and floats.
+ */
+export function torchCheckpointPickle(): Uint8Array {
+  const w = new PickleWriter().proto(2);
+  let memo = 0;
+  const put = () => w.binPut(memo++);
+  const globals = new Map<string, number>();
+  const global = (module: string, name: string) => {
+    const key = `${module}.${name}`;
+    const at = globals.get(key);
+    if (at !== undefined) return w.binGet(at);
+    w.global(module, name);
+    globals.set(key, memo);
+    return put();
+  };
+  const tensor = (storage: string, key: string, shape: number[]) => {
+    global("torch._utils", "_rebuild_tensor_v2");
+    w.mark().mark().binUnicode("storage");
+    put();
+    global("torch", storage);
+    w.binUnicode(key);
+    put();
+    w.binUnicode("cpu");
+    put();
+    w.binInt1(shape.reduce((a, b) => a * b, 1)).tuple();
+    put();
+    w.binPersId().binInt1(0);
+    for (const d of shape) w.binInt1(d);
+    shape.length === 1 ? w.tuple1() : w.tuple2();
+    put();
+    const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+    for (const d of strides) w.binInt1(d);
+    strides.length === 1 ? w.tuple1() : w.tuple2();
+    put();
+    w.newFalse();
+    global("collections", "OrderedDict");
+    w.emptyTuple().reduce();
+    put();
+    w.tuple();
+    put();
+    w.reduce();
+    put();
+  };
+  w.emptyDict();
+  put();
+  w.mark();
+  w.binUnicode("epoch");
+  put();
+  w.binInt1(3);
+  w.binUnicode("loss");
+  put();
+  w.binFloat(0.125);
+  w.binUnicode("model_state_dict");
+  put();
+  global("collections", "OrderedDict");
+  w.emptyTuple().reduce();
+  put();
+  w.mark();
+  w.binUnicode("embed.weight");
+  put();
+  tensor("HalfStorage", "0", [2, 3]);
+  w.binUnicode("norm.weight");
+  put();
+  tensor("BFloat16Storage", "1", [2]);
+  w.binUnicode("head.weight");
+  put();
+  // An nn.Parameter: _rebuild_parameter(tensor, requires_grad, OrderedDict()).
+  global("torch._utils", "_rebuild_parameter");
+  w.mark();
+  tensor("FloatStorage", "2", [2, 2]);
+  w.newTrue();
+  global("collections", "OrderedDict");
+  w.emptyTuple().reduce();
+  put();
+  w.tuple();
+  put();
+  w.reduce();
+  put();
+  w.setItems();
+  w.binUnicode("optimizer_state_dict");
+  put();
+  w.emptyDict();
+  put();
+  w.mark();
+  w.binUnicode("state");
+  put();
+  w.emptyDict();
+  put();
+  w.binUnicode("param_groups");
+  put();
+  w.emptyList();
+  put();
+  w.emptyDict();
+  put();
+  w.mark();
+  w.binUnicode("lr");
+  put();
+  w.binFloat(0.001);
+  w.binUnicode("betas");
+  put();
+  w.binFloat(0.9).binFloat(0.999).tuple2();
+  put();
+  w.binUnicode("params");
+  put();
+  w.emptyList();
+  put();
+  w.mark().binInt1(0).binInt1(1).binInt1(2).appends();
+  w.setItems().append();
+  w.setItems();
+  w.setItems();
+  return w.stop().bytes();
+}
+
 const STATE_DICT = [
   { name: "linear.weight", shape: [2, 3] },
   { name: "linear.bias", shape: [2] },
@@ -513,6 +630,21 @@ function benign(): CorpusCase[] {
       sources: ["https://github.com/pytorch/pytorch/blob/main/torch/serialization.py"],
       description:
         "The same checkpoint under another top-level folder name, which torch.save takes from the file name.",
+    },
+    {
+      id: "torch-zip-training-checkpoint",
+      file: "benign/training-checkpoint.pt",
+      bytes: torchZip("checkpoint", torchCheckpointPickle(), [
+        Uint8Array.of(0x66, 0x2e, 0x66, 0xb2, 0, 0x3c, 0, 0x40, 0, 0x3c, 0, 0x40),
+        Uint8Array.of(0x80, 0x3f, 0x00, 0x40),
+        float32s([1, 0, 0, 1]),
+      ]),
+      sources: [
+        "https://pytorch.org/tutorials/beginner/saving_loading_models.html",
+        "https://github.com/pytorch/pytorch/blob/main/torch/_utils.py",
+      ],
+      description:
+        "A training checkpoint dict (epoch, loss, a state dict of half and bfloat16 tensors and one nn.Parameter, the optimizer's param groups) as torch.save writes it.",
     },
     {
       id: "torch-legacy-bin",
