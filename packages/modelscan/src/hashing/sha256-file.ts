@@ -12,7 +12,11 @@ export async function sha256File(path: string, chunkBytes = HASH_CHUNK_BYTES): P
   const handle = await open(path, "r");
   try {
     const hash = createHash("sha256");
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    // Small files get a buffer of their own size (plus one byte, to see a file that grew): a
+    // folder of thousands of small pickles must not allocate a 4 MB buffer per file.
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size + 1)));
+    chunkBytes = buffer.byteLength;
     let position = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
