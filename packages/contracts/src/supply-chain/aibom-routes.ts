@@ -3,6 +3,7 @@ import { idSchema } from "../common.js";
 import { defineRoute } from "../route.js";
 import {
   AIBOM_IMPORT_MAX_BYTES,
+  aibomEntrySchema,
   aibomExportQuerySchema,
   aibomImportQuerySchema,
   aibomImportReportSchema,
@@ -10,6 +11,7 @@ import {
 } from "./aibom-schemas.js";
 
 const orgParams = z.object({ orgId: idSchema });
+const assetParams = z.object({ orgId: idSchema, assetId: idSchema });
 const tag = "supply-chain";
 
 /** Routes of AI bills of materials: export for a system or the inventory, and import with a dry run. */
@@ -26,6 +28,17 @@ export const aibomRoutes = {
     query: aibomExportQuerySchema,
     response: null,
     produces: `${CYCLONEDX_JSON_MEDIA_TYPE}, application/json`,
+  }),
+  getAssetAibomEntry: defineRoute({
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/assets/:assetId/aibom-entry",
+    summary:
+      "The asset as the AI-BOM describes it: its CycloneDX component (or service), with hashes and signature status from its latest scan",
+    tag,
+    access: { kind: "org", permission: "governance.read" },
+    write: false,
+    params: assetParams,
+    response: aibomEntrySchema,
   }),
   importAibom: defineRoute({
     method: "POST",

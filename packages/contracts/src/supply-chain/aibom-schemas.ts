@@ -24,6 +24,16 @@ export const aibomImportQuerySchema = z.object({
     .transform((value) => value === "true"),
 });
 
+/** One asset as the AI-BOM describes it: its CycloneDX component or service, and which of the two it is. */
+export const aibomEntrySchema = z
+  .object({
+    /** `components` for models, data, agents and tools; `services` for vendor services. */
+    section: z.enum(["components", "services"], { message: "must be components or services" }),
+    entry: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "AibomEntry" });
+export type AibomEntry = z.infer<typeof aibomEntrySchema>;
+
 /** What importing one component of the BOM does (or would do) to the inventory. */
 export const aibomImportAssetSchema = z.object({
   /** JSON path of the component or service in the BOM. */

@@ -285,8 +285,24 @@ describe("AI bill of materials", () => {
     expect(none.json().items).toEqual([]);
   });
 
-  it("answers 404 for another organisation's system", async () => {
+  it("answers 404 for another organisation's system or asset", async () => {
     const foreign = await t.call(second.token, { method: "GET", url: `${base(second)}/aibom?system=${systemId}` });
     expect(foreign.statusCode).toBe(404);
+    const entry = await t.call(second.token, { method: "GET", url: `${base(second)}/assets/${ids.model}/aibom-entry` });
+    expect(entry.statusCode).toBe(404);
+  });
+
+  it("gives one asset's entry as the AI-BOM describes it", async () => {
+    const model = await t.call(owner.token, { method: "GET", url: `${base(owner)}/assets/${ids.model}/aibom-entry` });
+    expect(model.statusCode, model.body).toBe(200);
+    expect(model.json()).toMatchObject({
+      section: "components",
+      entry: { type: "machine-learning-model", "bom-ref": `asset:${ids.model}`, components: expect.any(Array) },
+    });
+    const service = await t.call(owner.token, {
+      method: "GET",
+      url: `${base(owner)}/assets/${ids.service}/aibom-entry`,
+    });
+    expect(service.json()).toMatchObject({ section: "services", entry: { provider: { name: "Model Cloud Ltd" } } });
   });
 });

@@ -54,3 +54,22 @@ export const exportAibom: Handler<Routes["exportAibom"]> = async ({ tx, org, inp
   const type = as === "json" ? "application/json; charset=utf-8" : CYCLONEDX_JSON_MEDIA_TYPE;
   return new RawResponse(type, Buffer.from(`${JSON.stringify(bom, null, 2)}\n`), `${stem}.cdx.json`);
 };
+
+export const getAssetAibomEntry: Handler<Routes["getAssetAibomEntry"]> = async ({ tx, org, input }) => {
+  const [asset] = await loadAibomAssets(tx, org.orgId, [input.params.assetId]);
+  if (!asset) throw notFound("AI asset", input.params.assetId);
+  const bom = buildAibom({
+    serialNumber: `urn:uuid:${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    toolVersion: serverPackage.version,
+    system: null,
+    systems: [],
+    organisationName: "",
+    assets: [asset],
+  });
+  const services = (bom.services ?? []) as Record<string, unknown>[];
+  const components = bom.components as Record<string, unknown>[];
+  return services.length > 0
+    ? { section: "services" as const, entry: services[0] as Record<string, unknown> }
+    : { section: "components" as const, entry: components[0] as Record<string, unknown> };
+};
