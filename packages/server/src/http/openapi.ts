@@ -82,7 +82,9 @@ function operation(
       ? {
           requestBody: {
             required: true,
-            description: `The file itself, at most ${route.upload.maxBytes} bytes.`,
+            description: route.upload.spool
+              ? "The file itself, streamed to a temporary file; at most the server's AIMS_MODEL_UPLOAD_MAX_BYTES (512 MiB by default), larger answers 413."
+              : `The file itself, at most ${route.upload.maxBytes} bytes.`,
             content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
           },
         }
