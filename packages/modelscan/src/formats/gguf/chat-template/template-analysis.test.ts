@@ -82,13 +82,21 @@ describe("chat template analysis", () => {
     ["an attribute looked up by a variable", "{{ x|attr(name) }}", "obfuscation"],
     ["a subscript key built from variables", "{{ x[a ~ b] }}", "obfuscation"],
     ["an escaped letter", `{{ x|attr("\\x70open") }}`, "obfuscation"],
-    ["a bare underscore piece", `{% set u = "_" %}`, "obfuscation"],
+    ["underscores joined at run time", `{% set u = "_" %}{{ x|attr(u ~ u ~ "class" ~ u ~ u) }}`, "obfuscation"],
     ["the lipsum global", "{{ lipsum }}", "risky-global"],
     ["an unclosed tag", "{{ messages", "syntax"],
   ];
   it.each(hostile)("flags %s", (_name, template, kind) => {
     const kinds = analyseChatTemplate(template).map((f) => f.kind);
     expect(kinds).toContain(kind);
+  });
+
+  it("takes a list after an operator for a list, a lone underscore for text, and an attribute named system for data", () => {
+    expect(analyseChatTemplate(`{%- set ns.calls = ns.calls + ['{"name": "' + call['name'] + '"}'] -%}`)).toEqual([]);
+    expect(analyseChatTemplate(`{{ key | replace("-", "_") | replace(" ", "_") }}`)).toEqual([]);
+    expect(analyseChatTemplate("{% set ns.system = message['content'] %}{{ ns.system }}")).toEqual([]);
+    expect(analyseChatTemplate("{{ x.system('id') }}").map((f) => f.kind)).toEqual(["sandbox-escape"]);
+    expect(analyseChatTemplate(`{{ x[("__cla" ~ "ss__")] }}`).map((f) => f.kind)).toContain("obfuscation");
   });
 
   it("rates a walk to Python's globals as critical", () => {

@@ -216,7 +216,7 @@ function analyseTag(tag: JinjaTag, add: (finding: TemplateFinding) => void): voi
             ? "Python's internal attributes lead from any object to its class, the interpreter's globals and builtins, and from there to running commands."
             : "A private attribute is never needed by a chat template.",
         );
-      } else if (attribute && EXECUTING_ATTRIBUTES.has(token.value)) {
+      } else if (attribute && EXECUTING_ATTRIBUTES.has(token.value) && next?.value === "(") {
         sandboxEscape(`The template calls .${token.value}`, "This attribute runs a program or loads code.");
       } else if (
         !attribute &&
@@ -265,7 +265,8 @@ function analyseTag(tag: JinjaTag, add: (finding: TemplateFinding) => void): voi
           "A string in the template spells letters or underscores with escapes",
           `The string decodes to ${JSON.stringify(token.value.slice(0, 80))}; ordinary templates write such characters plainly.`,
         );
-      if (token.value.startsWith("_") || token.value.includes("__")) {
+      // A lone "_" is common (`replace(" ", "_")`); pieces of names are longer or doubled.
+      if ((token.value.startsWith("_") && token.value !== "_") || token.value.includes("__")) {
         const dunder = containsDangerousName(token.value);
         if (dunder)
           sandboxEscape(
@@ -320,6 +321,17 @@ function checkAttrArgument(
     );
 }
 
+/** Words after which `[` opens a list, not a subscript. */
+const KEYWORDS = new Set(["in", "and", "or", "not", "if", "else", "is", "set", "for", "return", "elif", "with"]);
+
+/** True when a `[` after this token indexes what precedes it (a name, a call, a subscript or a literal). */
+function subscripts(previous: JinjaToken | undefined): boolean {
+  if (!previous) return false;
+  if (previous.kind === "name") return !KEYWORDS.has(previous.value);
+  if (previous.kind === "string") return true;
+  return previous.kind === "op" && (previous.value === ")" || previous.value === "]");
+}
+
 interface BracketFrame {
   subscript: boolean;
   strings: number;
@@ -336,7 +348,7 @@ function checkSubscripts(tokens: JinjaToken[], obfuscation: (title: string, deta
     const token = tokens[i] as JinjaToken;
     const top = stack.at(-1);
     if (token.kind === "op" && (token.value === "[" || token.value === "(")) {
-      stack.push({ subscript: token.value === "[", strings: 0, building: false });
+      stack.push({ subscript: token.value === "[" && subscripts(tokens[i - 1]), strings: 0, building: false });
     } else if (token.kind === "op" && (token.value === "]" || token.value === ")")) {
       const frame = stack.pop();
       if (!frame) continue;
