@@ -1203,6 +1203,30 @@ function maliciousPickles(): Mal[] {
       "asyncio.unix_events._UnixSubprocessTransport._start spawns a process.",
     ),
     {
+      id: "pickle-copyreg-reconstructor-init",
+      ext: "pkl",
+      bytes: new PickleWriter()
+        .proto(2)
+        .global("copyreg", "_reconstructor")
+        .global("imaplib", "IMAP4_stream")
+        .binPut(0)
+        .binGet(0)
+        .binUnicode("id")
+        .tuple3()
+        .reduce()
+        .stop()
+        .bytes(),
+      minSeverity: "high",
+      rules: CALL,
+      sources: [
+        "https://github.com/python/cpython/blob/main/Lib/copyreg.py",
+        PICKLESCAN_ADVISORY("GHSA-g38g-8gr9-h9xp"),
+      ],
+      description:
+        "copyreg._reconstructor (allowlisted: protocol 0-1 objects use it) calls base.__init__(obj, state): with imaplib.IMAP4_stream as the base, its __init__ runs the 'host' as a shell command.",
+      note: "Not a published bypass: a dangerous class reached through an allowlisted constructor's arguments rather than called by REDUCE.",
+    },
+    {
       id: "pickle-pickle-loads-nested",
       ext: "pkl",
       bytes: reducePickle("_pickle", "loads", (w) => w.binBytes(reducePickle("os", "system", os, 2)).tuple1(), 4),
