@@ -558,10 +558,13 @@ export const enumLabels = {
     Of<typeof evidenceSources>,
     string
   >,
-  evidenceTargetType: { control: "Control", clause: "Clause", risk: "Risk", system: "AI system" } satisfies Record<
-    Of<typeof evidenceTargetTypes>,
-    string
-  >,
+  evidenceTargetType: {
+    control: "Control",
+    clause: "Clause",
+    risk: "Risk",
+    system: "AI system",
+    asset: "Inventory asset",
+  } satisfies Record<Of<typeof evidenceTargetTypes>, string>,
   evidenceValidityState: { current: "Current", expiring: "Expiring soon", expired: "Expired" } satisfies Record<
     Of<typeof evidenceValidityStates>,
     string

@@ -10,9 +10,9 @@ export const evidenceSourceSchema = z.enum(evidenceSources, { message: "must be 
 export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
 
 /** What a piece of evidence can be linked to. */
-export const evidenceTargetTypes = ["control", "clause", "risk", "system"] as const;
+export const evidenceTargetTypes = ["control", "clause", "risk", "system", "asset"] as const;
 export const evidenceTargetTypeSchema = z.enum(evidenceTargetTypes, {
-  message: "must be control, clause, risk or system",
+  message: "must be control, clause, risk, system or asset",
 });
 export type EvidenceTargetType = z.infer<typeof evidenceTargetTypeSchema>;
 

@@ -62,7 +62,8 @@ export const evidenceRoutes = {
   createEvidence: defineRoute({
     method: "POST",
     path: "/api/v1/orgs/:orgId/evidence",
-    summary: "Add a link or a written record as evidence, optionally linked to controls, clauses, risks and systems",
+    summary:
+      "Add a link or a written record as evidence, optionally linked to controls, clauses, risks, systems and inventory assets",
     tag,
     access: write,
     write: true,
@@ -131,7 +132,7 @@ export const evidenceRoutes = {
   linkEvidence: defineRoute({
     method: "POST",
     path: "/api/v1/orgs/:orgId/evidence/:evidenceId/links",
-    summary: "Link a piece of evidence to a control, clause, risk or system",
+    summary: "Link a piece of evidence to a control, clause, risk, system or inventory asset",
     tag,
     access: write,
     write: true,

@@ -23,7 +23,10 @@ const urlSchema = z
   .pipe(z.url({ protocol: /^https?$/, message: "must be an http or https address" }));
 const recordBodySchema = z.string().trim().min(1, "needs some text").max(100_000);
 
-/** A control, risk or system named by its id or its reference (A.6.2.4, C-3, R-12, a system slug), or a clause id. */
+/**
+ * A control, risk, system or inventory asset named by its id or its reference (A.6.2.4, C-3, R-12, a system
+ * slug, an asset's name when no other live asset shares it), or a clause id.
+ */
 export const targetRefSchema = z.string().trim().min(1).max(120);
 const targetArraySchema = z.array(targetRefSchema).max(100, "at most 100 links at once");
 
@@ -33,6 +36,8 @@ export const evidenceTargetsSchema = z.object({
   clauseIds: targetArraySchema.default([]),
   riskIds: targetArraySchema.default([]),
   systemIds: targetArraySchema.default([]),
+  /** Inventory assets (models, datasets, ...), by id or unique name. */
+  assetIds: targetArraySchema.default([]),
 });
 export type EvidenceTargets = z.output<typeof evidenceTargetsSchema>;
 
@@ -52,10 +57,10 @@ export const evidenceLinkSchema = z
   .object({
     id: idSchema,
     targetType: evidenceTargetTypeSchema,
-    /** The control, risk or system; null for a clause. */
+    /** The control, risk, system or asset; null for a clause. */
     targetId: idSchema.nullable(),
     clauseId: z.string().nullable(),
-    /** Control ref, risk ref, system slug or clause id. */
+    /** Control ref, risk ref, system slug, asset name or clause id. */
     ref: z.string(),
     title: z.string(),
     createdAt: timestampSchema,
@@ -134,6 +139,7 @@ export const uploadEvidenceQuerySchema = z.object({
   clauseIds: commaListSchema.optional(),
   riskIds: commaListSchema.optional(),
   systemIds: commaListSchema.optional(),
+  assetIds: commaListSchema.optional(),
 });
 
 export const updateEvidenceRequestSchema = z.object({
@@ -162,6 +168,7 @@ export const evidenceListQuerySchema = z.object({
   clauseId: z.string().trim().max(20).optional(),
   riskId: idSchema.optional(),
   systemId: idSchema.optional(),
+  assetId: idSchema.optional(),
   state: evidenceValidityStateSchema.optional(),
   source: evidenceSourceSchema.optional(),
   kind: evidenceKindSchema.optional(),
