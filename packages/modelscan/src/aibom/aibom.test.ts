@@ -214,3 +214,33 @@ describe("validateAibom", () => {
     expect(jsonPathOf("/a~1b")).toBe('$["a/b"]');
   });
 });
+
+describe("the whole inventory's AI-BOM", () => {
+  it("lists each system as a component depending on its assets, and reads the links back", () => {
+    const other = {
+      id: "55555555-5555-4555-8555-555555555555",
+      slug: "a-helper",
+      name: "Helper",
+      description: "",
+      assetIds: [ids.model],
+    };
+    const bom = buildAibom({
+      ...input,
+      system: null,
+      systems: [input.system as NonNullable<typeof input.system>, other],
+    });
+    expect(validateAibom(bom)).toEqual({ valid: true, errors: [] });
+    expect(bom.metadata).toMatchObject({ component: { type: "platform", name: "Acme AI inventory" } });
+    const components = bom.components as { type: string; name: string }[];
+    expect(components.filter((component) => component.type === "application").map((c) => c.name)).toEqual([
+      "Helper",
+      "Claims router",
+    ]);
+    const parsed = parseAibom(bom);
+    expect(parsed.systems.map((system) => [system.slug, system.assetRefs.length])).toEqual([
+      ["a-helper", 1],
+      ["claims-router", 3],
+    ]);
+    expect(parsed.assets).toHaveLength(3);
+  });
+});
