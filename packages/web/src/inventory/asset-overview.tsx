@@ -1,9 +1,48 @@
 import { Anchor, Group } from "@mantine/core";
-import type { AiAsset } from "@openaims/contracts";
+import { type AiAsset, labelOf } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
 import { type DetailItem, DetailList } from "./detail-list";
 import { assetKindLabels, dataCategoryLabels } from "./inventory-labels";
+
+/** The model card's main fields, as the AI-BOM carries them; empty fields are left out of the list's values. */
+function modelCardItems(asset: AiAsset, orgId: string): DetailItem[] {
+  const { modelParameters: parameters, quantitativeAnalysis, considerations } = asset.modelCard;
+  const datasets = parameters?.datasets ?? [];
+  const metric = (m: NonNullable<NonNullable<typeof quantitativeAnalysis>["performanceMetrics"]>[number]) =>
+    `${m.type} ${m.value}${m.slice ? ` (${m.slice})` : ""}${m.confidenceInterval ? ` [${m.confidenceInterval.lowerBound}–${m.confidenceInterval.upperBound}]` : ""}`;
+  return [
+    { label: "Task", value: parameters?.task ?? "" },
+    { label: "Approach", value: parameters?.approach ? labelOf("modelApproach", parameters.approach.type) : "" },
+    {
+      label: "Architecture",
+      value: [parameters?.architectureFamily, parameters?.modelArchitecture].filter(Boolean).join(" — "),
+    },
+    {
+      label: "Datasets",
+      value:
+        datasets.length === 0 ? (
+          ""
+        ) : (
+          <Group gap="xs">
+            {datasets.map((dataset, index) => (
+              <Anchor key={dataset.assetId} component={Link} to={`/o/${orgId}/inventory/assets/${dataset.assetId}`}>
+                {`Dataset ${index + 1}`}
+              </Anchor>
+            ))}
+          </Group>
+        ),
+    },
+    { label: "Performance", value: (quantitativeAnalysis?.performanceMetrics ?? []).map(metric).join("; ") },
+    { label: "Technical limitations", value: (considerations?.technicalLimitations ?? []).join("; ") },
+    {
+      label: "Ethical considerations",
+      value: (considerations?.ethicalConsiderations ?? [])
+        .map((c) => (c.mitigationStrategy ? `${c.name} (mitigation: ${c.mitigationStrategy})` : c.name))
+        .join("; "),
+    },
+  ];
+}
 
 /** An asset's record, read-only, with the systems that use it. */
 export function AssetOverview({ asset }: { asset: AiAsset }) {
@@ -43,6 +82,7 @@ export function AssetOverview({ asset }: { asset: AiAsset }) {
   if (asset.kind === "model" || asset.kind === "dataset") {
     items.push({ label: "Licence (SPDX)", value: asset.licenceExpression ?? "" });
   }
+  if (asset.kind === "model" && Object.keys(asset.modelCard).length > 0) items.push(...modelCardItems(asset, orgId));
   if (asset.kind === "dataset") {
     items.push(
       { label: "Provenance", value: asset.provenance },
