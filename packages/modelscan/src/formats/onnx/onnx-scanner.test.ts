@@ -76,6 +76,14 @@ describe("ONNX scanner", () => {
     expect(run.findings[0]?.location).toBe('graph/initializer "leak"');
   });
 
+  it("flags an external data path too long to check", async () => {
+    const run = await runScanner(
+      onnxScanner,
+      benignOnnx({ initializers: [externalTensor("long", `${"a/".repeat(3000)}${"../".repeat(3001)}x`)] }),
+    );
+    expect(run.ruleIds).toEqual(["onnx.external-data-path"]);
+  });
+
   it("flags external data in a Constant node's tensor attribute", async () => {
     const node = {
       name: "c",

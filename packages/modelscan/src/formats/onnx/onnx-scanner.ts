@@ -4,6 +4,8 @@ import { type DecodedMessage, messages, ProtoWalkError, text, walkProto } from "
 import { escapingLocation } from "../shared/relative-location.js";
 import { onnxModelProto } from "./onnx-proto.js";
 
+/** Strings kept from the file; names and paths are far shorter, a longer one is cut here. */
+const MAX_STRING_BYTES = 4096;
 /** Operator domains of the ONNX standard. */
 const STANDARD_DOMAINS = new Set(["", "ai.onnx", "ai.onnx.ml", "ai.onnx.training", "ai.onnx.preview.training"]);
 /** ONNX Runtime's contrib domains: built into the runtime, no library to load. */
@@ -44,7 +46,7 @@ export const onnxScanner: FormatScanner = {
       model = await walkProto(source, onnxModelProto, {
         maxDepth: 96,
         maxFields: 2_000_000,
-        maxStringBytes: 4096,
+        maxStringBytes: MAX_STRING_BYTES,
       });
     } catch (error) {
       if (!(error instanceof ProtoWalkError)) throw error;
@@ -109,7 +111,7 @@ function checkModel(model: DecodedMessage, report: (finding: RawFinding) => void
     }
     if (where) {
       const path = text(where, "value");
-      const why = escapingLocation(path);
+      const why = path.length >= MAX_STRING_BYTES ? "it is too long to check" : escapingLocation(path);
       if (why) {
         report({
           ruleId: "onnx.external-data-path",
