@@ -63,6 +63,38 @@ describe("PyTorch checkpoints", () => {
     expect(old.files[0]?.format).toBe("pytorch_legacy");
     expect(rulesOf(old)).toEqual(["older.tar pickle.code-execution-global pickle offset 2"]);
   });
+
+  it("follows every storage record of the legacy tar form and emulates each record's pickle", async () => {
+    const record = new PickleWriter()
+      .proto(2)
+      .unicode("0")
+      .unicode("cpu")
+      .global("torch", "FloatStorage")
+      .tuple3()
+      .stop();
+    const recordBytes = record.toBytes();
+    const elements = new Uint8Array([2, 0, 0, 0, 0, 0, 0, 0, ...new Uint8Array(8)]);
+    const count = new PickleWriter().proto(2).int(2).stop().toBytes();
+    const storages = new Uint8Array([...count, ...recordBytes, ...elements, ...evil()]);
+    const tarred = tar([
+      { name: "storages", data: storages },
+      { name: "pickle", data: torchStateDictPickle(["w"]) },
+    ]);
+    const offset = count.byteLength + recordBytes.byteLength + elements.byteLength + 2;
+    // The hostile record is not a (key, location, class) tuple either, so the walk stops there too.
+    expect(rulesOf(await scan("old.tar", tarred))).toEqual([
+      "old.tar pytorch.malformed storages",
+      `old.tar pickle.code-execution-global storages offset ${offset}`,
+    ]);
+    const benign = tar([
+      {
+        name: "storages",
+        data: new Uint8Array([...new PickleWriter().proto(2).int(1).stop().toBytes(), ...recordBytes, ...elements]),
+      },
+      { name: "pickle", data: torchStateDictPickle(["w"]) },
+    ]);
+    expect((await scan("ok.tar", benign)).findings).toEqual([]);
+  });
 });
 
 describe("NumPy and joblib", () => {
