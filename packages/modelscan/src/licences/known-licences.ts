@@ -1,5 +1,9 @@
+import { createRequire } from "node:module";
 import type { LicenceFlag } from "@openaims/contracts";
-import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
+
+// Loaded with require: the CLI bundle keeps npm packages external, and Node refuses a JSON import
+// whose attribute the bundler dropped.
+const spdxIds = createRequire(import.meta.url)("spdx-license-ids") as string[];
 
 /** A licence the table knows: its SPDX id or LicenseRef, its name, and what it asks of the user. */
 export interface KnownLicence {
@@ -120,7 +124,7 @@ export const modelLicences: readonly KnownLicence[] = [
 ];
 
 const byLowerId = new Map(modelLicences.map((licence) => [licence.id.toLowerCase(), licence]));
-const spdxByLowerId = new Map((spdxIds as string[]).map((id) => [id.toLowerCase(), id]));
+const spdxByLowerId = new Map(spdxIds.map((id) => [id.toLowerCase(), id]));
 
 /** The SPDX list's spelling of an id, matched without regard to case; undefined when SPDX lacks it. */
 export function spdxIdOf(id: string): string | undefined {
