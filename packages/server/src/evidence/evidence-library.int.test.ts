@@ -243,6 +243,62 @@ describe("evidence library", () => {
     expect(unknownSystem.json().error.message).toContain("AI system 'nope'");
   });
 
+  it("links evidence to inventory assets by id or unique name, lists and exports it by asset", async () => {
+    const asset = (member: TestMember, name: string) =>
+      t.call(member.token, {
+        method: "POST",
+        url: `/api/v1/orgs/${member.orgId}/assets`,
+        payload: { name, kind: "model" },
+      });
+    const scorer = (await asset(owner, "scorer-weights")).json();
+    const twinA = (await asset(owner, "twin-model")).json();
+    await asset(owner, "twin-model");
+    const foreign = (await asset(other, "foreign-model")).json();
+
+    const byName = await create({
+      kind: "record",
+      title: "Model card review",
+      body: "ok",
+      assetIds: ["scorer-weights"],
+    });
+    expect(byName.statusCode, byName.body).toBe(201);
+    expect(byName.json().links).toMatchObject([
+      { targetType: "asset", targetId: scorer.id, ref: "scorer-weights", title: "scorer-weights" },
+    ]);
+    // A name two assets share names neither: the caller must send the id.
+    const shared = await create({ kind: "record", title: "X", body: "x", assetIds: ["twin-model"] });
+    expect(shared.statusCode).toBe(404);
+    expect(shared.json().error.message).toContain("Asset 'twin-model'");
+    const byId = await t.call(owner.token, {
+      method: "POST",
+      url: `${base()}/${byName.json().id}/links`,
+      payload: { targetType: "asset", target: twinA.id },
+    });
+    expect(byId.statusCode, byId.body).toBe(201);
+    expect(byId.json()).toMatchObject({ targetType: "asset", targetId: twinA.id, ref: "twin-model" });
+    // Another organisation's asset is not found, by id or by name.
+    const foreignById = await create({ kind: "record", title: "X", body: "x", assetIds: [foreign.id] });
+    expect(foreignById.statusCode).toBe(404);
+    expect((await create({ kind: "record", title: "X", body: "x", assetIds: ["foreign-model"] })).statusCode).toBe(404);
+
+    const listed = (await t.call(owner.token, { method: "GET", url: `${base()}?assetId=${scorer.id}` })).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([byName.json().id]);
+    const csv = await t.call(owner.token, { method: "GET", url: `${base()}/export?format=csv` });
+    const [header, ...rows] = csv.body.split(/\r?\n/);
+    expect(header).toContain("Assets");
+    expect(rows.find((line: string) => line.includes("Model card review"))).toContain("scorer-weights");
+
+    const archived = await t.call(owner.token, {
+      method: "POST",
+      url: `/api/v1/orgs/${owner.orgId}/assets/${scorer.id}/archive`,
+      payload: { version: scorer.version, reason: "Replaced" },
+    });
+    expect(archived.statusCode, archived.body).toBe(200);
+    const onArchived = await create({ kind: "record", title: "Late", body: "x", assetIds: [scorer.id] });
+    expect(onArchived.statusCode).toBe(409);
+    expect(onArchived.json().error.message).toContain("is archived");
+  });
+
   it("updates with a version, refuses stale versions and changes to archived evidence", async () => {
     const evidence = (await create({ kind: "link", title: "Draft", url: "https://e.com/a" })).json();
     const url = `${base()}/${evidence.id}`;

@@ -15,6 +15,7 @@ const listOf: Record<EvidenceTargetType, keyof EvidenceTargets> = {
   clause: "clauseIds",
   risk: "riskIds",
   system: "systemIds",
+  asset: "assetIds",
 };
 
 /** After the links change: a new version, and the expiry derived again unless someone set it. */
@@ -48,7 +49,7 @@ function assertActive(row: EvidenceRow): void {
 export const linkEvidence: Handler<Routes["linkEvidence"]> = async ({ tx, org, input, audit }) => {
   const row = await findEvidence(tx, org.orgId, input.params.evidenceId, true);
   assertActive(row);
-  const targets: EvidenceTargets = { controlIds: [], clauseIds: [], riskIds: [], systemIds: [] };
+  const targets: EvidenceTargets = { controlIds: [], clauseIds: [], riskIds: [], systemIds: [], assetIds: [] };
   targets[listOf[input.body.targetType]] = [input.body.target];
   const [target] = await resolveEvidenceTargets(tx, org.orgId, targets, "body");
   if (!target) throw new Error("a resolved target was expected");

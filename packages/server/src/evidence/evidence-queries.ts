@@ -43,6 +43,9 @@ export async function findActiveLinks(db: Kysely<Database>, orgId: string, evide
     .leftJoin("ai_systems", (join) =>
       join.onRef("ai_systems.id", "=", "evidence_links.target_id").on("evidence_links.target_type", "=", "system"),
     )
+    .leftJoin("ai_assets", (join) =>
+      join.onRef("ai_assets.id", "=", "evidence_links.target_id").on("evidence_links.target_type", "=", "asset"),
+    )
     .select([
       "evidence_links.id",
       "evidence_links.evidence_id",
@@ -56,6 +59,7 @@ export async function findActiveLinks(db: Kysely<Database>, orgId: string, evide
       "risks.title as risk_title",
       "ai_systems.slug as system_slug",
       "ai_systems.name as system_name",
+      "ai_assets.name as asset_name",
     ])
     .where("evidence_links.org_id", "=", orgId)
     .where("evidence_links.evidence_id", "in", evidenceIds)

@@ -17,6 +17,7 @@ const columns: ExportColumn[] = [
   { key: "clauses", header: "Clauses", width: 12 },
   { key: "risks", header: "Risks", width: 12 },
   { key: "systems", header: "Systems", width: 16 },
+  { key: "assets", header: "Assets", width: 16 },
 ];
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
@@ -57,6 +58,7 @@ export const exportEvidence: Handler<Routes["exportEvidence"]> = async ({ tx, or
         clauses: refsOf(item, "clause"),
         risks: refsOf(item, "risk"),
         systems: refsOf(item, "system"),
+        assets: refsOf(item, "asset"),
       })),
     },
     input.query.format,

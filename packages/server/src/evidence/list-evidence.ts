@@ -48,6 +48,7 @@ export interface EvidenceFilters {
   clauseId?: string;
   riskId?: string;
   systemId?: string;
+  assetId?: string;
   state?: EvidenceValidityState;
   source?: string;
   kind?: string;
@@ -58,11 +59,12 @@ export interface EvidenceFilters {
 /** Evidence of the organisation narrowed by the list filters. */
 export function filteredEvidence(db: Kysely<Database>, orgId: string, filters: EvidenceFilters, now: Date) {
   let query = evidenceQuery(db, orgId);
-  const { controlId, clauseId, riskId, systemId, state, source, kind, status = "active", q } = filters;
+  const { controlId, clauseId, riskId, systemId, assetId, state, source, kind, status = "active", q } = filters;
   if (controlId) query = query.where((eb) => linkedTo(eb, "target_id", "control", controlId));
   if (clauseId) query = query.where((eb) => linkedTo(eb, "clause_id", "clause", clauseId));
   if (riskId) query = query.where((eb) => linkedTo(eb, "target_id", "risk", riskId));
   if (systemId) query = query.where((eb) => linkedTo(eb, "target_id", "system", systemId));
+  if (assetId) query = query.where((eb) => linkedTo(eb, "target_id", "asset", assetId));
   if (state) query = query.where((eb) => inState(eb, state, now));
   if (source) query = query.where("evidence.source", "=", source);
   if (kind) query = query.where("evidence.kind", "=", kind);

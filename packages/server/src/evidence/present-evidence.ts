@@ -10,6 +10,7 @@ export function presentLink(row: LinkRow): EvidenceLink {
     control: { ref: row.control_ref, title: row.control_title },
     risk: { ref: row.risk_ref, title: row.risk_title },
     system: { ref: row.system_slug, title: row.system_name },
+    asset: { ref: row.asset_name, title: row.asset_name },
     clause: { ref: row.clause_id, title: row.clause_id ? (findClause(row.clause_id)?.title ?? null) : null },
   }[row.target_type as EvidenceTargetType];
   return {

@@ -9,7 +9,7 @@ import { isUuid } from "../records/is-uuid.js";
 /** A link target found in the organisation, ready to insert. */
 export interface ResolvedTarget {
   targetType: EvidenceTargetType;
-  /** The control, risk or system id; null for a clause. */
+  /** The control, risk, system or asset id; null for a clause. */
   targetId: string | null;
   clauseId: string | null;
   ref: string;
@@ -25,6 +25,8 @@ function badField(field: string, message: string): AppError {
   return invalidField(field, message);
 }
 
+type RecordType = Exclude<EvidenceTargetType, "clause">;
+
 interface Candidate {
   id: string;
   ref: string;
@@ -32,17 +34,20 @@ interface Candidate {
   archived_at: Date | null;
 }
 
-const labels: Record<Exclude<EvidenceTargetType, "clause">, string> = {
+const labels: Record<RecordType, string> = {
   control: "Control",
   risk: "Risk",
   system: "AI system",
+  asset: "Asset",
 };
 
-/** Rows whose id is among `ids` or whose reference (ref, or slug for systems) is among `refs`. */
+/**
+ * Rows whose id is among `ids` or whose reference (ref, slug for systems, name for assets) is among `refs`.
+ */
 function fetchCandidates(
   db: Kysely<Database>,
   orgId: string,
-  type: Exclude<EvidenceTargetType, "clause">,
+  type: RecordType,
   ids: string[],
   refs: string[],
 ): Promise<Candidate[]> {
@@ -65,6 +70,14 @@ function fetchCandidates(
       .where((eb) => eb.or([eb("id", "in", idList), eb("ref", "in", refList)]))
       .execute();
   }
+  if (type === "asset") {
+    return db
+      .selectFrom("ai_assets")
+      .select(["id", "name as ref", "name as title", "archived_at"])
+      .where("org_id", "=", orgId)
+      .where((eb) => eb.or([eb("id", "in", idList), eb("name", "in", refList)]))
+      .execute();
+  }
   return db
     .selectFrom("ai_systems")
     .select(["id", "slug as ref", "name as title", "archived_at"])
@@ -73,10 +86,22 @@ function fetchCandidates(
     .execute();
 }
 
+/**
+ * The row an id or reference names. Assets have no reference of their own, so a name counts only when
+ * exactly one asset carries it; a name shared by several (live or archived) is not found.
+ */
+function findCandidate(rows: Candidate[], type: RecordType, value: string): Candidate | undefined {
+  const byId = rows.find((r) => r.id === value.toLowerCase());
+  if (byId) return byId;
+  const named = rows.filter((r) => r.ref === value);
+  if (type === "asset" && named.length > 1) return undefined;
+  return named[0];
+}
+
 async function resolveRecords(
   db: Kysely<Database>,
   orgId: string,
-  type: Exclude<EvidenceTargetType, "clause">,
+  type: RecordType,
   wanted: readonly string[],
 ): Promise<ResolvedTarget[]> {
   if (wanted.length === 0) return [];
@@ -84,7 +109,7 @@ async function resolveRecords(
   const refs = wanted.filter((value) => !isUuid(value));
   const rows = await fetchCandidates(db, orgId, type, ids, refs);
   return wanted.map((value) => {
-    const row = rows.find((r) => r.id === value.toLowerCase() || r.ref === value);
+    const row = findCandidate(rows, type, value);
     if (!row) throw notFound(labels[type], value);
     if (row.archived_at) {
       throw new AppError(
@@ -98,13 +123,14 @@ async function resolveRecords(
 
 /**
  * Finds every target in the organisation. Clause ids and Annex A control ids are checked against the
- * catalogue (400 naming the field); controls, risks and systems, by id or reference, must belong to
- * the organisation (404 naming the one that does not). Duplicates collapse to one.
+ * catalogue (400 naming the field); controls, risks, systems and assets, by id or reference, must belong
+ * to the organisation (404 naming the one that does not; an asset name two assets share is not found).
+ * Archived records are refused. Duplicates collapse to one.
  */
 export async function resolveEvidenceTargets(
   db: Kysely<Database>,
   orgId: string,
-  targets: EvidenceTargets,
+  targets: Omit<EvidenceTargets, "assetIds"> & { assetIds?: readonly string[] },
   from: TargetField,
 ): Promise<ResolvedTarget[]> {
   for (const clauseId of targets.clauseIds) {
@@ -128,6 +154,7 @@ export async function resolveEvidenceTargets(
     ),
     ...(await resolveRecords(db, orgId, "risk", targets.riskIds)),
     ...(await resolveRecords(db, orgId, "system", targets.systemIds)),
+    ...(await resolveRecords(db, orgId, "asset", targets.assetIds ?? [])),
   ];
   const seen = new Set<string>();
   return resolved.filter((target) => {

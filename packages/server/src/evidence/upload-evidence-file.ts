@@ -32,6 +32,7 @@ export const uploadEvidenceFile: Handler<Routes["uploadEvidenceFile"]> = async (
       clauseIds: query.clauseIds ?? [],
       riskIds: query.riskIds ?? [],
       systemIds: query.systemIds ?? [],
+      assetIds: query.assetIds ?? [],
     },
     "query",
   );

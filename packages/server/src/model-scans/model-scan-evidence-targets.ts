@@ -8,3 +8,14 @@
 export function modelScanControlIds(assetKind: string): string[] {
   return ["A.10.3", "A.7.5", assetKind === "dataset" ? "A.4.3" : "A.4.4"];
 }
+
+/**
+ * The records a model scan's evidence is filed on besides its controls: the scanned asset always, so
+ * the asset's page lists every scan of it, and the AI system when the scan was made for one.
+ */
+export function modelScanRecordTargets(
+  assetId: string,
+  systemId: string | null,
+): { clauseIds: string[]; riskIds: string[]; systemIds: string[]; assetIds: string[] } {
+  return { clauseIds: [], riskIds: [], systemIds: systemId ? [systemId] : [], assetIds: [assetId] };
+}

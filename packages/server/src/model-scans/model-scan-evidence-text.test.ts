@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelScanControlIds } from "./model-scan-evidence-targets.js";
+import { modelScanControlIds, modelScanRecordTargets } from "./model-scan-evidence-targets.js";
 import { modelScanEvidenceBody, modelScanEvidenceTitle } from "./model-scan-evidence-text.js";
 import { maliciousReportFixture, modelScanReportFixture } from "./model-scan-test-fixtures.js";
 import { scanStatusOf, verdictOf } from "./model-scan-verdict.js";
@@ -40,6 +40,16 @@ describe("model scan evidence", () => {
   it("goes to the supplier and provenance controls and the resource control of the asset's kind", () => {
     expect(modelScanControlIds("model")).toEqual(["A.10.3", "A.7.5", "A.4.4"]);
     expect(modelScanControlIds("dataset")).toEqual(["A.10.3", "A.7.5", "A.4.3"]);
+  });
+
+  it("is filed on the scanned asset always, and on the system only when the scan names one", () => {
+    expect(modelScanRecordTargets("asset-1", "system-1")).toEqual({
+      clauseIds: [],
+      riskIds: [],
+      systemIds: ["system-1"],
+      assetIds: ["asset-1"],
+    });
+    expect(modelScanRecordTargets("asset-2", null)).toMatchObject({ systemIds: [], assetIds: ["asset-2"] });
   });
 
   const report = maliciousReportFixture();

@@ -49,7 +49,7 @@ describe("model scans", () => {
       payload,
     });
 
-  it("records an uploaded report with its findings and files evidence on the asset's controls and the system", async () => {
+  it("records an uploaded report with its findings and files evidence on the asset, its controls and the system", async () => {
     const report = maliciousReportFixture();
     const signature = {
       status: "failed",
@@ -84,7 +84,22 @@ describe("model scans", () => {
     expect(evidence.body).toContain("Signature check failed");
     expect(evidence.body).toContain(report.files[1]?.sha256);
     const links = evidence.links.map((l: { targetType: string; ref: string }) => `${l.targetType} ${l.ref}`).sort();
-    expect(links).toEqual(["control A.10.3", "control A.4.4", "control A.7.5", "system credit-model"]);
+    expect(links).toEqual([
+      "asset credit-scorer-v3",
+      "control A.10.3",
+      "control A.4.4",
+      "control A.7.5",
+      "system credit-model",
+    ]);
+    expect(evidence.links.find((l: { targetType: string }) => l.targetType === "asset")).toMatchObject({
+      targetId: assetId,
+      title: "credit-scorer-v3",
+    });
+    // The asset's evidence list shows the scan; another organisation cannot list it by the asset's id.
+    const onAsset = (await get(`/evidence?assetId=${assetId}`)).json();
+    expect(onAsset.items.map((item: { id: string }) => item.id)).toContain(scan.evidence.id);
+    const foreign = (await get(`/evidence?assetId=${assetId}`, other)).json();
+    expect(foreign.items).toEqual([]);
 
     const detail = (await get(`/model-scans/${scan.id}`)).json();
     expect(detail.files.map((f: { path: string; format: string }) => `${f.path} ${f.format}`)).toEqual([
@@ -290,6 +305,7 @@ describe("model scans", () => {
     expect(detail.findings[0].detail + detail.findings[0].title).toContain("os.system");
     const evidence = (await get(`/evidence/${scan.evidence.id}`)).json();
     expect(evidence.body).toContain("run by this server on an uploaded file");
+    expect(evidence.links).toContainEqual(expect.objectContaining({ targetType: "asset", targetId: assetId }));
 
     const again = await send(pickle);
     expect(again.statusCode, again.body).toBe(200);

@@ -14,7 +14,7 @@ import { insertEvidence } from "../evidence/insert-evidence.js";
 import { resolveEvidenceTargets } from "../evidence/resolve-evidence-targets.js";
 import { nextRef } from "../records/next-ref.js";
 import type { ScanSystem } from "../redteam/scan-system.js";
-import { modelScanControlIds } from "./model-scan-evidence-targets.js";
+import { modelScanControlIds, modelScanRecordTargets } from "./model-scan-evidence-targets.js";
 import { modelScanEvidenceBody, modelScanEvidenceTitle } from "./model-scan-evidence-text.js";
 import { scanStatusOf, verdictOf } from "./model-scan-verdict.js";
 import type { ScanAsset } from "./scan-asset.js";
@@ -170,9 +170,7 @@ async function recordEvidence(
     orgId,
     {
       controlIds: await liveControlRefs(tx, orgId, modelScanControlIds(input.asset.kind)),
-      clauseIds: [],
-      riskIds: [],
-      systemIds: input.system ? [input.system.id] : [],
+      ...modelScanRecordTargets(input.asset.id, input.system?.id ?? null),
     },
     "body",
   );
