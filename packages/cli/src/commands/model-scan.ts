@@ -6,12 +6,18 @@
  */
 import { access, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { type ModelScanReport, type ModelScanSeverity, modelScanSeveritySchema } from "@openaims/contracts";
+import {
+  type LicencePolicy,
+  type ModelScanReport,
+  type ModelScanSeverity,
+  modelScanSeveritySchema,
+} from "@openaims/contracts";
 import { scanPaths, severityRank, toJson, toSarif, toText } from "@openaims/modelscan";
 import { type Command, Option } from "commander";
 import { CliError, usageError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { readLicencePolicyFile } from "../model/licence-policy-file.js";
 import { type ModelScanUploadFlags, modelSignatureFor, uploadModelScanReport } from "../model/upload-model-scan.js";
 
 const FORMATS = ["text", "json", "sarif"] as const;
@@ -22,6 +28,7 @@ export interface ModelScanFlags extends ModelScanUploadFlags {
   out?: string;
   failOn?: string;
   upload?: boolean;
+  licencePolicy?: string;
 }
 
 const scanHelp = `
@@ -57,6 +64,10 @@ export function registerModelScanCommand(program: Command, io: CliIo): void {
     .argument("[paths...]", "files or folders to scan (folders recursively)")
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
     .option("--out <file>", "write the report to this file instead of standard output")
+    .option(
+      "--licence-policy <file>",
+      "judge the licences model cards declare against this policy (JSON or YAML, or a saved GET /licence-policy answer)",
+    )
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(
         modelScanSeveritySchema.options,
@@ -83,7 +94,8 @@ export async function runModelScan(paths: string[], flags: ModelScanFlags, io: C
   const failOn = parseFailOn(flags.failOn);
   const roots = await checkPaths(paths, io);
   checkUploadFlags(flags, roots.length);
-  const report = await scanModel(roots, io);
+  const licencePolicy = flags.licencePolicy ? await readLicencePolicyFile(flags.licencePolicy, io.cwd) : undefined;
+  const report = await scanModel(roots, io, licencePolicy);
   await writeReport(report, format, flags.out, io);
   if (flags.upload && flags.asset) {
     const signature = roots[0] ? await modelSignatureFor(roots[0].absolute, flags, io.cwd) : undefined;
@@ -142,8 +154,15 @@ async function checkPaths(paths: string[], io: CliIo): Promise<{ given: string; 
   return roots;
 }
 
-async function scanModel(roots: { given: string; absolute: string }[], io: CliIo): Promise<ModelScanReport> {
-  const report = await scanPaths(roots.map((root) => root.absolute));
+async function scanModel(
+  roots: { given: string; absolute: string }[],
+  io: CliIo,
+  licencePolicy: LicencePolicy | undefined,
+): Promise<ModelScanReport> {
+  const report = await scanPaths(
+    roots.map((root) => root.absolute),
+    licencePolicy ? { licencePolicy } : {},
+  );
   // scanPaths names roots by the paths it was given; show them as they were typed.
   return { ...report, roots: roots.map((root) => root.given) };
 }
