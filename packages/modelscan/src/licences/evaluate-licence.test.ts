@@ -87,6 +87,12 @@ describe("the model licence table", () => {
     }
   });
 
+  it("names only ids SPDX has in the default policy (patterns aside)", () => {
+    const known = new Set(spdxIds as string[]);
+    const ids = [...defaultLicencePolicy.allowed, ...defaultLicencePolicy.review, ...defaultLicencePolicy.forbidden];
+    expect(ids.filter((id) => !id.endsWith("*") && !known.has(id))).toEqual([]);
+  });
+
   it("derives Creative Commons and GPL flags from the id", () => {
     expect(flagsOfLicence("CC-BY-NC-ND-4.0").sort()).toEqual(["attribution", "no_derivatives", "non_commercial"]);
     expect(flagsOfLicence("CC-BY-SA-4.0").sort()).toEqual(["attribution", "share_alike"]);
