@@ -87,3 +87,35 @@ export class RawResponse {
 }
 
 export type Handler<R extends RouteDef> = (ctx: HandlerContext<R>) => Promise<RouteOutput<R> | Redirect | RawResponse>;
+
+/** What a handler's step before its transaction may use: the pool for short reads, never the audit trail. */
+export type BeforeTransactionContext<R extends RouteDef> = Pick<
+  HandlerContext<R>,
+  "input" | "actor" | "org" | "requestId" | "deps" | "request" | "reply"
+>;
+
+/** A write handler whose slow part (a file scan) runs before the request's transaction opens. */
+export interface TwoStepHandler<R extends RouteDef> extends Handler<R> {
+  beforeTransaction(ctx: BeforeTransactionContext<R>): Promise<unknown>;
+}
+
+/**
+ * Builds a handler in two steps. `before` runs after authorisation and input validation but outside any
+ * transaction, so on the embedded database other requests are answered meanwhile; it may read through
+ * `deps.db` and must change nothing. `handle` then runs in the request's transaction with what `before`
+ * returned, and should check again anything that may have changed in between.
+ */
+export function handleAfterPreparing<R extends RouteDef, P>(
+  before: (ctx: BeforeTransactionContext<R>) => Promise<P>,
+  handle: (ctx: HandlerContext<R>, prepared: P) => ReturnType<Handler<R>>,
+): TwoStepHandler<R> {
+  const prepared = new WeakMap<FastifyRequest, P>();
+  const handler = (async (ctx: HandlerContext<R>) => {
+    if (!prepared.has(ctx.request)) throw new Error("the step before the transaction did not run");
+    return handle(ctx, prepared.get(ctx.request) as P);
+  }) as TwoStepHandler<R>;
+  handler.beforeTransaction = async (ctx) => {
+    prepared.set(ctx.request, await before(ctx));
+  };
+  return handler;
+}

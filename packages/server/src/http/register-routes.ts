@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type AuditActor, appendAuditEntry } from "../audit/append-audit-entry.js";
 import { AppError, forbidden } from "./app-error.js";
 import { authenticate } from "./authenticate.js";
-import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps } from "./handler-context.js";
+import type { Actor, Handler, HandlerContext, OrgScope, ServerDeps, TwoStepHandler } from "./handler-context.js";
 import { RawResponse, Redirect } from "./handler-context.js";
 import { invalidField } from "./invalid-fields.js";
 import { resolveOrg } from "./resolve-org.js";
@@ -18,7 +18,8 @@ export type DomainHandlers<G> = { [K in keyof G & RouteId]: Handler<Routes[K]> }
 
 /**
  * Registers every route of the contract table behind one chain:
- * authenticate → organisation scope → permission and token scope → CSRF → validate → transaction → handler.
+ * authenticate → organisation scope → permission and token scope → CSRF → validate → (spool the body → the
+ * handler's step before its transaction, if it has one) → transaction → handler.
  * Authorisation lives here and nowhere else.
  */
 export function registerRoutes(app: FastifyInstance, deps: ServerDeps, handlers: Handlers): void {
@@ -111,6 +112,11 @@ async function answer(
   org: OrgScope | null,
   input: HandlerContext<RouteDef>["input"],
 ): Promise<unknown> {
+  const before = (handler as Partial<TwoStepHandler<RouteDef>>).beforeTransaction;
+  if (before) {
+    const actorFor = actor as Actor;
+    await before({ input, actor: actorFor, org: org as never, requestId: request.id, deps, request, reply });
+  }
   let deferred: AppError | null = null;
   const afterCommitTasks: (() => Promise<void>)[] = [];
   const run = async (tx: ServerDeps["db"]) => {
