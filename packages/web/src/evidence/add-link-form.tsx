@@ -13,9 +13,10 @@ const typeOptions: { value: EvidenceTargetType; label: string }[] = [
   { value: "clause", label: "Clause" },
   { value: "risk", label: "Risk" },
   { value: "system", label: "AI system" },
+  { value: "asset", label: "Inventory asset" },
 ];
 
-/** Links the evidence to one more control, clause, risk or AI system. */
+/** Links the evidence to one more control, clause, risk, AI system or inventory asset. */
 export function AddLinkForm({ evidenceId }: { evidenceId: string }) {
   const { orgId } = useOrg();
   const queryClient = useQueryClient();

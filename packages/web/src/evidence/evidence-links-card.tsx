@@ -1,7 +1,8 @@
-import { Button, Card, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, Card, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { labelOf, routes } from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
 import { AddLinkForm } from "./add-link-form";
@@ -28,7 +29,9 @@ export function EvidenceLinksCard({ evidence }: { evidence: Evidence }) {
       </Title>
       <Stack>
         {evidence.links.length === 0 ? (
-          <Text>Not linked to anything yet. Link it to the controls, clauses, risks or systems it supports.</Text>
+          <Text>
+            Not linked to anything yet. Link it to the controls, clauses, risks, systems or assets it supports.
+          </Text>
         ) : (
           <Table verticalSpacing="xs">
             <Table.Thead>
@@ -47,7 +50,15 @@ export function EvidenceLinksCard({ evidence }: { evidence: Evidence }) {
               {evidence.links.map((link) => (
                 <Table.Tr key={link.id}>
                   <Table.Td>{labelOf("evidenceTargetType", link.targetType)}</Table.Td>
-                  <Table.Td>{link.ref}</Table.Td>
+                  <Table.Td>
+                    {link.targetType === "asset" && link.targetId ? (
+                      <Anchor component={Link} to={`/o/${orgId}/inventory/assets/${link.targetId}`}>
+                        {link.ref}
+                      </Anchor>
+                    ) : (
+                      link.ref
+                    )}
+                  </Table.Td>
                   <Table.Td>{link.title}</Table.Td>
                   {editable && (
                     <Table.Td>

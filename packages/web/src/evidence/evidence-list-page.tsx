@@ -20,6 +20,7 @@ const linkFilters = [
   { param: "clauseId", label: "clause" },
   { param: "riskId", label: "a risk" },
   { param: "systemId", label: "an AI system" },
+  { param: "assetId", label: "an inventory asset" },
 ] as const;
 
 export default function EvidenceListPage() {

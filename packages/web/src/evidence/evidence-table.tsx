@@ -6,9 +6,20 @@ import { sourceLabel, validUntilText } from "./evidence-format";
 import { EvidenceStateBadge } from "./evidence-state-badge";
 import type { Evidence } from "./evidence-types";
 
-/** Evidence in a table; each title opens the detail page. */
-export function EvidenceTable({ evidence }: { evidence: Evidence[] }) {
-  if (evidence.length === 0) return <Text>No evidence matches these filters.</Text>;
+/**
+ * Evidence in a table; each title opens the detail page (relative to the evidence list unless `hrefOf`
+ * gives the address, for tables shown on other pages).
+ */
+export function EvidenceTable({
+  evidence,
+  hrefOf = (id) => id,
+  emptyText = "No evidence matches these filters.",
+}: {
+  evidence: Evidence[];
+  hrefOf?: (evidenceId: string) => string;
+  emptyText?: string;
+}) {
+  if (evidence.length === 0) return <Text>{emptyText}</Text>;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm">
@@ -29,7 +40,7 @@ export function EvidenceTable({ evidence }: { evidence: Evidence[] }) {
             <Table.Tr key={item.id}>
               <Table.Td>{item.ref}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={item.id}>
+                <Anchor component={Link} to={hrefOf(item.id)}>
                   {item.title}
                 </Anchor>
                 {item.status === "archived" && (

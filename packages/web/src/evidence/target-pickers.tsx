@@ -10,6 +10,7 @@ const pickers: { type: EvidenceTargetType; field: keyof TargetSelection; label: 
   { type: "clause", field: "clauseIds", label: "Clauses" },
   { type: "risk", field: "riskIds", label: "Risks" },
   { type: "system", field: "systemIds", label: "AI systems" },
+  { type: "asset", field: "assetIds", label: "Inventory assets" },
 ];
 
 function TargetPicker({
@@ -47,7 +48,7 @@ interface Props {
   errors: FieldErrors;
 }
 
-/** What new evidence is linked to: controls, clauses, risks and AI systems. */
+/** What new evidence is linked to: controls, clauses, risks, AI systems and inventory assets. */
 export function TargetPickers({ value, onChange, errors }: Props) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,4 +1,4 @@
-import { type EvidenceTargetType, routes } from "@openaims/contracts";
+import { type EvidenceTargetType, labelOf, routes } from "@openaims/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { callApi } from "../api/client";
 import { useOrg } from "../shell/current-org";
@@ -24,6 +24,10 @@ async function fetchOptions(orgId: string, type: EvidenceTargetType): Promise<Ta
   if (type === "system") {
     const page = await callApi(routes.listSystems, { params: { orgId }, query: { limit: PICKER_LIMIT } });
     return page.items.map((s) => ({ value: s.id, label: label(s.slug, s.name) }));
+  }
+  if (type === "asset") {
+    const page = await callApi(routes.listAssets, { params: { orgId }, query: { limit: PICKER_LIMIT } });
+    return page.items.map((a) => ({ value: a.id, label: `${a.name} (${labelOf("assetKind", a.kind)})` }));
   }
   const catalogue = await callApi(routes.getCatalogue);
   return catalogue.clauses.map((c) => ({ value: c.id, label: label(c.id, c.title) }));

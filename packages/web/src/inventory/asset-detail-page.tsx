@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { callApi } from "../api/client";
+import { AssetEvidenceCard } from "../evidence/asset-evidence-card";
 import { useOrg } from "../shell/current-org";
 import { AssetSupplyChainPanel } from "../supply-chain/asset-supply-chain-panel";
 import { ErrorAlert } from "../ui/error-alert";
@@ -83,6 +84,7 @@ export default function AssetDetailPage() {
               canWrite={can("governance.write") && data.status === "active"}
             />
           )}
+          <AssetEvidenceCard assetId={data.id} />
         </>
       )}
     </Stack>
