@@ -216,6 +216,17 @@ describe("the pickle emulator", () => {
     }
   });
 
+  it("also reads a joblib array's bytes as opcodes, as a plain pickle.load would run them", async () => {
+    const payload = new PickleWriter().call("os", "system", "id").toBytes();
+    const w = new PickleWriter().proto(4).global("joblib.numpy_pickle", "NumpyArrayWrapper").emptyTuple().newobj();
+    w.emptyDict().mark().unicode("shape").int(payload.byteLength).tuple1().unicode("dtype").global("numpy", "dtype");
+    w.unicode("u1").bool(false).bool(true).tuple3().reduce().setitems().build();
+    const bytes = concatBytes(w.toBytes(), payload, Uint8Array.of(0x2e));
+    const { globals, problems } = await facts(bytes);
+    expect(problems).toEqual([]);
+    expect(globals.find((g) => g.name === "os.system")).toMatchObject({ called: true, offset: w.length });
+  });
+
   it("emulates the pickle of a joblib object array after its wrapper", async () => {
     const w = new PickleWriter().proto(4).global("joblib.numpy_pickle", "NumpyArrayWrapper").emptyTuple().newobj();
     w.emptyDict().mark().unicode("shape").int(1).tuple1().unicode("dtype").global("numpy", "dtype");

@@ -45,10 +45,15 @@ export interface PickleFacts {
   problems: PickleProblem[];
   /** Opcodes executed, over all pickles read. */
   opcodes: number;
+  /**
+   * Where joblib array bytes were skipped. A plain pickle.load would run those bytes as opcodes,
+   * so the reader of the facts emulates them too.
+   */
+  skippedArrays: number[];
 }
 
 export function emptyFacts(): PickleFacts {
-  return { globals: new Map(), problems: [], opcodes: 0 };
+  return { globals: new Map(), problems: [], opcodes: 0, skippedArrays: [] };
 }
 
 const MAX_KEPT_STRING = 4096;
@@ -538,6 +543,7 @@ class Machine {
       this.fail("a joblib array's dtype or shape cannot be read, so the bytes after it cannot be found");
     }
     const count = shape.items.reduce((product, item) => product * (item.k === "int" ? item.v : 0), 1);
+    if (this.facts.skippedArrays.length < MAX_KEPT_ITEMS) this.facts.skippedArrays.push(this.reader.position);
     this.reader.skip(count * dtype);
   }
 }

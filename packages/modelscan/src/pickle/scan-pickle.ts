@@ -41,7 +41,31 @@ export async function readPickles(
     if (options.count !== undefined ? pickles >= options.count : !PICKLE_STARTS.has((await reader.byte()) ?? 0)) break;
     if (options.count === undefined) reader.position -= 1;
   }
+  await readSkippedArraysAsOpcodes(source, facts, limits, options.end ?? source.size);
   return { facts, end: reader.position, pickles };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+/**
+ * joblib reads the bytes after a NumpyArrayWrapper as array data, but pickle.load would run them
+ * as opcodes: a file can look like an array to one loader and a payload to the other. Each skipped
+ * region is emulated as a pickle too, and the well-formed globals it names are added.
+ */
+async function readSkippedArraysAsOpcodes(
+  source: ByteSource,
+  facts: PickleFacts,
+  limits: Parameters<typeof emulatePickle>[2],
+  end: number,
+): Promise<void> {
+  for (const start of facts.skippedArrays) {
+    const shadow = emptyFacts();
+    await emulatePickle(new PickleReader(source, start, end), shadow, limits);
+    for (const [key, ref] of shadow.globals) {
+      if (facts.globals.has(key) || !IDENTIFIER.test(ref.module) || !IDENTIFIER.test(ref.name)) continue;
+      facts.globals.set(key, ref);
+    }
+  }
 }
 
 /** Reports each global once (at the offset that imported it) and each problem the emulator met. */
