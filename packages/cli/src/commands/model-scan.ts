@@ -95,7 +95,7 @@ export async function runModelScan(paths: string[], flags: ModelScanFlags, io: C
   const roots = await checkPaths(paths, io);
   checkUploadFlags(flags, roots.length);
   const licencePolicy = flags.licencePolicy ? await readLicencePolicyFile(flags.licencePolicy, io.cwd) : undefined;
-  const report = await scanModel(roots, io, licencePolicy);
+  const report = await scanModel(roots, licencePolicy);
   await writeReport(report, format, flags.out, io);
   if (flags.upload && flags.asset) {
     const signature = roots[0] ? await modelSignatureFor(roots[0].absolute, flags, io.cwd) : undefined;
@@ -156,7 +156,6 @@ async function checkPaths(paths: string[], io: CliIo): Promise<{ given: string; 
 
 async function scanModel(
   roots: { given: string; absolute: string }[],
-  io: CliIo,
   licencePolicy: LicencePolicy | undefined,
 ): Promise<ModelScanReport> {
   const report = await scanPaths(
