@@ -11,6 +11,8 @@ import { buildApp } from "../app.js";
 import { type AuditActor, systemActor } from "../audit/append-audit-entry.js";
 import { createUser } from "../auth/create-user.js";
 import { defaultConfig, type ServerConfig } from "../config.js";
+import { handlers } from "../handlers.js";
+import type { Handlers } from "../http/register-routes.js";
 import { createMailer } from "../mail/mailer.js";
 import { createOrganization } from "../orgs/create-organization.js";
 import { createSecretBox } from "../secrets/secret-box.js";
@@ -30,9 +32,10 @@ export interface TestMember {
 
 /**
  * The real application on a real, empty database (PGlite, or PostgreSQL when
- * AIMS_TEST_DATABASE_URL is set), driven through Fastify's request injection.
+ * AIMS_TEST_DATABASE_URL is set), driven through Fastify's request injection. A test may swap in
+ * handlers of its own (wrapping the real ones) through `routeHandlers`.
  */
-export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, routeHandlers: Handlers = handlers) {
   const database = await openTestDatabase();
   const logs: string[] = [];
   const logStream = new PassThrough();
@@ -40,14 +43,17 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "aims-test-"));
   const config: ServerConfig = { ...defaultConfig, dataDir, logLevel: "info", logStream, ...overrides };
   const secrets = createSecretBox(loadServerSecretKey(config).key);
-  const app: FastifyInstance = await buildApp({
-    db: database.db,
-    engine: database.engine,
-    blobs: new FileBlobStore(join(dataDir, "blobs")),
-    config,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    secrets,
-  });
+  const app: FastifyInstance = await buildApp(
+    {
+      db: database.db,
+      engine: database.engine,
+      blobs: new FileBlobStore(join(dataDir, "blobs")),
+      config,
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+      secrets,
+    },
+    routeHandlers,
+  );
   const actor: AuditActor = systemActor("test setup");
 
   /** Creates a person with a membership of the given role, and a write token for them. */
