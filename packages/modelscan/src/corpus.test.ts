@@ -43,11 +43,7 @@ function findingsOf(report: ModelScanReport, file: string): ModelScanFinding[] {
  * visible and the test fails as soon as a case starts passing (then delete its line). Never lower a
  * case's expectation instead.
  */
-const KNOWN_MISSES: Record<string, string> = {
-  "safetensors-header-length-huge": "a header length of 2^63 is not sniffed as safetensors (format.unknown, low)",
-  "keras-h5-escaped-keys":
-    'the HDF5 config search looks for the bytes "class_name"; with the key written \\u0063lass_name it finds no config and reports nothing',
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 /** `it`, or `it.fails` for a known miss. */
 const check = (id: string) => (id in KNOWN_MISSES ? it.fails : it);

@@ -51,6 +51,14 @@ export const archiveRules: readonly Rule[] = [
     help: "The file could not be opened or read (permissions, a broken disk, a file removed during the scan), so it was not checked. Fix the cause and scan again.",
   },
   {
+    id: "scan.special-file",
+    title: "Special file not read",
+    severity: "low",
+    cwe: [],
+    owaspAgentic: ["ASI04"],
+    help: "The entry is a pipe, socket or device rather than a regular file, so the scan did not read it (reading could block forever). A model folder should hold none; remove it or find out what created it.",
+  },
+  {
     id: "scan.symlink",
     title: "Symbolic link not followed",
     severity: "low",

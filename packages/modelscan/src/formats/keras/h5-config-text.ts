@@ -1,7 +1,23 @@
 import type { ByteSource } from "../../scan/byte-source.js";
 
 const NEEDLE = Buffer.from('"class_name"');
+/**
+ * JSON may spell any key with escapes (`"\u0063lass_name"` loads as `"class_name"`), so text runs
+ * holding a `\u` escape are candidates too; they count only when they parse as a JSON object.
+ */
+const ESCAPE_NEEDLE = Buffer.from("\\u");
+const NEEDLE_SPAN = NEEDLE.byteLength;
 const WINDOW = 1 << 20;
+/** How many escaped candidates are read before the search stops looking for more. */
+const MAX_ESCAPED_CANDIDATES = 256;
+
+function firstHit(window: Buffer, escapedSeen: number): { at: number; escaped: boolean } | null {
+  const literal = window.indexOf(NEEDLE);
+  const escaped = escapedSeen < MAX_ESCAPED_CANDIDATES ? window.indexOf(ESCAPE_NEEDLE) : -1;
+  if (literal < 0 && escaped < 0) return null;
+  if (escaped < 0 || (literal >= 0 && literal <= escaped)) return { at: literal, escaped: false };
+  return { at: escaped, escaped: true };
+}
 
 /** JSON text bytes: printable ASCII, tab, newline, carriage return, and UTF-8 sequences. */
 const isText = (byte: number) => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
@@ -17,28 +33,32 @@ const isText = (byte: number) => byte >= 0x20 || byte === 0x09 || byte === 0x0a 
 export async function findKerasConfigTexts(
   source: ByteSource,
   maxTextBytes: number,
-): Promise<{ texts: { offset: number; text: string }[]; tooLong: number[] }> {
-  const texts: { offset: number; text: string }[] = [];
+): Promise<{ texts: { offset: number; text: string; escaped: boolean }[]; tooLong: number[] }> {
+  const texts: { offset: number; text: string; escaped: boolean }[] = [];
+  let escapedSeen = 0;
   const tooLong: number[] = [];
   let searchFrom = 0;
   while (searchFrom < source.size) {
-    const window = Buffer.from(await source.read(searchFrom, WINDOW + NEEDLE.byteLength));
-    const hit = window.indexOf(NEEDLE);
-    if (hit < 0) {
+    const window = Buffer.from(await source.read(searchFrom, WINDOW + NEEDLE_SPAN));
+    const hit = firstHit(window, escapedSeen);
+    if (hit === null) {
       searchFrom += WINDOW;
       continue;
     }
-    const at = searchFrom + hit;
+    if (hit.escaped) escapedSeen++;
+    const at = searchFrom + hit.at;
     const start = await extend(source, at, -1, maxTextBytes);
     const end = await extend(source, at, 1, maxTextBytes);
     if (start === null || end === null) {
       tooLong.push(at);
-      searchFrom = at + NEEDLE.byteLength;
+      searchFrom = at + NEEDLE_SPAN;
       continue;
     }
     const bytes = await source.read(start, end - start);
-    texts.push({ offset: start, text: new TextDecoder().decode(bytes) });
-    searchFrom = end;
+    const text = new TextDecoder().decode(bytes);
+    // A run found by the literal key also holds any escapes in it: one candidate, read once.
+    texts.push({ offset: start, text, escaped: hit.escaped && !text.includes('"class_name"') });
+    searchFrom = Math.max(end, at + 1);
   }
   return { texts, tooLong };
 }

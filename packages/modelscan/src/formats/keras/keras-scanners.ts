@@ -35,6 +35,15 @@ export function reportKerasConfig(text: string, where: string, report: (finding:
   }
 }
 
+function isClassConfig(json: string): boolean {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === "object" && value !== null && "class_name" in value;
+  } catch {
+    return false;
+  }
+}
+
 function firstZipMemberName(head: Uint8Array): string | null {
   if (head.byteLength < 30 || head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 3 || head[3] !== 4) return null;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
@@ -160,11 +169,14 @@ export const kerasH5Scanner: FormatScanner = {
         detail: `The text around offset ${at} is longer than ${context.limits.maxStructureBytes} bytes.`,
       });
     }
-    for (const { offset, text } of texts) {
+    for (const { offset, text, escaped } of texts) {
       const start = text.indexOf("{");
       const end = text.lastIndexOf("}");
       if (start < 0 || end < start) continue;
-      reportKerasConfig(text.slice(start, end + 1), `HDF5 attribute text at offset ${offset + start}`, sink.report);
+      const json = text.slice(start, end + 1);
+      // Text found only by a `\u` escape is a configuration only when it is a JSON object naming a class.
+      if (escaped && !isClassConfig(json)) continue;
+      reportKerasConfig(json, `HDF5 attribute text at offset ${offset + start}`, sink.report);
     }
     sink.finish();
   },

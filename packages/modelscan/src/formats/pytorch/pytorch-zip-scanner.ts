@@ -52,7 +52,20 @@ export const pytorchZipScanner: FormatScanner = {
     }
     const budget = { remaining: context.limits.maxUncompressedBytes };
     for (const member of pickles) {
-      const opened = await openMember(source, member, context, budget);
+      let opened: Awaited<ReturnType<typeof openMember>>;
+      try {
+        opened = await openMember(source, member, context, budget);
+      } catch (error) {
+        // A broken local header or compressed stream: PyTorch cannot load the entry either, and
+        // the rest of the checkpoint is still checked.
+        context.report({
+          ruleId: "pytorch.malformed",
+          location: member.name,
+          title: `The checkpoint entry ${member.name} cannot be read`,
+          detail: `${error instanceof Error ? error.message : String(error)}. Its pickle was not checked.`,
+        });
+        continue;
+      }
       if (!opened) continue;
       try {
         await scanPickleStream(opened.source, context, {}, member.name);

@@ -16,9 +16,16 @@ describe("safetensors scanner", () => {
   it("does not take other files for safetensors", () => {
     const zip = new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x7b, 0]);
     expect(safetensorsScanner.sniff(zip, 10, "model.safetensors")).toBe(false);
+    const text = new TextEncoder().encode("12345678{not json");
+    expect(safetensorsScanner.sniff(text, text.byteLength, "model.safetensors")).toBe(false);
+  });
+
+  it("recognises a header whose length runs past the file, and reports the length", async () => {
     const huge = safetensorsBytes("{}", 0);
     new DataView(huge.buffer).setUint32(0, 1000, true);
-    expect(safetensorsScanner.sniff(head(huge), huge.byteLength, "model.safetensors")).toBe(false);
+    expect(safetensorsScanner.sniff(head(huge), huge.byteLength, "model.safetensors")).toBe(true);
+    const { findings } = await runScanner(safetensorsScanner, huge);
+    expect(findings.map((f) => f.ruleId)).toEqual(["safetensors.header-length"]);
   });
 
   it.each([

@@ -27,8 +27,13 @@ export const safetensorsScanner: FormatScanner = {
   format: "safetensors",
   sniff(head, size) {
     if (head.byteLength < 9) return false;
+    if (head[8] !== 0x7b) return false;
     const length = headerLength(head);
-    return length >= 2 && length <= MAX_SAFETENSORS_HEADER && 8 + length <= size && head[8] === 0x7b;
+    if (length >= 2 && length <= MAX_SAFETENSORS_HEADER && 8 + length <= size) return true;
+    // A length out of bounds before a JSON object is still a safetensors file, and a hostile one:
+    // the scan reports the length rather than letting the file pass as unknown content.
+    const next = head[9];
+    return next === 0x22 || next === 0x7d || next === 0x20 || next === 0x0a;
   },
   async scan(source, context) {
     const sink = cappedReporter(context);
