@@ -281,8 +281,24 @@ describe("evidence library", () => {
     expect(foreignById.statusCode).toBe(404);
     expect((await create({ kind: "record", title: "X", body: "x", assetIds: ["foreign-model"] })).statusCode).toBe(404);
 
-    const listed = (await t.call(owner.token, { method: "GET", url: `${base()}?assetId=${scorer.id}` })).json();
-    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([byName.json().id]);
+    // A file names its assets in the query, as a comma list of ids or names.
+    const file = await t.call(owner.token, {
+      method: "POST",
+      url: `${base()}/files?title=Weights%20digest&filename=weights.txt&assetIds=scorer-weights,${twinA.id}`,
+      headers: { "content-type": "application/octet-stream" },
+      payload: "sha256 of the weights\n",
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    expect(
+      file
+        .json()
+        .links.map((l: { targetId: string }) => l.targetId)
+        .sort(),
+    ).toEqual([scorer.id, twinA.id].sort());
+    const listed = (
+      await t.call(owner.token, { method: "GET", url: `${base()}?assetId=${scorer.id}&sort=title` })
+    ).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([byName.json().id, file.json().id]);
     const csv = await t.call(owner.token, { method: "GET", url: `${base()}/export?format=csv` });
     const [header, ...rows] = csv.body.split(/\r?\n/);
     expect(header).toContain("Assets");
