@@ -201,6 +201,11 @@ describe("model scans in the browser", () => {
     await page.getByRole("listitem").filter({ hasText: "E-1" }).first().waitFor();
     await check("supplier control with the scan evidence");
 
+    await nav("Licences").click();
+    await page.getByRole("heading", { name: "Licences", level: 1 }).waitFor();
+    await page.getByText(ASSET, { exact: true }).first().waitFor();
+    await check("licences page with the policy and each asset's verdict");
+
     expect(a11y).toEqual([]);
     expect(cspErrors).toEqual([]);
     expect(pageErrors).toEqual([]);
