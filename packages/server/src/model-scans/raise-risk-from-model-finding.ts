@@ -1,9 +1,6 @@
 import type { ModelScanSeverity, Routes } from "@openaims/contracts";
 import { findThreat } from "@openaims/core";
-import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
-import type { AuditEvent } from "../audit/append-audit-entry.js";
-import { insertLinks } from "../evidence/insert-evidence.js";
+import { linkEvidenceToRisk } from "../evidence/link-evidence-to-risk.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { levelsForSeverity } from "../redteam/severity-rating.js";
@@ -20,38 +17,6 @@ import { loadModelFinding } from "./model-scan-queries.js";
 
 /** The threat-library entry every model-file finding is an instance of. */
 const MODEL_FILE_THREAT = "supply_chain_compromise";
-
-/** Links the scan's evidence to the new risk, so the risk register shows what it rests on. */
-async function linkEvidenceToRisk(
-  tx: Kysely<Database>,
-  orgId: string,
-  evidenceId: string,
-  risk: { id: string; ref: string; title: string },
-  audit: (event: AuditEvent) => Promise<void>,
-): Promise<void> {
-  const evidence = await tx
-    .selectFrom("evidence")
-    .select(["id", "version", "archived_at"])
-    .where("org_id", "=", orgId)
-    .where("id", "=", evidenceId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!evidence || evidence.archived_at) return;
-  await insertLinks(tx, orgId, evidence.id, [
-    { targetType: "risk", targetId: risk.id, clauseId: null, ref: risk.ref, title: risk.title },
-  ]);
-  await tx
-    .updateTable("evidence")
-    .set({ version: evidence.version + 1, updated_at: new Date() })
-    .where("id", "=", evidence.id)
-    .execute();
-  await audit({
-    action: "evidence.linked",
-    entityType: "evidence",
-    entityId: evidence.id,
-    changes: { link: { before: null, after: `risk ${risk.ref}` } },
-  });
-}
 
 /**
  * A risk from a model scan finding: on the scan's system (when it names one), seeded from the

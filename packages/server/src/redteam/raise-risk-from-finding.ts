@@ -1,8 +1,5 @@
 import type { RedteamCategory, RedteamSeverity, Routes } from "@openaims/contracts";
-import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
-import type { AuditEvent } from "../audit/append-audit-entry.js";
-import { insertLinks } from "../evidence/insert-evidence.js";
+import { linkEvidenceToRisk } from "../evidence/link-evidence-to-risk.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { insertRisk } from "../risks/insert-risk.js";
@@ -13,38 +10,6 @@ import { factsOf, lockOpenFinding, settleFinding } from "./finding-context.js";
 import { raisedDescription, raisedTitle } from "./finding-text.js";
 import { loadFinding } from "./redteam-queries.js";
 import { levelsForSeverity } from "./severity-rating.js";
-
-/** Links the scan's evidence to the new risk, so the risk register shows what it rests on. */
-async function linkEvidenceToRisk(
-  tx: Kysely<Database>,
-  orgId: string,
-  evidenceId: string,
-  risk: { id: string; ref: string; title: string },
-  audit: (event: AuditEvent) => Promise<void>,
-): Promise<void> {
-  const evidence = await tx
-    .selectFrom("evidence")
-    .select(["id", "version", "archived_at"])
-    .where("org_id", "=", orgId)
-    .where("id", "=", evidenceId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!evidence || evidence.archived_at) return;
-  await insertLinks(tx, orgId, evidence.id, [
-    { targetType: "risk", targetId: risk.id, clauseId: null, ref: risk.ref, title: risk.title },
-  ]);
-  await tx
-    .updateTable("evidence")
-    .set({ version: evidence.version + 1, updated_at: new Date() })
-    .where("id", "=", evidence.id)
-    .execute();
-  await audit({
-    action: "evidence.linked",
-    entityType: "evidence",
-    entityId: evidence.id,
-    changes: { link: { before: null, after: `risk ${risk.ref}` } },
-  });
-}
 
 /**
  * A risk on the scan's system from a finding: seeded from the threat of its category, rated from its
