@@ -1,3 +1,4 @@
+export * from "./agents/index.js";
 export * from "./anomalies/index.js";
 export * from "./approvals/index.js";
 export * from "./audit.js";

@@ -1,3 +1,12 @@
+import type {
+  actionClasses,
+  actionKinds,
+  agentApprovalStatuses,
+  decisionOrigins,
+  decisionOutcomes,
+  policyVersionStatuses,
+} from "./agents/agent-attributes.js";
+import type { approverRoles } from "./agents/policy-document.js";
 import type { actorTypes } from "./audit.js";
 import type { changeKinds } from "./changes/change-kinds.js";
 import type { changeRiskImpacts, changeStatuses } from "./changes/change-schemas.js";
@@ -388,6 +397,53 @@ export const enumLabels = {
     Of<typeof licenceVerdicts>,
     string
   >,
+  actionClass: {
+    read: "Read",
+    write: "Write",
+    financial: "Financial",
+    external_communication: "External communication",
+    code_execution: "Code execution",
+    data_export: "Data export",
+  } satisfies Record<Of<typeof actionClasses>, string>,
+  approverRole: {
+    approver: "Any approver",
+    owner: "Owner",
+    admin: "Admin",
+    compliance_manager: "Compliance manager",
+    contributor: "Contributor",
+    auditor: "Auditor",
+    viewer: "Viewer",
+  } satisfies Record<Of<typeof approverRoles>, string>,
+  policyDecision: { allow: "Allow", deny: "Deny", approval: "Needs approval" } satisfies Record<
+    "allow" | "deny" | "approval",
+    string
+  >,
+  decisionOutcome: {
+    allow: "Allowed",
+    deny: "Denied",
+    approval_required: "Needs approval",
+  } satisfies Record<Of<typeof decisionOutcomes>, string>,
+  actionKind: { tool: "Tool call", resource: "Resource read", prompt: "Prompt" } satisfies Record<
+    Of<typeof actionKinds>,
+    string
+  >,
+  decisionOrigin: { api: "Decision API", gateway: "MCP gateway", guard: "Runtime guard" } satisfies Record<
+    Of<typeof decisionOrigins>,
+    string
+  >,
+  policyVersionStatus: {
+    draft: "Draft",
+    approved: "Approved",
+    superseded: "Superseded",
+    withdrawn: "Withdrawn",
+  } satisfies Record<Of<typeof policyVersionStatuses>, string>,
+  agentApprovalStatus: {
+    pending: "Waiting",
+    approved: "Approved",
+    refused: "Refused",
+    expired: "Expired",
+    cancelled: "Cancelled",
+  } satisfies Record<Of<typeof agentApprovalStatuses>, string>,
   modelApproach: {
     supervised: "Supervised",
     unsupervised: "Unsupervised",

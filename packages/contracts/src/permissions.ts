@@ -24,6 +24,10 @@ export const permissions = [
   "concerns.manage",
   /** Add, change and remove the organisation's outgoing webhooks. */
   "webhooks.manage",
+  /** Ask for decisions about an agent's actions and report decisions made by a gateway or guard (agents' tokens). */
+  "agent_actions.decide",
+  /** Approve or refuse an agent's action waiting in the approval queue, when the policy's role allows. */
+  "agent_actions.approve",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,8 +44,10 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     "audit_records.write",
     "gates.override",
     "concerns.manage",
+    "agent_actions.decide",
+    "agent_actions.approve",
   ]),
-  contributor: new Set([...everyone, "governance.write"]),
+  contributor: new Set([...everyone, "governance.write", "agent_actions.decide", "agent_actions.approve"]),
   /** Reads everything; writes audit records only. */
   auditor: new Set([...everyone, "invitations.read", "audit_trail.read", "sso.read", "audit_records.write"]),
   viewer: new Set(everyone),

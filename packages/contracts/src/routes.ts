@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { agentDecisionRoutes } from "./agents/agent-decision-routes.js";
+import { agentPolicyRoutes } from "./agents/agent-policy-routes.js";
 import { anomalyRoutes } from "./anomalies/anomaly-routes.js";
 import { approvalRoutes } from "./approvals/approval-routes.js";
 import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema } from "./audit.js";
@@ -496,6 +498,8 @@ export const routes = {
   ...modelScanRoutes,
   ...aibomRoutes,
   ...licenceRoutes,
+  ...agentPolicyRoutes,
+  ...agentDecisionRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-
+import type { AgentGovernanceTables } from "./schema/agent-governance.js";
 import type { ChangeTables } from "./schema/changes.js";
 import type { CompetenceTables } from "./schema/competence.js";
 import type { ControlTables } from "./schema/controls.js";
@@ -207,7 +207,8 @@ export interface Database
     JobTables,
     NotificationTables,
     RuntimeMonitoringTables,
-    SupplyChainTables {
+    SupplyChainTables,
+    AgentGovernanceTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

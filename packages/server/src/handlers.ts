@@ -1,3 +1,5 @@
+import { agentDecisionHandlers } from "./agent-decisions/index.js";
+import { agentPolicyHandlers } from "./agent-policies/index.js";
 import { aibomHandlers } from "./aibom/index.js";
 import { anomalyHandlers } from "./anomalies/index.js";
 import { approvalHandlers } from "./approvals/index.js";
@@ -112,4 +114,6 @@ export const handlers: Handlers = {
   ...modelScanHandlers,
   ...aibomHandlers,
   ...licenceHandlers,
+  ...agentPolicyHandlers,
+  ...agentDecisionHandlers,
 };

@@ -121,6 +121,13 @@ export const backupTables = [
   { name: "model_scans", orderBy: "id" },
   { name: "model_scan_findings", orderBy: "id" },
   { name: "licence_policies", orderBy: "org_id" },
+  // 0027-agent-governance
+  { name: "agent_policies", orderBy: "id" },
+  { name: "agent_policy_versions", orderBy: "id" },
+  { name: "agent_sessions", orderBy: "id" },
+  { name: "agent_decisions", orderBy: "id" },
+  { name: "agent_approvals", orderBy: "id" },
+  { name: "agent_approval_links", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

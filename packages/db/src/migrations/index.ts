@@ -24,6 +24,7 @@ import jobsAndReminders from "./0023-jobs-and-reminders.js";
 import notifications from "./0024-notifications.js";
 import runtimeMonitoring from "./0025-runtime-monitoring.js";
 import aiSupplyChain from "./0026-ai-supply-chain.js";
+import agentGovernance from "./0027-agent-governance.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -56,4 +57,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0024-notifications", sql: notifications },
   { id: "0025-runtime-monitoring", sql: runtimeMonitoring },
   { id: "0026-ai-supply-chain", sql: aiSupplyChain },
+  { id: "0027-agent-governance", sql: agentGovernance },
 ];

@@ -68,6 +68,10 @@ export interface AiAssetsTable extends RecordColumns {
   licence_expression: ColumnType<string | null, string | null | undefined, string | null>;
   /** Model-card fields for the AI bill of materials: approach, task, metrics, considerations. */
   model_card: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Tools: read | write | financial | external_communication | code_execution | data_export; null: not set. */
+  action_class: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Tools: the name an agent calls the tool by; null: the asset's name. */
+  tool_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A link between a system and an asset; archived, never deleted, when the system stops using the asset. */

@@ -39,6 +39,8 @@ export interface RedteamScansTable extends RecordColumns {
   not_observed: Generated<number>;
   inconclusive: Generated<number>;
   error: Generated<number>;
+  /** Cases whose harmful action a policy (gateway or guard) stopped. */
+  blocked: Generated<number>;
   by_category: JsonWithDefault<Record<string, RedteamCountsJson>>;
   vulnerable_by_severity: JsonWithDefault<Record<string, number>>;
   problems: JsonWithDefault<string[]>;

@@ -1,0 +1,4 @@
+export * from "./agent-attributes.js";
+export * from "./agent-decision-routes.js";
+export * from "./agent-policy-routes.js";
+export * from "./policy-document.js";

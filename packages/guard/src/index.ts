@@ -1,0 +1,2 @@
+/** `@openaims/guard`: screen model input and output and decide tool calls in-process. */
+export {};
