@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AgentDecisionExtraTables } from "./schema/agent-decision-extras.js";
 import type { AgentGovernanceTables } from "./schema/agent-governance.js";
 import type { ChangeTables } from "./schema/changes.js";
 import type { CompetenceTables } from "./schema/competence.js";
@@ -208,7 +209,8 @@ export interface Database
     NotificationTables,
     RuntimeMonitoringTables,
     SupplyChainTables,
-    AgentGovernanceTables {
+    AgentGovernanceTables,
+    AgentDecisionExtraTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -128,6 +128,9 @@ export const backupTables = [
   { name: "agent_decisions", orderBy: "id" },
   { name: "agent_approvals", orderBy: "id" },
   { name: "agent_approval_links", orderBy: "id" },
+  // 0028-agent-callbacks-and-screenings
+  { name: "agent_webhook_secrets", orderBy: "id" },
+  { name: "agent_screenings", orderBy: "id" },
 ] as const satisfies ReadonlyArray<{ name: keyof Database | "schema_migrations"; orderBy: string }>;
 
 type UnlistedTable = Exclude<keyof Database, (typeof backupTables)[number]["name"]>;

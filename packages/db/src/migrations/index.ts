@@ -25,6 +25,7 @@ import notifications from "./0024-notifications.js";
 import runtimeMonitoring from "./0025-runtime-monitoring.js";
 import aiSupplyChain from "./0026-ai-supply-chain.js";
 import agentGovernance from "./0027-agent-governance.js";
+import agentCallbacksAndScreenings from "./0028-agent-callbacks-and-screenings.js";
 
 /**
  * Every schema change, in order. Append only: a migration that has shipped is never edited;
@@ -58,4 +59,5 @@ export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
   { id: "0025-runtime-monitoring", sql: runtimeMonitoring },
   { id: "0026-ai-supply-chain", sql: aiSupplyChain },
   { id: "0027-agent-governance", sql: agentGovernance },
+  { id: "0028-agent-callbacks-and-screenings", sql: agentCallbacksAndScreenings },
 ];
