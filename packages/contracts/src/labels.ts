@@ -291,6 +291,7 @@ export const enumLabels = {
     anomaly: "Anomaly detection",
     drift: "Drift report",
   } satisfies Record<Of<typeof metricSources>, string>,
+    agent_decisions: "Agent decisions",
   driftColumnKind: { numeric: "Numeric", categorical: "Categorical", text: "Text" } satisfies Record<
     Of<typeof driftColumnKinds>,
     string

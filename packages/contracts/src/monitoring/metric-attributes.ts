@@ -24,9 +24,10 @@ export type AlertKind = z.infer<typeof alertKindSchema>;
 
 /**
  * Who keeps a metric's observations: people and pipelines pushing them, the telemetry intake deriving
- * them from spans, anomaly detection counting detections, or drift reports recording their scores.
+ * them from spans, anomaly detection counting detections, drift reports recording their scores, or
+ * an agent's decision log (decisions per hour, deny rate, approval latency).
  */
-export const metricSources = ["pushed", "telemetry", "anomaly", "drift"] as const;
+export const metricSources = ["pushed", "telemetry", "anomaly", "drift", "agent_decisions"] as const;
 export const metricSourceSchema = z.enum(metricSources);
 export type MetricSource = z.infer<typeof metricSourceSchema>;
 
