@@ -290,8 +290,8 @@ export const enumLabels = {
     telemetry: "From telemetry",
     anomaly: "Anomaly detection",
     drift: "Drift report",
-  } satisfies Record<Of<typeof metricSources>, string>,
     agent_decisions: "Agent decisions",
+  } satisfies Record<Of<typeof metricSources>, string>,
   driftColumnKind: { numeric: "Numeric", categorical: "Categorical", text: "Text" } satisfies Record<
     Of<typeof driftColumnKinds>,
     string
