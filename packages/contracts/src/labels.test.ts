@@ -116,6 +116,8 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   decisionOrigin: contracts.decisionOrigins,
   policyVersionStatus: contracts.policyVersionStatuses,
   agentApprovalStatus: contracts.agentApprovalStatuses,
+  effectivePolicySource: contracts.effectivePolicySources,
+  policyChange: contracts.policyChangeKinds,
   modelScanOrigin: contracts.modelScanOrigins,
   modelScanStatus: contracts.modelScanStatuses,
   modelScanVerdict: contracts.modelScanVerdicts,

@@ -6,6 +6,7 @@ import type {
   decisionOutcomes,
   policyVersionStatuses,
 } from "./agents/agent-attributes.js";
+import type { effectivePolicySources, policyChangeKinds } from "./agents/agent-policy-schemas.js";
 import type { approverRoles } from "./agents/policy-document.js";
 import type { actorTypes } from "./audit.js";
 import type { changeKinds } from "./changes/change-kinds.js";
@@ -445,6 +446,15 @@ export const enumLabels = {
     expired: "Expired",
     cancelled: "Cancelled",
   } satisfies Record<Of<typeof agentApprovalStatuses>, string>,
+  effectivePolicySource: {
+    agent: "The agent's own policy",
+    organisation: "Organisation default",
+    none: "No approved policy (everything denied)",
+  } satisfies Record<Of<typeof effectivePolicySources>, string>,
+  policyChange: { added: "Added", removed: "Removed", changed: "Changed" } satisfies Record<
+    Of<typeof policyChangeKinds>,
+    string
+  >,
   modelApproach: {
     supervised: "Supervised",
     unsupervised: "Unsupervised",

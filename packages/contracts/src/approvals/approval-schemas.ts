@@ -10,6 +10,7 @@ export const approvalKinds = [
   "change",
   "gate_override",
   "nonconformity_check",
+  "agent_policy_version",
 ] as const;
 export type ApprovalKind = (typeof approvalKinds)[number];
 

@@ -28,6 +28,7 @@ export interface ApprovalParticipants {
  * - a change to an AI system: the member who requested it;
  * - a gate override: the member who wrote it (asked for it with a reason);
  * - a nonconformity's effectiveness check, which closes or reopens it: the member who raised it.
+ * - an agent action policy version: the member who wrote it.
  *
  * A record of another organisation is not found.
  */
@@ -44,6 +45,7 @@ export async function loadApprovalParticipants(
   if (kind === "change") return changeParticipants(db, orgId, id);
   if (kind === "gate_override") return gateOverrideParticipants(db, orgId, id);
   if (kind === "nonconformity_check") return nonconformityParticipants(db, orgId, id);
+  if (kind === "agent_policy_version") return agentPolicyVersionParticipants(db, orgId, id);
   return riskParticipants(db, orgId, id);
 }
 
@@ -172,5 +174,21 @@ async function nonconformityParticipants(db: Kysely<Database>, orgId: string, no
     subject: `nonconformity ${row.ref}`,
     act: "approve" as const,
     participants: [{ involvement: "wrote" as const, memberId: row.raised_by_member_id }],
+  };
+}
+
+async function agentPolicyVersionParticipants(db: Kysely<Database>, orgId: string, versionId: string) {
+  const row = await db
+    .selectFrom("agent_policy_versions as version")
+    .innerJoin("agent_policies as policy", "policy.id", "version.policy_id")
+    .select(["version.number", "version.created_by_member_id", "policy.ref"])
+    .where("version.org_id", "=", orgId)
+    .where("version.id", "=", versionId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Agent policy version", versionId);
+  return {
+    subject: `version ${row.number} of ${row.ref}`,
+    act: "approve" as const,
+    participants: [{ involvement: "wrote" as const, memberId: row.created_by_member_id }],
   };
 }

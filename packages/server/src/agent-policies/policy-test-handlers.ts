@@ -1,0 +1,135 @@
+import { type ActionDecision, type policyTestRequestSchema, REPLAY_MAX_STEPS, type Routes } from "@openaims/contracts";
+import { compilePolicy, parseTraceJsonl, replayTrace, type TraceEntry } from "@openaims/core";
+import type { Database } from "@openaims/db";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import { AppError, notFound } from "../http/app-error.js";
+import type { Handler } from "../http/handler-context.js";
+import { invalidField } from "../http/invalid-fields.js";
+import { checkPolicySource, loadToolScope, problemsInWords } from "./policy-check.js";
+import { diffLines, diffPolicyDocuments } from "./policy-diff.js";
+import { findPolicy, findPolicyVersion, type PolicyRow } from "./policy-queries.js";
+
+export const diffAgentPolicyVersions: Handler<Routes["diffAgentPolicyVersions"]> = async ({ tx, org, input }) => {
+  const policy = await findPolicy(tx, org.orgId, input.params.policyId);
+  const [from, to] = await Promise.all([
+    findPolicyVersion(tx, org.orgId, policy.id, input.query.from),
+    findPolicyVersion(tx, org.orgId, policy.id, input.query.to),
+  ]);
+  return {
+    from: { id: from.id, number: from.number, status: from.status as "draft" },
+    to: { id: to.id, number: to.number, status: to.status as "draft" },
+    changes: diffPolicyDocuments(from.document, to.document),
+    lines: diffLines(from.source, to.source),
+  };
+};
+
+export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({ tx, org, input }) => {
+  const policy = await findPolicy(tx, org.orgId, input.params.policyId);
+  const version = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId);
+  const scope = await loadToolScope(tx, org.orgId, policy.system_id);
+  // A draft may name tools the agent does not have yet; the test decides them as written.
+  const check = checkPolicySource(version.source, { knownTools: [], toolClasses: scope.toolClasses });
+  const tested = check.compiled?.ok ? check.compiled.policy : null;
+  if (!tested) {
+    throw new AppError(
+      "validation_failed",
+      `Version ${version.number} does not compile, so it cannot be tested: ${problemsInWords(check.errors.slice(0, 5))}.`,
+      { problems: check.errors },
+    );
+  }
+  const trace = await loadTrace(tx, org.orgId, policy, input.body);
+  const baselineRow = policy.approved_version_id
+    ? await findPolicyVersion(tx, org.orgId, policy.id, policy.approved_version_id)
+    : null;
+  const baselineCompiled = baselineRow ? compilePolicy(baselineRow.document, { toolClasses: scope.toolClasses }) : null;
+  const baseline = baselineCompiled?.ok ? baselineCompiled.policy : null;
+  const result = replayTrace(tested, baseline, trace);
+  const items = result.steps.map((step) => ({
+    index: step.index,
+    kind: step.call.kind,
+    name: step.call.name,
+    arguments: step.call.arguments,
+    before: step.before ? brief(step.before) : null,
+    after: brief(step.after),
+    changed: step.changed,
+  }));
+  items.sort((a, b) => Number(b.changed) - Number(a.changed) || a.index - b.index);
+  return {
+    baselineVersionId: baseline ? (baselineRow?.id ?? null) : null,
+    steps: result.counts.steps,
+    changed: result.counts.changed,
+    outcomes: result.counts.after,
+    items,
+  };
+};
+
+function brief(decision: ActionDecision) {
+  return { outcome: decision.outcome, rule: decision.rule, reason: decision.reason };
+}
+
+type TestInput = z.output<typeof policyTestRequestSchema>;
+
+/** The trace to replay: pasted JSON Lines, a red-team scan's transcript, or the agent's recent decisions. */
+async function loadTrace(
+  db: Kysely<Database>,
+  orgId: string,
+  policy: PolicyRow,
+  body: TestInput,
+): Promise<TraceEntry[]> {
+  if (body.trace !== undefined) {
+    const parsed = parseTraceJsonl(body.trace);
+    if (!parsed.ok) {
+      const listed = parsed.errors.slice(0, 5).map((error) => `line ${error.line} ${error.message}`);
+      throw invalidField("body.trace", listed.join("; "), "Trace");
+    }
+    return bounded(parsed.entries, "body.trace");
+  }
+  if (body.redteamScanId !== undefined) {
+    const scan = await db
+      .selectFrom("redteam_scans")
+      .select(["ref"])
+      .where("org_id", "=", orgId)
+      .where("id", "=", body.redteamScanId)
+      .executeTakeFirst();
+    if (!scan) throw notFound("Red-team scan", body.redteamScanId);
+    // The server keeps a scan's summary and the transcript's hash, not the transcript itself.
+    throw invalidField(
+      "body.redteamScanId",
+      `the server keeps only the hash of ${scan.ref}'s transcript; paste the transcript's tool calls as a trace instead`,
+      "Red-team scan",
+    );
+  }
+  if (policy.system_id === null) {
+    throw invalidField(
+      "body.fromDecisionLog",
+      "the organisation default has no decision log of its own; test it with a trace",
+      "Decision log",
+    );
+  }
+  const limit = body.fromDecisionLog?.limit ?? 100;
+  const rows = await db
+    .selectFrom("agent_decisions")
+    .select(["session_id", "action_kind", "action_name", "arguments", "outcome", "decided_at"])
+    .where("org_id", "=", orgId)
+    .where("system_id", "=", policy.system_id)
+    .orderBy("decided_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.reverse().map((row) => ({
+    session: row.session_id ?? "no-session",
+    kind: row.action_kind as TraceEntry["kind"],
+    name: row.action_name,
+    arguments: row.arguments,
+    at: row.decided_at.toISOString(),
+    recorded: row.outcome as TraceEntry["recorded"] & string,
+  }));
+}
+
+function bounded(entries: TraceEntry[], field: string): TraceEntry[] {
+  if (entries.length > REPLAY_MAX_STEPS) {
+    throw invalidField(field, `holds ${entries.length} steps; a test replays at most ${REPLAY_MAX_STEPS}`, "Trace");
+  }
+  return entries;
+}
