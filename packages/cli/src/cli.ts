@@ -8,6 +8,7 @@ import { registerDriftUploadCommand } from "./commands/drift-upload.js";
 import { registerExportCommands } from "./commands/export.js";
 import { registerGateCommands } from "./commands/gate.js";
 import { registerInitCommand } from "./commands/init.js";
+import { registerMcpGatewayCommand } from "./commands/mcp-gateway.js";
 import { registerMetricCommands } from "./commands/metric.js";
 import { registerMigrateCommand } from "./commands/migrate.js";
 import { registerModelScanCommand } from "./commands/model-scan.js";
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo): Command {
   registerAibomCommands(program, io);
   registerModelScanCommand(program, io);
   registerModelSigningCommands(program, io);
+  registerMcpGatewayCommand(program, io);
   return program;
 }
 
