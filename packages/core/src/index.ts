@@ -1,3 +1,4 @@
+export * from "./agents/index.js";
 export * from "./anomalies/index.js";
 export * from "./approvals/segregation-of-duties.js";
 export * from "./attestations/dsse.js";
