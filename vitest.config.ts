@@ -33,6 +33,7 @@ const deeperIntegration = [
   "packages/cli/src/export.int.test.ts",
   "packages/cli/src/gate-verify.int.test.ts",
   "packages/cli/src/mcp-gateway-server.int.test.ts",
+  "packages/cli/src/mcp-gateway-transports.int.test.ts",
   "packages/cli/src/metric.int.test.ts",
   "packages/cli/src/model-scan-upload.int.test.ts",
   "packages/cli/src/model-signing.int.test.ts",
