@@ -64,6 +64,7 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   impactReviewAction: contracts.impactReviewActions,
   redteamSeverity: contracts.redteamSeverities,
   redteamCategory: contracts.redteamCategories,
+  redteamVerdict: contracts.redteamVerdicts,
   redteamScanStatus: contracts.redteamScanStatuses,
   redteamScanOrigin: contracts.redteamScanOrigins,
   redteamFindingStatus: contracts.redteamFindingStatuses,

@@ -133,6 +133,7 @@ import type {
   redteamFindingStatuses,
   redteamScanOrigins,
   redteamScanStatuses,
+  redteamVerdicts,
 } from "./redteam/redteam-attributes.js";
 import type { reminderKinds } from "./reminders/reminder-kinds.js";
 import type { jobStatuses, reminderOccasionKinds } from "./reminders/reminder-schemas.js";
@@ -790,6 +791,13 @@ export const enumLabels = {
     improper_output_handling: "Improper output handling",
     api_abuse: "API abuse",
   } satisfies Record<RedteamCategory, string>,
+  redteamVerdict: {
+    vulnerable: "Vulnerable",
+    blocked: "Blocked by policy",
+    not_observed: "Not observed",
+    inconclusive: "Inconclusive",
+    error: "Error",
+  } satisfies Record<Of<typeof redteamVerdicts>, string>,
   redteamScanStatus: {
     running: "Running",
     completed: "Completed",

@@ -10,6 +10,11 @@ export const redteamCategorySchema = caseResultSchema.shape.category;
 export type RedteamCategory = z.infer<typeof redteamCategorySchema>;
 export const redteamCategories = redteamCategorySchema.options;
 
+/** A case's verdict, exactly as the scanner's summary names it (blocked: a policy stopped the harmful action). */
+export const redteamVerdictSchema = caseResultSchema.shape.verdict;
+export type RedteamVerdict = z.infer<typeof redteamVerdictSchema>;
+export const redteamVerdicts = redteamVerdictSchema.options;
+
 /** running: a server-side scan in progress; partial: the scanner stopped early, results are incomplete. */
 export const redteamScanStatuses = ["running", "completed", "failed", "partial"] as const;
 export const redteamScanStatusSchema = z.enum(redteamScanStatuses);
