@@ -1,3 +1,10 @@
+import {
+  AGENT_METRICS_EVERY_MS,
+  AGENT_METRICS_JOB,
+  APPROVAL_EXPIRY_EVERY_MS,
+  APPROVAL_EXPIRY_JOB,
+  agentDecisionJobHandlers,
+} from "../agent-decisions/index.js";
 import { ANOMALY_DETECTION_EVERY_MS, ANOMALY_DETECTION_JOB, anomalyJobHandlers } from "../anomalies/anomaly-jobs.js";
 import { driftJobHandlers } from "../drift/drift-report-job.js";
 import {
@@ -25,6 +32,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...jobsJobHandlers,
   ...anomalyJobHandlers,
   ...telemetryJobHandlers,
+  ...agentDecisionJobHandlers,
 };
 
 /**
@@ -37,4 +45,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: PRUNE_JOBS_JOB, everyMs: PRUNE_JOBS_EVERY_MS },
   { kind: ANOMALY_DETECTION_JOB, everyMs: ANOMALY_DETECTION_EVERY_MS },
   { kind: TELEMETRY_RETENTION_JOB, everyMs: TELEMETRY_RETENTION_EVERY_MS },
+  { kind: APPROVAL_EXPIRY_JOB, everyMs: APPROVAL_EXPIRY_EVERY_MS },
+  { kind: AGENT_METRICS_JOB, everyMs: AGENT_METRICS_EVERY_MS },
 ];
