@@ -45,7 +45,7 @@ async function runGateway(flags: GatewayFlags, io: CliIo): Promise<void> {
     const listener = await listenHttp(gateway, listen);
     io.stderr(`aims mcp-gateway: listening on ${listener.url}\n`);
     await io.waitForShutdown();
-    await listener.close();
+    await bounded(listener.close());
   } else {
     const server = openGatewaySession(gateway, randomUUID());
     const transport = new StdioDownstreamTransport(process.stdin, process.stdout);
@@ -59,7 +59,24 @@ async function runGateway(flags: GatewayFlags, io: CliIo): Promise<void> {
     await server.connect(transport);
     log.info("serving MCP on stdin and stdout");
     await Promise.race([closed, io.waitForShutdown()]);
-    await server.close().catch(() => undefined);
+    await bounded(server.close());
   }
-  await gateway.stop();
+  await bounded(gateway.stop());
+  log.info("stopped");
+}
+
+/** How long stopping may take before the gateway gives up waiting for servers and clients. */
+const STOP_WAIT_MS = 5000;
+
+/** Waits for a step of the shutdown, but not for ever: a server that hangs must not keep the gateway running. */
+async function bounded(step: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    step.catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, STOP_WAIT_MS);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -5,7 +5,9 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
   type CallToolResult,
   CallToolResultSchema,
+  ErrorCode,
   type GetPromptResult,
+  McpError,
   type Prompt,
   type ReadResourceResult,
   type Resource,
@@ -136,12 +138,33 @@ export class Upstream {
     return this.client;
   }
 
+  /**
+   * Runs one request on the live client. A failure that is not the server's own JSON-RPC error (the
+   * connection broke, an HTTP server forgot the session) drops the client and reconnects.
+   */
+  private async request<T>(send: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.live();
+    try {
+      return await send(client);
+    } catch (error) {
+      // An answer that fails the SDK's schema (a ZodError, with issues) is the server's mistake, not the connection's.
+      const invalidAnswer = typeof error === "object" && error !== null && "issues" in error;
+      if (
+        (!(error instanceof McpError) && !invalidAnswer) ||
+        (error instanceof McpError && error.code === ErrorCode.ConnectionClosed)
+      ) {
+        this.lost(client);
+        void client.close().catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
   /** Forwards a call; the answer is checked against the SDK's result schema (an invalid one throws). */
   async callTool(name: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
-    const result = await this.live().callTool({ name, arguments: args }, CallToolResultSchema, {
-      timeout: CALL_TIMEOUT_MS,
-      signal,
-    });
+    const result = await this.request((client) =>
+      client.callTool({ name, arguments: args }, CallToolResultSchema, { timeout: CALL_TIMEOUT_MS, signal }),
+    );
     // The compatibility form ({ toolResult }) of old servers is not a CallToolResult: refuse it.
     if (!Array.isArray((result as { content?: unknown }).content))
       throw new Error("the server's answer is not a tool result");
@@ -149,11 +172,12 @@ export class Upstream {
   }
 
   readResource(uri: string, signal?: AbortSignal): Promise<ReadResourceResult> {
-    return this.live().readResource({ uri }, { timeout: CALL_TIMEOUT_MS, signal });
+    return this.request((client) => client.readResource({ uri }, { timeout: CALL_TIMEOUT_MS, signal }));
   }
 
   getPrompt(name: string, args: Record<string, string> | undefined, signal?: AbortSignal): Promise<GetPromptResult> {
-    return this.live().getPrompt({ name, ...(args ? { arguments: args } : {}) }, { timeout: CALL_TIMEOUT_MS, signal });
+    const params = { name, ...(args ? { arguments: args } : {}) };
+    return this.request((client) => client.getPrompt(params, { timeout: CALL_TIMEOUT_MS, signal }));
   }
 
   async close(): Promise<void> {

@@ -104,10 +104,12 @@ export async function startHttpGateway(config: string, env: Record<string, strin
     },
     async close() {
       await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
         await exited;
+        clearTimeout(timer);
       }
     },
   };
