@@ -53,9 +53,23 @@ export function withImpliedType(schema: Record<string, unknown>): Record<string,
   return { type, ...schema };
 }
 
+let sharedAjv: Ajv2020 | null = null;
+
+/**
+ * One ajv instance serves every policy: building one costs tens of milliseconds (its meta-schema is
+ * compiled on first use), compiling a small fragment well under one. Each fragment is removed from
+ * ajv's cache once compiled, so policies compiled over a long-running server leave nothing behind.
+ */
+function ajvInstance(): Ajv2020 {
+  if (sharedAjv === null) {
+    sharedAjv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: false });
+    addFormats.default(sharedAjv);
+  }
+  return sharedAjv;
+}
+
 export function createSchemaCompiler(): SchemaCompiler {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: false });
-  addFormats.default(ajv);
+  const ajv = ajvInstance();
 
   const compile = (path: string, schema: Record<string, unknown>, errors: PolicyError[]) => {
     if (!ajv.validateSchema(schema)) {
@@ -67,6 +81,8 @@ export function createSchemaCompiler(): SchemaCompiler {
     } catch (error) {
       errors.push({ path, message: compileMessage(error) });
       return null;
+    } finally {
+      ajv.removeSchema(schema);
     }
   };
 
