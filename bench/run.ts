@@ -10,6 +10,7 @@ import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
 import { benchLighthouse, formatLighthouseTable, type LighthouseResult } from "./lighthouse.js";
+import { benchMcpGateway, formatMcpGatewayTable, type GatewayBenchResult } from "./mcp-gateway.js";
 import { benchModelScan, formatModelScanTable, type ModelScanBenchResult } from "./model-scan.js";
 import { benchOperate, formatOperateTable, type OperateResult } from "./operate.js";
 import { benchOtlpIntake, formatOtlpIntakeTable, type OtlpIntakeResult } from "./otlp-intake.js";
@@ -39,11 +40,12 @@ const settings = {
    * and "drift" (a drift report on 10 numeric columns × 10,000,000 rows of Parquet on each side) and
    * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core) and
    * "modelscan" (hash and scan of a 2 GB safetensors file and a 1 GB PyTorch checkpoint beside
-   * sha256sum, and a folder of 10,000 small pickles).
+   * sha256sum, and a folder of 10,000 small pickles) and "mcp-gateway" (tools/call of a trivial tool directly
+   * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions).
    */
   parts: (
     process.env.AIMS_BENCH_PARTS ??
-    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan"
+    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway"
   )
     .split(",")
     .map((part) => part.trim()),
@@ -225,6 +227,10 @@ if (runs("modelscan"))
     log,
   );
 
+let mcpGateway: GatewayBenchResult | undefined;
+if (runs("mcp-gateway"))
+  mcpGateway = await benchMcpGateway(intFromEnv("AIMS_BENCH_GATEWAY_CALLS", 5000), settings.seconds);
+
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
@@ -238,10 +244,11 @@ if (redteam) process.stdout.write(`\n${formatRedteamTable(redteam)}\n`);
 if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
 if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
 if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
+if (mcpGateway) process.stdout.write(`\n${formatMcpGatewayTable(mcpGateway)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
