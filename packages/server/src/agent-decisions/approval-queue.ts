@@ -188,7 +188,7 @@ export function sendApprovalMails(mailer: Mailer, mails: readonly ApprovalLinkMa
         text: [
           `Hello ${mail.name},`,
           "",
-          `${mail.agentName} wants to call ${mail.actionName} and the policy asks a person to approve it first.`,
+          `${mail.agentName} wants to call ${mail.actionName} and the policy asks a person to approve it first (request ${mail.ref}).`,
           `Why: ${mail.reason}`,
           "",
           `Open the request to approve or refuse it: ${mail.url}`,
