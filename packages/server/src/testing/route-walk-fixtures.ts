@@ -85,13 +85,14 @@ export const paramTables: Record<string, keyof Database> = {
   reviewActionId: "review_actions",
   modelScanId: "model_scans",
   modelFindingId: "model_scan_findings",
+  approvalId: "agent_approvals",
 };
 
 /**
  * Path parameters that name a value rather than a record (a review input key), so the walk does not
  * look them up in a table; their fixture value is the same in every organisation.
  */
-export const valueParams: ReadonlySet<string> = new Set(["inputKey"]);
+export const valueParams: ReadonlySet<string> = new Set(["inputKey", "sessionId", "token"]);
 
 /** The table of a route's path parameter; throws naming the route when paramTables lacks it. */
 export function paramTable(id: RouteId, param: string): keyof Database {
@@ -311,6 +312,15 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
   const [modelRaised, modelFinding] = (await send("GET", `/model-scans/${modelScan.id}`)).findings as { id: string }[];
   if (!modelRaised || !modelFinding) throw new Error("the model scan fixture recorded too few findings");
   await post(`/model-scans/findings/${modelRaised.id}/raise-nonconformity`, { version: 1 });
+  // An agent's approval request, already refused, so a long-poll on it answers at once.
+  const agentApproval = await post(`/agents/${system.id}/approvals`, {
+    sessionId: "route-walk-session",
+    call: { name: "send_email", arguments: {} },
+    rule: "default",
+    reason: "route walk",
+    requirement: { role: "approver" },
+  });
+  await post(`/agent-approvals/${agentApproval.approval.id}/refuse`, { reason: "route walk refusal", version: 1 });
   return {
     orgId: owner.orgId,
     memberId: extraMember.id,
@@ -360,6 +370,9 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     reviewId: review.id,
     reviewActionId: reviewAction.id,
     inputKey: "previousActions",
+    approvalId: agentApproval.approval.id,
+    sessionId: "route-walk-session",
+    token: "aims_approve_route-walk-unknown-link",
   };
 }
 
@@ -368,6 +381,17 @@ const future = () => new Date(Date.now() + 90 * 86_400_000).toISOString().slice(
 /** Bodies valid enough to reach the record lookup, so a foreign id answers 404 rather than 400. */
 const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   updateSystem: () => ({ name: "Renamed", version: 1 }),
+  decideAgentAction: () => ({ sessionId: "route-walk-session", call: { name: "lookup_order" } }),
+  markAgentSessionUntrusted: () => ({ source: "https://example.com/page" }),
+  queueAgentApproval: () => ({
+    sessionId: "route-walk-session",
+    call: { name: "send_email" },
+    rule: "default",
+    reason: "route walk",
+    requirement: {},
+  }),
+  approveAgentAction: () => ({ version: 1 }),
+  refuseAgentAction: () => ({ reason: "route walk refusal", version: 1 }),
   linkSystemAsset: () => ({ assetId: "00000000-0000-4000-8000-000000000000" }),
   updateAsset: () => ({ name: "Renamed", version: 1 }),
   updateVendor: () => ({ name: "Renamed", version: 1 }),
