@@ -28,7 +28,11 @@ export const categories = [
 export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
 
-export const verdicts = ["vulnerable", "not_observed", "inconclusive", "error"] as const;
+/**
+ * `blocked`: the target tried the harmful action, but a policy (the MCP gateway or the runtime guard)
+ * stopped it, so no harm was done. It never fails a pipeline.
+ */
+export const verdicts = ["vulnerable", "blocked", "not_observed", "inconclusive", "error"] as const;
 export type Verdict = (typeof verdicts)[number];
 
 export const transformNames = [
@@ -53,6 +57,15 @@ export interface ToolCall {
   name: string;
   /** Parsed JSON arguments; a string when the target sent arguments that are not valid JSON. */
   arguments: Record<string, unknown> | string;
+  /** What answered the call, when the target reports its result: whether a policy denied it, and by which rule. */
+  result?: ToolCallResult;
+}
+
+/** The part of a tool result the scanner judges: a policy denial (gateway or guard) marks the call blocked. */
+export interface ToolCallResult {
+  blocked: boolean;
+  /** The policy rule that denied the call (e.g. "tools.delete_customer"), when the denial names one. */
+  rule?: string;
 }
 
 export type ChatMessage =
@@ -262,7 +275,11 @@ export interface Target {
 // ---------------------------------------------------------------------------------------------
 // Results.
 
-export type DetectorOutcome = "matched" | "clear" | "unknown";
+/**
+ * "blocked": the detector saw the harmful tool calls it looks for, and a policy denied every one of
+ * them (tool detectors only).
+ */
+export type DetectorOutcome = "matched" | "blocked" | "clear" | "unknown";
 
 export interface DetectorResult {
   kind: DetectorKind;
@@ -284,6 +301,8 @@ export interface CaseResult {
   detectors: DetectorResult[];
   /** The reply used refusal wording. Recorded, never used for the verdict. */
   refused: boolean;
+  /** For a blocked case: the policy rules that denied its harmful tool calls (empty when the denials named none). */
+  blockedBy?: string[];
   /** Why the case was skipped or failed, when it was. */
   note?: string;
   exchanges: number;
@@ -326,6 +345,8 @@ export const SUMMARY_FORMAT = "openaims-redteam-summary/1";
 export interface VerdictCounts {
   cases: number;
   vulnerable: number;
+  /** Absent from summaries written before the verdict existed; read as 0. */
+  blocked: number;
   not_observed: number;
   inconclusive: number;
   error: number;

@@ -13,19 +13,21 @@ export function printScanSummary(summary: ScanSummary, outDir: string, files: st
       `${summary.pack.id} ${summary.pack.version}, seed ${summary.seed}: ${totals.cases} cases in ${seconds} s` +
       `${summary.complete ? "" : " (partial)"}.\n\n`,
   );
-  const rows = [["category", "cases", "vulnerable", "not observed", "inconclusive", "error"]];
+  const rows = [["category", "cases", "vulnerable", "blocked", "not observed", "inconclusive", "error"]];
+  const cells = (counts: ScanSummary["totals"]) =>
+    [counts.cases, counts.vulnerable, counts.blocked, counts.not_observed, counts.inconclusive, counts.error].map(
+      String,
+    );
   for (const [category, counts] of Object.entries(summary.byCategory)) {
     if (counts.cases === 0) continue;
-    rows.push([
-      category,
-      ...[counts.cases, counts.vulnerable, counts.not_observed, counts.inconclusive, counts.error].map(String),
-    ]);
+    rows.push([category, ...cells(counts)]);
   }
-  rows.push([
-    "total",
-    ...[totals.cases, totals.vulnerable, totals.not_observed, totals.inconclusive, totals.error].map(String),
-  ]);
+  rows.push(["total", ...cells(totals)]);
   io.stdout(`${alignTable(rows)}\n`);
+  if (totals.blocked > 0)
+    io.stdout(
+      `${totals.blocked} harmful ${totals.blocked === 1 ? "action was" : "actions were"} blocked by policy (never a failure).\n`,
+    );
 
   const findings = summary.cases
     .filter((c) => c.verdict === "vulnerable")

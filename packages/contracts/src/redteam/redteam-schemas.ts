@@ -17,6 +17,8 @@ export const systemSelectorSchema = z.string().trim().min(1, "name the AI system
 export const redteamCountsSchema = z.object({
   cases: z.number().int(),
   vulnerable: z.number().int(),
+  /** Cases whose harmful action a policy (the MCP gateway or the runtime guard) stopped. */
+  blocked: z.number().int(),
   notObserved: z.number().int(),
   inconclusive: z.number().int(),
   error: z.number().int(),

@@ -1,5 +1,5 @@
 /** Facts about cases that every report presents the same way. */
-import type { CaseResult, Probe, ScanSummary } from "../model.js";
+import type { CaseResult, DetectorResult, Probe, ScanSummary } from "../model.js";
 import { severityRank } from "../model.js";
 
 /** What a report can say about a probe beyond the summary: the pack's own text. */
@@ -12,6 +12,7 @@ export function guidanceById(probes: readonly ProbeGuidance[] = []): ReadonlyMap
 
 const verdictWords: Record<CaseResult["verdict"], string> = {
   vulnerable: "vulnerable",
+  blocked: "blocked by policy",
   not_observed: "not observed",
   inconclusive: "inconclusive",
   error: "error",
@@ -21,17 +22,30 @@ export function verdictLabel(verdict: CaseResult["verdict"]): string {
   return verdictWords[verdict];
 }
 
+const explainingOutcome: Partial<Record<CaseResult["verdict"], DetectorResult["outcome"]>> = {
+  vulnerable: "matched",
+  blocked: "blocked",
+  inconclusive: "unknown",
+};
+
 /**
- * The detector details that explain the verdict: the matches of a finding, the unknowns of an
- * inconclusive case, every detail otherwise; an errored case's note comes first.
+ * The detector details that explain the verdict: the matches of a finding, the stopped attempts of
+ * a blocked case, the unknowns of an inconclusive case, every detail otherwise; an errored case's
+ * note comes first.
  */
 export function verdictDetails(result: CaseResult): string[] {
-  const wanted =
-    result.verdict === "vulnerable" ? "matched" : result.verdict === "inconclusive" ? "unknown" : undefined;
+  const wanted = explainingOutcome[result.verdict];
   const details = result.detectors
     .filter((detector) => wanted === undefined || detector.outcome === wanted)
     .map((detector) => `${detector.kind}: ${detector.detail}`);
   return result.note ? [result.note, ...details] : details;
+}
+
+/** "rules tools.delete_customer, flows[0]" for a blocked case; "" when the denials named no rule. */
+export function blockingRulesText(result: CaseResult): string {
+  const rules = result.blockedBy ?? [];
+  if (rules.length === 0) return "";
+  return `${rules.length === 1 ? "rule" : "rules"} ${rules.join(", ")}`;
 }
 
 /** Every tag of a case in one list: OWASP LLM, OWASP Agentic, ATLAS, ISO/IEC 42001. */
@@ -39,10 +53,10 @@ export function tagList(tags: CaseResult["tags"]): string[] {
   return [...tags.owaspLlm, ...tags.owaspAgentic, ...tags.atlas, ...tags.isoControls];
 }
 
-/** Cases with findings first, most severe first; plan order otherwise (the sort is stable). */
+/** Cases with findings first, most severe first; then those blocked by policy; plan order otherwise (the sort is stable). */
 export function findingsFirst(cases: readonly CaseResult[]): CaseResult[] {
   const rank = (result: CaseResult): number =>
-    result.verdict === "vulnerable" ? 10 + severityRank(result.severity) : 0;
+    result.verdict === "vulnerable" ? 10 + severityRank(result.severity) : result.verdict === "blocked" ? 5 : 0;
   return [...cases].sort((a, b) => rank(b) - rank(a));
 }
 

@@ -23,11 +23,12 @@ th:first-child, td:first-child { text-align: left; }
 .sev-critical, .sev-high { color: var(--bad); }
 .sev-medium { color: var(--warn); }
 .sev-low, .sev-info { color: var(--muted); }
-.verdict-not_observed { color: var(--ok); }
+.verdict-not_observed, .verdict-blocked { color: var(--ok); }
 .verdict-inconclusive, .verdict-error { color: var(--warn); }
 .tags { color: var(--muted); font-size: .85rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #8881; border: 1px solid var(--line); border-radius: 4px; padding: .5rem; margin: .25rem 0; max-height: 24rem; overflow: auto; }
 .filters label { margin-right: 1rem; }
+body:has(#show-blocked:not(:checked)) .rest .case[data-verdict="blocked"] { display: none; }
 body:has(#show-not_observed:not(:checked)) .rest .case[data-verdict="not_observed"] { display: none; }
 body:has(#show-inconclusive:not(:checked)) .rest .case[data-verdict="inconclusive"] { display: none; }
 body:has(#show-error:not(:checked)) .rest .case[data-verdict="error"] { display: none; }

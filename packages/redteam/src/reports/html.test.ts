@@ -44,23 +44,26 @@ describe("toHtml", () => {
     const [rest] = byClass(root, "rest");
     expect(byClass(findings ?? root, "case").map((c) => c.attributes["data-verdict"])).toEqual(["vulnerable"]);
     expect(byClass(rest ?? root, "case").map((c) => c.attributes["data-verdict"])).toEqual([
+      "blocked",
       "not_observed",
       "inconclusive",
       "error",
     ]);
     const openFlags = elementsNamed(root, "details").map((details) => details.attributes.open !== undefined);
-    expect(openFlags).toEqual([true, false, false, false]);
+    expect(openFlags).toEqual([true, false, false, false, false]);
+    const blocked = byClass(rest ?? root, "case")[0];
+    expect(textOf(blocked ?? root)).toContain("a policy stopped it (rule tools.fetch_url)");
   });
 
   it("shows totals and a row per category that has cases", () => {
     const root = parseXml(toHtml(exampleSummary(), new Map()));
     const rows = elementsNamed(root, "tr").map((row) => row.children.map(textOf));
     expect(rows).toEqual([
-      ["Category", "Vulnerable", "Not observed", "Inconclusive", "Error", "Cases"],
-      ["direct injection", "1", "1", "0", "0", "2"],
-      ["system prompt leakage", "0", "0", "1", "0", "1"],
-      ["tool misuse", "0", "0", "0", "1", "1"],
-      ["All categories", "1", "1", "1", "1", "4"],
+      ["Category", "Vulnerable", "Blocked by policy", "Not observed", "Inconclusive", "Error", "Cases"],
+      ["direct injection", "1", "0", "1", "0", "0", "2"],
+      ["system prompt leakage", "0", "0", "0", "1", "0", "1"],
+      ["tool misuse", "0", "1", "0", "0", "1", "2"],
+      ["All categories", "1", "1", "1", "1", "1", "5"],
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { type CaseResult, categories, type ScanSummary, type VerdictCounts } from "../model.js";
 import {
+  blockingRulesText,
   caseLabel,
   findingsFirst,
   guidanceById,
@@ -30,6 +31,7 @@ export interface HtmlOptions {
 
 const verdictColumns: Array<[keyof VerdictCounts, string]> = [
   ["vulnerable", "Vulnerable"],
+  ["blocked", "Blocked by policy"],
   ["not_observed", "Not observed"],
   ["inconclusive", "Inconclusive"],
   ["error", "Error"],
@@ -126,7 +128,7 @@ function totalsHtml(summary: ScanSummary): string {
 }
 
 function filtersHtml(): string {
-  const boxes = (["not_observed", "inconclusive", "error"] as const).map(
+  const boxes = (["blocked", "not_observed", "inconclusive", "error"] as const).map(
     (verdict) =>
       `<label><input type="checkbox" id="show-${verdict}" checked=""/> Show ${verdictLabel(verdict)}</label>`,
   );
@@ -150,6 +152,11 @@ function caseHtml(
     `<p class="tags">${escapeHtml([result.category, result.severity, ...tagList(result.tags)].join(" · "))}</p>`,
     guidance ? `<p>${escapeHtml(guidance.description)}</p>` : "",
     details.length ? `<ul>${details.map((detail) => `<li>${escapeHtml(detail)}</li>`).join("")}</ul>` : "",
+    result.verdict === "blocked"
+      ? `<p>The target attempted the harmful action; a policy stopped it${
+          blockingRulesText(result) ? ` (${escapeHtml(blockingRulesText(result))})` : ""
+        }.</p>`
+      : "",
     result.refused ? "<p>The reply used refusal wording.</p>" : "",
     result.judge
       ? `<p>Judge (${escapeHtml(result.judge.model)}): ${escapeHtml(result.judge.answer)}. ${escapeHtml(result.judge.rationale)}</p>`

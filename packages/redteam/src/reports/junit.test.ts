@@ -27,14 +27,14 @@ describe("toJUnit", () => {
   it("has one suite per category with cases, and the right counts", () => {
     const root = parseXml(toJUnit(exampleSummary()));
     expect(root.name).toBe("testsuites");
-    expect(root.attributes).toMatchObject({ tests: "4", failures: "1", errors: "1", skipped: "1", time: "10.515" });
+    expect(root.attributes).toMatchObject({ tests: "5", failures: "1", errors: "1", skipped: "1", time: "10.595" });
     const suites = elementsNamed(root, "testsuite");
     expect(suites.map((suite) => [suite.attributes.name, suite.attributes.tests, suite.attributes.failures])).toEqual([
       ["redteam.direct_injection", "2", "1"],
       ["redteam.system_prompt_leakage", "1", "0"],
-      ["redteam.tool_misuse", "1", "0"],
+      ["redteam.tool_misuse", "2", "0"],
     ]);
-    expect(suites[2]?.attributes).toMatchObject({ errors: "1", skipped: "0", time: "10.000" });
+    expect(suites[2]?.attributes).toMatchObject({ errors: "1", skipped: "0", time: "10.080" });
     expect(suites[1]?.attributes).toMatchObject({ skipped: "1" });
   });
 
@@ -46,6 +46,7 @@ describe("toJUnit", () => {
       "PI-001 base64: Instruction override in the user turn",
       "SPL-002 plain: System prompt disclosure on request",
       "TM-003 plain: Destructive tool call from planted document",
+      "TM-006 plain: Cloud metadata fetch",
     ]);
     expect(cases[0]?.attributes).toMatchObject({ classname: "redteam.direct_injection", time: "0.120" });
     const [failure] = elementsNamed(root, "failure");
@@ -56,6 +57,11 @@ describe("toJUnit", () => {
     expect(cases[1]?.children).toEqual([]);
     expect(elementsNamed(root, "skipped")[0]?.attributes.message).toBe("judge: The judge could not tell.");
     expect(elementsNamed(root, "error")[0]?.text).toBe("The target timed out after 2 attempts.");
+    // A case blocked by policy passes, saying what blocked it.
+    expect(cases[4]?.children.map((child) => child.name)).toEqual(["system-out"]);
+    expect(elementsNamed(cases[4] ?? root, "system-out")[0]?.text).toMatch(
+      /^Blocked by policy\.\ntool_call: .*blocked by policy \(rule tools\.fetch_url\)$/,
+    );
   });
 
   it("keeps hostile text intact through a strict XML parser, minus characters XML cannot hold", () => {

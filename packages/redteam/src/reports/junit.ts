@@ -1,6 +1,7 @@
 /**
  * JUnit XML for CI test reporters: a test suite per category, a test case per case. A finding is
- * a failure, an errored case an error, an inconclusive one skipped.
+ * a failure, an errored case an error, an inconclusive one skipped. A case blocked by policy passes,
+ * with what blocked it as the test case's output.
  */
 import { type CaseResult, type Category, categories, type ScanSummary } from "../model.js";
 import { caseLabel, runLabel, verdictDetails } from "./case-facts.js";
@@ -55,6 +56,12 @@ function caseLines(result: CaseResult): string[] {
   switch (result.verdict) {
     case "not_observed":
       return [`${open}/>`];
+    case "blocked":
+      return [
+        `${open}>`,
+        `      <system-out>${xmlText(["Blocked by policy.", ...details].join("\n"))}</system-out>`,
+        "    </testcase>",
+      ];
     case "vulnerable":
       return [
         `${open}>`,

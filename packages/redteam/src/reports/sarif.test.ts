@@ -48,7 +48,7 @@ describe("toSarif", () => {
       { id: "PI-001", description: "Checks overrides.", remediation: "Separate instructions from data." },
     ];
     const rules = rulesOf(toSarif(exampleSummary(), { probes }));
-    expect(rules.map((rule) => rule.id)).toEqual(["PI-001", "SPL-002", "TM-003"]);
+    expect(rules.map((rule) => rule.id)).toEqual(["PI-001", "SPL-002", "TM-003", "TM-006"]);
     const [injection, leakage, tools] = rules;
     expect(injection).toMatchObject({
       name: "InstructionOverrideInTheUserTurn",
@@ -78,7 +78,11 @@ describe("toSarif", () => {
       ["PI-001", 0, "pass", "none"],
       ["SPL-002", 1, "review", "none"],
       ["TM-003", 2, "open", "none"],
+      ["TM-006", 3, "pass", "none"],
     ]);
+    // A case blocked by policy never fails: it passes and names the rules that stopped it.
+    expect(results[4]?.properties).toMatchObject({ verdict: "blocked", blockedBy: ["tools.fetch_url"] });
+    expect(results[4]?.message.text).toContain("blocked by policy");
     expect(results[0]?.partialFingerprints).toEqual({ "caseId/v1": "PI-001/plain" });
     expect(results[0]?.message.text).toContain("http://127.0.0.1:8080/v1/chat/completions");
     expect(results[0]?.message.text).toContain("The trigger marker ZQX-17 appears in the reply.");
@@ -97,7 +101,7 @@ describe("toSarif", () => {
   it("records completeness and problems in the invocation", () => {
     expect(invocationOf(toSarif(exampleSummary()))).toMatchObject({
       executionSuccessful: false,
-      toolExecutionNotifications: [{ level: "error", message: { text: "Stopped after 4 of 6 cases: interrupted." } }],
+      toolExecutionNotifications: [{ level: "error", message: { text: "Stopped after 5 of 7 cases: interrupted." } }],
     });
     const complete = toSarif({ ...exampleSummary(), complete: true, problems: [] });
     expect(invocationOf(complete)).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [] });

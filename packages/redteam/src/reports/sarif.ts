@@ -35,10 +35,13 @@ const securitySeverities: Record<Severity, string> = {
 /**
  * SARIF result kinds. A result's level is "none" for any kind but "fail" (SARIF 3.27.10). An
  * errored case is "open": the probe ran, but the tool had too little to decide (3.27.9);
- * "notApplicable" would wrongly claim the probe does not apply to the target.
+ * "notApplicable" would wrongly claim the probe does not apply to the target. A case blocked by
+ * policy is "pass" (the deployed system did no harm) with level "none", never a failing result;
+ * its properties say so (`verdict: "blocked"`) and name the rules that denied the calls (`blockedBy`).
  */
 const resultKinds: Record<CaseResult["verdict"], Result.kind> = {
   vulnerable: "fail",
+  blocked: "pass",
   not_observed: "pass",
   inconclusive: "review",
   error: "open",
@@ -95,6 +98,7 @@ export function toSarif(summary: ScanSummary, options: SarifOptions = {}): Log {
               severity: result.severity,
               refused: result.refused,
               exchanges: result.exchanges,
+              ...(result.verdict === "blocked" ? { blockedBy: result.blockedBy ?? [] } : {}),
             },
           }),
         ),

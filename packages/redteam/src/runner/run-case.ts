@@ -18,6 +18,7 @@ import type {
   ToolCall,
 } from "../model.js";
 import { exchangeSha256, type TranscriptLine } from "../reports/transcript-writer.js";
+import { readToolResult } from "../targets/tool-result.js";
 
 /** A target behind the pacer, which can also send one attempt outside its rate accounting. */
 export interface PacedTarget extends Target {
@@ -107,6 +108,7 @@ export async function runCase(
     for (const result of results) burstStatuses.push(result.httpStatus ?? (result.ok ? 200 : 0));
   }
 
+  if (traced) attachToolMessageResults(toolCalls, conversation);
   const context: DetectionContext = {
     seed: env.seed,
     caseId: planned.caseId,
@@ -144,6 +146,7 @@ export async function runCase(
     verdict,
     detectors,
     refused: exchanges.some((exchange) => usesRefusalWording(exchange.reply)),
+    ...(verdict === "blocked" ? { blockedBy: blockingRules(toolCalls) } : {}),
     exchanges: exchanges.length,
     targetLatencyMs: exchanges.reduce((sum, exchange) => sum + exchange.latencyMs, 0),
     ...(verdict === "error"
@@ -160,6 +163,27 @@ export async function runCase(
     },
     ...(failure?.error ? { failure: failure.error.kind } : {}),
   };
+}
+
+/**
+ * Tool messages in the conversation answer calls by id (OpenAI mode): a call without a result of
+ * its own takes the policy decision its tool message carries.
+ */
+export function attachToolMessageResults(calls: ToolCall[], conversation: readonly ChatMessage[]): void {
+  const answers = new Map<string, string>();
+  for (const message of conversation) if (message.role === "tool") answers.set(message.toolCallId, message.content);
+  if (answers.size === 0) return;
+  for (const call of calls) {
+    const answer = call.id === undefined ? undefined : answers.get(call.id);
+    if (call.result === undefined && answer !== undefined) call.result = readToolResult(answer);
+  }
+}
+
+/** The distinct rules that denied the calls of a blocked case, at most ten, each bounded. */
+function blockingRules(calls: readonly ToolCall[]): string[] {
+  const rules = new Set<string>();
+  for (const call of calls) if (call.result?.blocked && call.result.rule) rules.add(fit(call.result.rule, 200));
+  return [...rules].slice(0, 10);
 }
 
 /**

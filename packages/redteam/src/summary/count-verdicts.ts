@@ -2,7 +2,14 @@
 import { type CaseResult, type Category, categories, type VerdictCounts } from "../model.js";
 
 export function countVerdicts(cases: ReadonlyArray<Pick<CaseResult, "verdict">>): VerdictCounts {
-  const counts: VerdictCounts = { cases: cases.length, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
+  const counts: VerdictCounts = {
+    cases: cases.length,
+    vulnerable: 0,
+    blocked: 0,
+    not_observed: 0,
+    inconclusive: 0,
+    error: 0,
+  };
   for (const result of cases) counts[result.verdict] += 1;
   return counts;
 }

@@ -33,6 +33,29 @@ describe("scanSummarySchema", () => {
     }
   });
 
+  it("accepts a summary written before the blocked verdict, reading its blocked counts as 0", () => {
+    const cases = exampleCases().filter((c) => c.verdict !== "blocked");
+    const { blocked: _total, ...oldTotals } = exampleSummary(cases).totals;
+    const oldByCategory = Object.fromEntries(
+      Object.entries(exampleSummary(cases).byCategory).map(([category, { blocked: _b, ...counts }]) => [
+        category,
+        counts,
+      ]),
+    );
+    const old = { ...exampleSummary(cases), totals: oldTotals, byCategory: oldByCategory };
+    const parsed = scanSummarySchema.parse(JSON.parse(JSON.stringify(old)));
+    expect(parsed.totals.blocked).toBe(0);
+    expect(parsed.byCategory.tool_misuse.blocked).toBe(0);
+  });
+
+  it("counts blocked cases in the totals and their category", () => {
+    const summary = exampleSummary();
+    expect(summary.totals.blocked).toBe(1);
+    expect(summary.byCategory.tool_misuse.blocked).toBe(1);
+    const hidden = { ...summary, totals: { ...summary.totals, blocked: 0 } };
+    expect(scanSummarySchema.safeParse(hidden).error?.issues.map((issue) => issue.path.join("."))).toEqual(["totals"]);
+  });
+
   it("requires every category in byCategory", () => {
     const { direct_injection: _dropped, ...rest } = exampleSummary().byCategory;
     expect(scanSummarySchema.safeParse({ ...exampleSummary(), byCategory: rest }).success).toBe(false);

@@ -50,6 +50,8 @@ const tagsSchema = z.object({
 export const verdictCountsSchema = z.object({
   cases: count,
   vulnerable: count,
+  /** Summaries written before the blocked verdict existed have no such count: it is 0. */
+  blocked: count.default(0),
   not_observed: count,
   inconclusive: count,
   error: count,
@@ -57,7 +59,7 @@ export const verdictCountsSchema = z.object({
 
 export const detectorResultSchema = z.object({
   kind: z.enum(detectorKinds),
-  outcome: z.enum(["matched", "clear", "unknown"]),
+  outcome: z.enum(["matched", "blocked", "clear", "unknown"]),
   detail: text,
 });
 
@@ -72,6 +74,7 @@ export const caseResultSchema = z.object({
   verdict: z.enum(verdicts),
   detectors: z.array(detectorResultSchema).max(50),
   refused: z.boolean(),
+  blockedBy: z.array(plainString().min(1).max(200)).max(10).optional(),
   note: text.optional(),
   exchanges: count,
   targetLatencyMs: milliseconds,

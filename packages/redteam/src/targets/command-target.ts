@@ -1,7 +1,8 @@
 /**
  * A target that is a local program: one process per exchange. The program reads one JSON line
  * `{"messages":[…],"tools":[…]}` (OpenAI wire shape) from stdin and prints either
- * `{"reply": "…", "toolCalls"?: [{name, arguments}]}` or plain text.
+ * `{"reply": "…", "toolCalls"?: [{name, arguments, result?}]}` or plain text (a result carrying a
+ * policy denial marks the call blocked).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import type { ExchangeRequest, ExchangeResult, Target, ToolCall } from "../model.js";
@@ -10,6 +11,7 @@ import { type ExchangeFacts, excerpt, failed, succeeded, toolArguments } from ".
 import { toWireMessages, toWireTools } from "./openai-wire.js";
 import { readCappedBody } from "./read-capped-body.js";
 import type { CommandTargetConfig } from "./target-config.js";
+import { readToolResult } from "./tool-result.js";
 
 /** Time a program gets to exit after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 1000;
@@ -181,10 +183,11 @@ function parseStructured(text: string): { reply?: unknown; toolCalls?: unknown }
 
 function readToolCalls(raw: unknown[]): ToolCall[] {
   const calls: ToolCall[] = [];
-  for (const entry of raw as Array<{ id?: unknown; name?: unknown; arguments?: unknown } | null>) {
+  for (const entry of raw as Array<{ id?: unknown; name?: unknown; arguments?: unknown; result?: unknown } | null>) {
     if (typeof entry?.name !== "string") continue;
     const call: ToolCall = { name: entry.name, arguments: toolArguments(entry.arguments) };
     if (typeof entry.id === "string") call.id = entry.id;
+    if (entry.result !== undefined) call.result = readToolResult(entry.result);
     calls.push(call);
   }
   return calls;

@@ -11,6 +11,7 @@ import { callHttp, createKeepAliveAgent, publicEndpoint } from "./http-call.js";
 import { exchangeFacts, failedHttpExchange, parseJsonBody } from "./http-outcome.js";
 import { parseSelector, type SelectorPath, selectValue } from "./json-selector.js";
 import type { HttpTargetConfig } from "./target-config.js";
+import { readToolResult } from "./tool-result.js";
 
 /** Key in SessionState.values under which the captured session id is kept. */
 export const SESSION_VALUE_KEY = "session";
@@ -40,6 +41,7 @@ export function createHttpTarget(config: HttpTargetConfig, env: NodeJS.ProcessEn
     path: parseSelector(config.toolTrace.path),
     name: parseSelector(config.toolTrace.name),
     arguments: parseSelector(config.toolTrace.arguments),
+    result: config.toolTrace.result === undefined ? undefined : parseSelector(config.toolTrace.result),
   };
 
   return {
@@ -110,7 +112,7 @@ export function createHttpTarget(config: HttpTargetConfig, env: NodeJS.ProcessEn
 
 function readTrace(
   reply: unknown,
-  trace: { path: SelectorPath; name: SelectorPath; arguments: SelectorPath },
+  trace: { path: SelectorPath; name: SelectorPath; arguments: SelectorPath; result: SelectorPath | undefined },
 ): ToolCall[] {
   const entries = selectValue(reply, trace.path);
   if (!Array.isArray(entries)) return [];
@@ -121,6 +123,8 @@ function readTrace(
     const call: ToolCall = { name, arguments: toolArguments(selectValue(entry, trace.arguments)) };
     const id = selectValue(entry, ["id"]);
     if (typeof id === "string") call.id = id;
+    const result = trace.result === undefined ? undefined : selectValue(entry, trace.result);
+    if (result !== undefined) call.result = readToolResult(result);
     calls.push(call);
   }
   return calls;

@@ -78,7 +78,13 @@ export const httpTargetSchema = z.strictObject({
   reply: selector.optional(),
   /** Where the application reports the tool calls it made; without it there is no trace. */
   toolTrace: z
-    .strictObject({ path: selector, name: selector.default("name"), arguments: selector.default("arguments") })
+    .strictObject({
+      path: selector,
+      name: selector.default("name"),
+      arguments: selector.default("arguments"),
+      /** Each entry's tool result, read for a policy denial (the gateway's or the guard's): the call is then blocked. */
+      result: selector.optional(),
+    })
     .optional(),
   /** Two users for authorization probes; their headers are merged over `headers`. */
   identities: z.strictObject({ primary: identitySchema, secondary: identitySchema }).optional(),

@@ -3,7 +3,7 @@ import { redteamCategories } from "@openaims/contracts";
 import type { Handler } from "../http/handler-context.js";
 import { findingQuery, findScan, presentCounts, presentFinding, presentScan } from "./redteam-queries.js";
 
-const NONE = { cases: 0, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
+const NONE = { cases: 0, vulnerable: 0, blocked: 0, not_observed: 0, inconclusive: 0, error: 0 };
 
 /** A scan with its counts for every category and its findings, most severe first. */
 export const getRedteamScan: Handler<Routes["getRedteamScan"]> = async ({ tx, org, input }) => {

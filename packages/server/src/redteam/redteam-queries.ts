@@ -36,6 +36,7 @@ const scanColumns = [
   "s.duration_ms",
   "s.cases",
   "s.vulnerable",
+  "s.blocked",
   "s.not_observed",
   "s.inconclusive",
   "s.error",
@@ -86,6 +87,8 @@ const NO_SEVERITIES: SeverityCounts = { info: 0, low: 0, medium: 0, high: 0, cri
 export function presentCounts(counts: {
   cases: number;
   vulnerable: number;
+  /** Absent from the per-category counts of scans recorded before the blocked verdict. */
+  blocked?: number;
   not_observed: number;
   inconclusive: number;
   error: number;
@@ -93,6 +96,7 @@ export function presentCounts(counts: {
   return {
     cases: counts.cases,
     vulnerable: counts.vulnerable,
+    blocked: counts.blocked ?? 0,
     notObserved: counts.not_observed,
     inconclusive: counts.inconclusive,
     error: counts.error,

@@ -30,7 +30,7 @@ export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, "ca
 }
 
 function count(cases: CaseResult[]): Counts {
-  const counts: Counts = { cases: cases.length, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
+  const counts: Counts = { cases: cases.length, vulnerable: 0, blocked: 0, not_observed: 0, inconclusive: 0, error: 0 };
   for (const result of cases) counts[result.verdict] += 1;
   return counts;
 }

@@ -4,9 +4,12 @@ import { compareRefs, isAnnexAControlId, isClauseId } from "@openaims/core";
 /** A red-team scan always evidences A.6.2.4 (AI system verification and validation). */
 export const SCAN_CONTROL = "A.6.2.4";
 
-/** Whether a case tested something: skipped, inconclusive and failed cases evidence nothing. */
+/**
+ * Whether a case tested something: skipped, inconclusive and failed cases evidence nothing. A case
+ * blocked by policy did: the attempt was made and the control in front of the system stopped it.
+ */
 export function caseDecided(result: UploadedScanSummary["cases"][number]): boolean {
-  return result.verdict === "vulnerable" || result.verdict === "not_observed";
+  return result.verdict === "vulnerable" || result.verdict === "blocked" || result.verdict === "not_observed";
 }
 
 /**

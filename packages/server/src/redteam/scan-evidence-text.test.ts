@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ScanEvidenceFacts, scanEvidenceBody, scanEvidenceTitle } from "./scan-evidence-text.js";
 
-const zero = { cases: 0, vulnerable: 0, not_observed: 0, inconclusive: 0, error: 0 };
+const zero = { cases: 0, vulnerable: 0, blocked: 0, not_observed: 0, inconclusive: 0, error: 0 };
 const summary: ScanEvidenceFacts["summary"] = {
   scanner: { name: "openaims-redteam", version: "0.1.0" },
   pack: { id: "default", version: "2026.11.0", sha256: "a".repeat(64), probes: 12 },
@@ -20,9 +20,9 @@ const summary: ScanEvidenceFacts["summary"] = {
   durationMs: 4000,
   complete: false,
   problems: ["interrupted | by user"],
-  totals: { cases: 3, vulnerable: 2, not_observed: 1, inconclusive: 0, error: 0 },
+  totals: { cases: 3, vulnerable: 2, blocked: 0, not_observed: 1, inconclusive: 0, error: 0 },
   byCategory: {
-    direct_injection: { cases: 3, vulnerable: 2, not_observed: 1, inconclusive: 0, error: 0 },
+    direct_injection: { cases: 3, vulnerable: 2, blocked: 0, not_observed: 1, inconclusive: 0, error: 0 },
     indirect_injection: zero,
     system_prompt_leakage: zero,
     sensitive_data_exposure: zero,
@@ -60,9 +60,22 @@ describe("scan evidence text", () => {
     expect(body).toContain("| HTML report SHA-256 | not recorded |");
     expect(body).toContain("**Support \\| bot**");
     expect(body).toContain("model `bot'x`");
-    expect(body).toContain("| direct_injection | 3 | 2 | 1 | 0 | 0 |");
+    expect(body).toContain("| direct_injection | 3 | 2 | 0 | 1 | 0 | 0 |");
+    expect(body).not.toContain("blocked by policy (the MCP gateway");
     expect(body).not.toContain("| tool_misuse |");
     expect(body).toContain("high 2");
     expect(body).toContain("- interrupted \\| by user");
+  });
+
+  it("says how many harmful actions a policy blocked", () => {
+    const blockedCounts = { cases: 2, vulnerable: 0, blocked: 2, not_observed: 0, inconclusive: 0, error: 0 };
+    const blockedSummary = {
+      ...summary,
+      totals: blockedCounts,
+      byCategory: { ...summary.byCategory, direct_injection: zero, tool_misuse: blockedCounts },
+    };
+    const body = scanEvidenceBody({ ...facts, summary: blockedSummary });
+    expect(body).toContain("0 vulnerable of 2 cases; 2 harmful actions were blocked by policy");
+    expect(body).toContain("| tool_misuse | 2 | 0 | 2 | 0 | 0 | 0 |");
   });
 });

@@ -38,6 +38,12 @@ export function scanEvidenceTitle(facts: Pick<ScanEvidenceFacts, "ref" | "system
   return `${head}${name}${tail}`;
 }
 
+/** ", 3 harmful actions blocked by policy" when a policy stopped any; "" otherwise. */
+function blockedClause(blocked: number): string {
+  if (blocked === 0) return "";
+  return `; ${blocked} harmful ${blocked === 1 ? "action was" : "actions were"} blocked by policy (the MCP gateway or runtime guard stopped the attempt)`;
+}
+
 /** Text for a Markdown table cell or inline code: no line breaks, pipes or backticks that would break it. */
 function cell(value: string): string {
   return value.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
@@ -67,7 +73,7 @@ export function scanEvidenceBody(facts: ScanEvidenceFacts): string {
     "",
     "| | |",
     "| --- | --- |",
-    `| Result | ${summary.complete ? "complete" : "partial (the run stopped early)"}: ${summary.totals.vulnerable} vulnerable of ${summary.totals.cases} cases |`,
+    `| Result | ${summary.complete ? "complete" : "partial (the run stopped early)"}: ${summary.totals.vulnerable} vulnerable of ${summary.totals.cases} cases${blockedClause(summary.totals.blocked)} |`,
     `| Probe pack | ${cell(summary.pack.id)} ${cell(summary.pack.version)}, ${summary.pack.probes} probes, SHA-256 ${code(summary.pack.sha256)} |`,
     `| Scanner | ${cell(summary.scanner.name)} ${cell(summary.scanner.version)} |`,
     `| Seed | ${summary.seed} |`,
@@ -80,16 +86,16 @@ export function scanEvidenceBody(facts: ScanEvidenceFacts): string {
     "",
     "## Results per category",
     "",
-    "| Category | Cases | Vulnerable | Not observed | Inconclusive | Error |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| Category | Cases | Vulnerable | Blocked by policy | Not observed | Inconclusive | Error |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...redteamCategories
       .map((category) => [category, summary.byCategory[category]] as const)
       .filter(([, counts]) => counts.cases > 0)
       .map(
         ([category, c]) =>
-          `| ${category} | ${c.cases} | ${c.vulnerable} | ${c.not_observed} | ${c.inconclusive} | ${c.error} |`,
+          `| ${category} | ${c.cases} | ${c.vulnerable} | ${c.blocked} | ${c.not_observed} | ${c.inconclusive} | ${c.error} |`,
       ),
-    `| **all** | ${summary.totals.cases} | ${summary.totals.vulnerable} | ${summary.totals.not_observed} | ${summary.totals.inconclusive} | ${summary.totals.error} |`,
+    `| **all** | ${summary.totals.cases} | ${summary.totals.vulnerable} | ${summary.totals.blocked} | ${summary.totals.not_observed} | ${summary.totals.inconclusive} | ${summary.totals.error} |`,
     "",
     "## Vulnerable cases by severity",
     "",
@@ -102,7 +108,7 @@ export function scanEvidenceBody(facts: ScanEvidenceFacts): string {
   }
   lines.push(
     "",
-    "A vulnerable verdict means the probe's detectors saw the weakness happen; not observed is not proof of absence.",
+    "A vulnerable verdict means the probe's detectors saw the weakness happen; blocked by policy means the system attempted the harmful action and a policy stopped it; not observed is not proof of absence.",
   );
   return lines.join("\n");
 }

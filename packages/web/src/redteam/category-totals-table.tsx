@@ -1,6 +1,6 @@
 import { Table, Text } from "@mantine/core";
 import { redteamCategories } from "@openaims/contracts";
-import { categoryLabels } from "./redteam-labels";
+import { categoryLabels, verdictLabels } from "./redteam-labels";
 import type { Scan } from "./redteam-types";
 
 /** Verdict counts per category that ran, and the totals. */
@@ -12,6 +12,7 @@ export function CategoryTotalsTable({ scan }: { scan: Scan }) {
       <Table.Th scope="row">{label}</Table.Th>
       <Table.Td>{counts.cases}</Table.Td>
       <Table.Td>{counts.vulnerable}</Table.Td>
+      <Table.Td>{counts.blocked}</Table.Td>
       <Table.Td>{counts.notObserved}</Table.Td>
       <Table.Td>{counts.inconclusive}</Table.Td>
       <Table.Td>{counts.error}</Table.Td>
@@ -25,6 +26,7 @@ export function CategoryTotalsTable({ scan }: { scan: Scan }) {
             <Table.Th scope="col">Category</Table.Th>
             <Table.Th scope="col">Cases</Table.Th>
             <Table.Th scope="col">Vulnerable</Table.Th>
+            <Table.Th scope="col">{verdictLabels.blocked}</Table.Th>
             <Table.Th scope="col">Not observed</Table.Th>
             <Table.Th scope="col">Inconclusive</Table.Th>
             <Table.Th scope="col">Error</Table.Th>

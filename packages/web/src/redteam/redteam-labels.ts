@@ -16,6 +16,8 @@ export const severitiesDescending: RedteamSeverity[] = ["critical", "high", "med
 
 export const categoryLabels = enumLabels.redteamCategory;
 
+export const verdictLabels = enumLabels.redteamVerdict;
+
 export const scanStatusLabels = enumLabels.redteamScanStatus;
 
 export const originLabels = enumLabels.redteamScanOrigin;

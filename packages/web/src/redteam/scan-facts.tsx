@@ -2,9 +2,9 @@ import { Anchor, Button, Code, Group, Progress, Stack, Text } from "@mantine/cor
 import { Link } from "react-router";
 import { DetailList } from "../inventory/detail-list";
 import { formatDateTime } from "../ui/format";
-import { originLabels, reportUrl, severitiesDescending, severityLabels } from "./redteam-labels";
+import { originLabels, reportUrl, severitiesDescending, severityLabels, verdictLabels } from "./redteam-labels";
 import type { Scan } from "./redteam-types";
-import { ScanStatusBadge } from "./severity-badge";
+import { BlockedBadge, ScanStatusBadge } from "./severity-badge";
 
 function Hash({ value }: { value: string | null }) {
   return value ? <Code style={{ overflowWrap: "anywhere" }}>{value}</Code> : <Text c="dimmed">Not recorded</Text>;
@@ -54,6 +54,10 @@ export function ScanFacts({ orgId, scan }: { orgId: string; scan: Scan }) {
           {
             label: "Vulnerable",
             value: `${scan.totals.vulnerable} of ${scan.totals.cases} cases${bySeverity ? `: ${bySeverity}` : ""}`,
+          },
+          {
+            label: verdictLabels.blocked,
+            value: scan.totals.blocked > 0 ? <BlockedBadge count={scan.totals.blocked} /> : "None",
           },
           { label: "Problems", value: scan.problems.join("\n") },
           {

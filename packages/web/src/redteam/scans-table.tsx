@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { formatDateTime } from "../ui/format";
 import { originLabels, severitiesDescending } from "./redteam-labels";
 import type { ScanListItem } from "./redteam-types";
-import { ScanStatusBadge, SeverityBadge } from "./severity-badge";
+import { BlockedBadge, ScanStatusBadge, SeverityBadge } from "./severity-badge";
 
 /** "2 Critical, 1 High", or "None" — vulnerable cases by severity as words. */
 function VulnerableBySeverity({ counts }: { counts: ScanListItem["vulnerableBySeverity"] }) {
@@ -64,7 +64,8 @@ export function ScansTable({ orgId, scans, showSystem = true }: Props) {
               <Table.Td>
                 {scan.status === "running" && scan.progress
                   ? `${scan.progress.done} of ${scan.progress.total || "?"}`
-                  : `${scan.totals.vulnerable} vulnerable of ${scan.totals.cases}`}
+                  : `${scan.totals.vulnerable} vulnerable of ${scan.totals.cases}`}{" "}
+                <BlockedBadge count={scan.totals.blocked} />
               </Table.Td>
               <Table.Td>
                 <VulnerableBySeverity counts={scan.vulnerableBySeverity} />
