@@ -158,6 +158,22 @@ describe("aims mcp-gateway transports and refusals", () => {
     }
   });
 
+  it("refuses to start when two servers offer the same tool name, naming both", async () => {
+    await writeFile(
+      join(dir, "twice.yaml"),
+      `servers:\n  first: { command: node, args: [${supportTools}] }\n  second: { command: node, args: [${supportTools}] }\npolicy: { default: allow }\n`,
+    );
+    const { command, args } = gatewayCommand(join(dir, "twice.yaml"), false);
+    const child = spawn(command, args, { stdio: ["pipe", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/servers first and second both offer the tool \w+; give one of them a prefix/);
+  });
+
   it("over stdio, refuses lines that are not JSON or not JSON-RPC, and unknown methods, without reaching the server", async () => {
     const stdioLog = join(dir, "stdio-calls.jsonl");
     const { command, args } = gatewayCommand(join(exampleFolder, "gateway.yaml"), false);

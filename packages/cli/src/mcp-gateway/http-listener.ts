@@ -9,6 +9,7 @@ import { openGatewaySession } from "./gateway-session.js";
 
 /** Most client sessions open at once; a further initialize is refused until one closes. */
 export const MAX_HTTP_SESSIONS = 1024;
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 /** Largest request body a client may send. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -32,6 +33,8 @@ export async function listenHttp(
   options: { host: string; port: number; path: string },
 ): Promise<HttpListener> {
   const sessions = new Map<string, OpenSession>();
+  /** On a loopback address, only requests naming it (not a web page's rebound domain) are served. */
+  let allowedHosts: string[] | null = null;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://gateway");
@@ -53,6 +56,7 @@ export async function listenHttp(
       return sendError(response, 503, ErrorCode.InternalError, "Too many open sessions");
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
+      ...(allowedHosts ? { enableDnsRebindingProtection: true, allowedHosts } : {}),
       onsessioninitialized: (id) => {
         sessions.set(id, { transport, server });
       },
@@ -78,6 +82,8 @@ export async function listenHttp(
     http.listen(options.port, options.host, () => resolve());
   });
   const address = http.address() as AddressInfo;
+  if (LOOPBACK.has(options.host))
+    allowedHosts = ["127.0.0.1", "localhost", "[::1]"].map((name) => `${name}:${address.port}`);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}${options.path}`,
