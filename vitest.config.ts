@@ -38,6 +38,7 @@ const deeperIntegration = [
   "packages/cli/src/model-scan-upload.int.test.ts",
   "packages/cli/src/model-signing.int.test.ts",
   "packages/cli/src/review.int.test.ts",
+  "packages/cli/src/redteam-through-gateway.int.test.ts",
   "packages/db/src/data-dir-lock.int.test.ts",
   "packages/server/src/auth/signin-behind-proxy.int.test.ts",
   "packages/server/src/auth/signin-burst.int.test.ts",
