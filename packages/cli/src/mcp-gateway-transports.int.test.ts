@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -29,6 +29,28 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   else if (request.method === "tools/list")
     send({ id: request.id, result: { tools: [{ name: "lookup_order", inputSchema: { type: "object" } }] } });
   else send({ id: request.id, result: { content: "<script>not a list of content</script>" } });
+});
+`;
+
+/** A stdio MCP server, written without the SDK, offering two resources and a prompt. */
+const resourceServer = `
+import { appendFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+const send = (message) => process.stdout.write(JSON.stringify({ jsonrpc: "2.0", ...message }) + "\\n");
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const request = JSON.parse(line);
+  if (request.id === undefined) return;
+  if (request.method !== "initialize") appendFileSync(process.env.SUPPORT_TOOLS_LOG, request.method + " " + JSON.stringify(request.params ?? {}) + "\\n");
+  if (request.method === "initialize")
+    send({ id: request.id, result: { protocolVersion: request.params.protocolVersion, capabilities: { resources: {}, prompts: {} }, serverInfo: { name: "files", version: "1" } } });
+  else if (request.method === "resources/list")
+    send({ id: request.id, result: { resources: [{ uri: "customer://C-17", name: "C-17" }, { uri: "secrets://keys", name: "keys" }] } });
+  else if (request.method === "resources/read")
+    send({ id: request.id, result: { contents: [{ uri: request.params.uri, text: "contents of " + request.params.uri }] } });
+  else if (request.method === "prompts/list") send({ id: request.id, result: { prompts: [{ name: "greet" }] } });
+  else if (request.method === "prompts/get")
+    send({ id: request.id, result: { messages: [{ role: "user", content: { type: "text", text: "Hello" } }] } });
+  else send({ id: request.id, error: { code: -32601, message: "Method not found" } });
 });
 `;
 
@@ -153,6 +175,35 @@ describe("aims mcp-gateway transports and refusals", () => {
       const result = (await gateway.client.callTool({ name: "lookup_order", arguments: {} })) as CallToolResult;
       expect(result.isError).toBe(true);
       expect(JSON.stringify(result)).not.toContain("<script>");
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("decides resources/read by the policy's resources section, and leaves prompts alone when it has none", async () => {
+    const resourceLog = join(dir, "resource-calls.log");
+    await writeFile(join(dir, "resource-server.mjs"), resourceServer);
+    await writeFile(
+      join(dir, "resources.yaml"),
+      'servers:\n  files: { command: node, args: [resource-server.mjs] }\npolicy:\n  default: deny\n  resources:\n    "customer://*": allow\n',
+    );
+    const gateway = await startStdioGateway(join(dir, "resources.yaml"), { SUPPORT_TOOLS_LOG: resourceLog });
+    try {
+      const read = await gateway.client.readResource({ uri: "customer://C-17" });
+      expect(read.contents[0]).toMatchObject({ text: "contents of customer://C-17" });
+      const refused = gateway.client.readResource({ uri: "secrets://keys" });
+      await expect(refused).rejects.toSatisfy(
+        (error) =>
+          error instanceof McpError &&
+          error.message.includes("Blocked by policy") &&
+          (error.data as Record<string, { rule: string }>)["openaims/decision"]?.rule === "default",
+      );
+      const prompt = await gateway.client.getPrompt({ name: "greet" });
+      expect(prompt.messages).toHaveLength(1);
+      const received = (await readFile(resourceLog, "utf8")).trim().split("\n");
+      expect(received.filter((line) => line.startsWith("resources/read"))).toEqual([
+        'resources/read {"uri":"customer://C-17"}',
+      ]);
     } finally {
       await gateway.close();
     }
