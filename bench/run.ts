@@ -3,7 +3,11 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
-import { type AgentDecisionBenchResult, benchAgentDecisions, formatAgentDecisionsTable } from "./agent-decisions.js";
+import {
+  type AgentDecisionApiResult,
+  benchAgentDecisionApi,
+  formatAgentDecisionApiTable,
+} from "./agent-decision-api.js";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { benchAnomalyMarkers, formatAnomalyMarkersTable, type MarkerBenchResult } from "./anomaly-markers.js";
 import { benchDrift, type DriftBenchResult, formatDriftTable } from "./drift.js";
@@ -42,12 +46,11 @@ const settings = {
    * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core) and
    * "modelscan" (hash and scan of a 2 GB safetensors file and a 1 GB PyTorch checkpoint beside
    * sha256sum, and a folder of 10,000 small pickles) and "mcp-gateway" (tools/call of a trivial tool directly
-   * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions)
-   * and "agent-decisions" (the agent decision function: 200,000 decisions of a 50-rule policy, p50/p99, one core).
+   * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions).
    */
   parts: (
     process.env.AIMS_BENCH_PARTS ??
-    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decisions"
+    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decision-api"
   )
     .split(",")
     .map((part) => part.trim()),
@@ -233,8 +236,10 @@ let mcpGateway: GatewayBenchResult | undefined;
 if (runs("mcp-gateway"))
   mcpGateway = await benchMcpGateway(intFromEnv("AIMS_BENCH_GATEWAY_CALLS", 5000), settings.seconds);
 
-let agentDecisions: AgentDecisionBenchResult | undefined;
-if (runs("agent-decisions")) agentDecisions = benchAgentDecisions(intFromEnv("AIMS_BENCH_AGENT_DECISIONS", 200_000));
+// "agent-decision-api": the decision API over HTTP, one caller, each decision logged with its audit entry.
+let agentDecisionApi: AgentDecisionApiResult | undefined;
+if (runs("agent-decision-api"))
+  agentDecisionApi = await benchAgentDecisionApi("pglite", undefined, intFromEnv("AIMS_BENCH_DECISIONS", 3000), log);
 
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
@@ -250,11 +255,11 @@ if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
 if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
 if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
 if (mcpGateway) process.stdout.write(`\n${formatMcpGatewayTable(mcpGateway)}\n`);
-if (agentDecisions) process.stdout.write(`\n${formatAgentDecisionsTable(agentDecisions)}\n`);
+if (agentDecisionApi) process.stdout.write(`\n${formatAgentDecisionApiTable([agentDecisionApi])}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisions }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisionApi }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);

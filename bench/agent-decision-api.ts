@@ -1,0 +1,218 @@
+/**
+ * The agent decision API over HTTP: one caller (an agent) asking `POST /agents/:id/decisions` again and
+ * again against `aims serve` in its own process, each decision recorded in the decision log with its
+ * audit entry in one transaction. Three calls in four are allowed lookups, one in four a refund the
+ * argument rule denies. Target p95 < 10 ms for one caller.
+ *
+ * Alone: `node --import tsx bench/agent-decision-api.ts` (AIMS_BENCH_DECISIONS, default 3,000 timed
+ * decisions after 300 to warm up). Uses the built CLI (packages/cli/dist) when it has the decision API,
+ * else the source through tsx.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate, openDatabase } from "@openaims/db";
+import { alignColumns } from "./report.js";
+import { createBenchOrganization } from "./seed.js";
+
+export const agentDecisionTargets = { p95Ms: 10 };
+
+export interface AgentDecisionApiResult {
+  engine: "pglite" | "postgres";
+  decisions: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  decisionsPerSecond: number;
+  /** The decision log's rows after the run (warm-up included), and whether it verified. */
+  logged: number;
+  verified: boolean;
+}
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const distDir = join(repo, "packages/cli/dist");
+
+const POLICY = `default: deny
+tools:
+  lookup_order: allow
+  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
+  send_email: allow
+  delete_customer: deny
+flows:
+  - after: [fetch_url]
+    require_approval: [send_email]
+`;
+
+/** The built CLI when its bundle has the decision API, else the source through tsx. */
+function aimsCommand(): string[] {
+  const built = join(distDir, "aims.js");
+  if (existsSync(built)) {
+    const hasRoute = readdirSync(distDir)
+      .filter((name) => name.endsWith(".js"))
+      .some((name) => readFileSync(join(distDir, name), "utf8").includes("decision-reports"));
+    if (hasRoute) return [built];
+  }
+  return ["--import", "tsx", join(repo, "packages/cli/src/main.ts")];
+}
+
+async function startServer(dataDir: string, databaseUrl: string | undefined) {
+  const env: NodeJS.ProcessEnv = { ...process.env, AIMS_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl ?? "" };
+  if (databaseUrl && !env.AIMS_SECRET_KEY) env.AIMS_SECRET_KEY = randomBytes(32).toString("base64");
+  const child = spawn(
+    process.execPath,
+    [...aimsCommand(), "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir],
+    { cwd: repo, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${code}:\n${output}`));
+    });
+  });
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export async function benchAgentDecisionApi(
+  engine: AgentDecisionApiResult["engine"],
+  databaseUrl: string | undefined,
+  decisions: number,
+  log: (message: string) => void,
+): Promise<AgentDecisionApiResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), `aims-bench-decisions-${engine}-`));
+  try {
+    const database = await openDatabase({ dataDir, databaseUrl, poolSize: 2 });
+    let seeded: { orgId: string; tokenSecret: string };
+    try {
+      await database.withSession(migrate);
+      seeded = await createBenchOrganization(database, {
+        orgName: "Decision bench",
+        ownerEmail: `owner-${randomBytes(4).toString("hex")}@bench.example`,
+        tokenScope: "write",
+      });
+    } finally {
+      await database.close();
+    }
+    const server = await startServer(dataDir, databaseUrl);
+    try {
+      const base = `${server.url}/api/v1/orgs/${seeded.orgId}`;
+      const headers = { authorization: `Bearer ${seeded.tokenSecret}`, "content-type": "application/json" };
+      const send = async (method: string, path: string, body?: object) => {
+        const res = await fetch(`${base}${path}`, {
+          method,
+          headers,
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+        return JSON.parse(text);
+      };
+      const system = await send("POST", "/systems", {
+        name: "Bench support agent",
+        ourRole: "provider",
+        impactTier: "medium",
+        autonomy: "advisory",
+        capabilities: ["llm", "agent_tools"],
+      });
+      for (const name of ["lookup_order", "issue_refund", "send_email", "delete_customer", "fetch_url"]) {
+        const asset = await send("POST", "/assets", { kind: "tool", name });
+        await send("POST", `/systems/${system.id}/asset-links`, { assetId: asset.id });
+      }
+      const policy = await send("POST", "/agent-policies", { systemId: system.id, title: "Bench policy" });
+      const version = await send("POST", `/agent-policies/${policy.id}/versions`, { source: POLICY });
+      await send("POST", `/agent-policies/${policy.id}/versions/${version.id}/approve`, { version: version.version });
+      const decide = (i: number) =>
+        send("POST", `/agents/${system.id}/decisions`, {
+          sessionId: `bench-${i % 50}`,
+          requester: "customer@example.com",
+          call:
+            i % 4 === 3
+              ? { name: "issue_refund", arguments: { amount: 500, order: i } }
+              : { name: "lookup_order", arguments: { order: i } },
+        });
+      const warmUp = Math.max(50, Math.floor(decisions / 10));
+      log(`[${engine}] agent decisions: ${warmUp} to warm up, then ${decisions} timed, one caller`);
+      for (let i = 0; i < warmUp; i++) await decide(i);
+      const times: number[] = [];
+      const started = performance.now();
+      for (let i = 0; i < decisions; i++) {
+        const t0 = performance.now();
+        const answer = await decide(warmUp + i);
+        times.push(performance.now() - t0);
+        if (answer.outcome !== (i % 4 === 3 ? "deny" : "allow")) throw new Error(`unexpected ${answer.outcome}`);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      times.sort((a, b) => a - b);
+      const verify = await send("GET", `/agents/${system.id}/decisions/verify`);
+      const result: AgentDecisionApiResult = {
+        engine,
+        decisions,
+        p50Ms: round(percentile(times, 0.5)),
+        p95Ms: round(percentile(times, 0.95)),
+        p99Ms: round(percentile(times, 0.99)),
+        decisionsPerSecond: Math.round(decisions / seconds),
+        logged: verify.checked,
+        verified: verify.verified,
+      };
+      log(`[${engine}] agent decisions: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, verified ${result.verified}`);
+      return result;
+    } finally {
+      await stop(server.child);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The decision API results as rows: one column per engine. */
+export function formatAgentDecisionApiTable(results: readonly AgentDecisionApiResult[]): string {
+  const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
+  const rows: string[][] = [["Agent decision API (one caller)", ...results.map((r) => r.engine)]];
+  rows.push(["decisions timed", ...results.map((r) => String(r.decisions))]);
+  rows.push(["p50 per decision", ...results.map((r) => `${r.p50Ms} ms`)]);
+  rows.push([
+    `p95 per decision (target < ${agentDecisionTargets.p95Ms} ms)`,
+    ...results.map((r) => `${r.p95Ms} ms ${mark(r.p95Ms < agentDecisionTargets.p95Ms)}`),
+  ]);
+  rows.push(["p99 per decision", ...results.map((r) => `${r.p99Ms} ms`)]);
+  rows.push(["decisions/s", ...results.map((r) => String(r.decisionsPerSecond))]);
+  rows.push(["log rows verified", ...results.map((r) => `${r.logged} ${r.verified ? "verified" : "NOT VERIFIED"}`)]);
+  return alignColumns(rows).join("\n");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const decisions = Number(process.env.AIMS_BENCH_DECISIONS ?? 3000);
+  const result = await benchAgentDecisionApi("pglite", undefined, decisions, (m) => process.stderr.write(`${m}\n`));
+  process.stdout.write(`${formatAgentDecisionApiTable([result])}\n`);
+}
