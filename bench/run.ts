@@ -8,6 +8,7 @@ import {
   benchAgentDecisionApi,
   formatAgentDecisionApiTable,
 } from "./agent-decision-api.js";
+import { type AgentDecisionBenchResult, benchAgentDecisions, formatAgentDecisionsTable } from "./agent-decisions.js";
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { benchAnomalyMarkers, formatAnomalyMarkersTable, type MarkerBenchResult } from "./anomaly-markers.js";
 import { benchDrift, type DriftBenchResult, formatDriftTable } from "./drift.js";
@@ -46,11 +47,12 @@ const settings = {
    * "markers" (the anomaly content markers over 50,000 GenAI-sized prompts and replies, one core) and
    * "modelscan" (hash and scan of a 2 GB safetensors file and a 1 GB PyTorch checkpoint beside
    * sha256sum, and a folder of 10,000 small pickles) and "mcp-gateway" (tools/call of a trivial tool directly
-   * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions).
+   * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions)
+   * and "agent-decisions" (the agent decision function: 200,000 decisions of a 50-rule policy, p50/p99, one core).
    */
   parts: (
     process.env.AIMS_BENCH_PARTS ??
-    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decision-api"
+    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decisions,agent-decision-api"
   )
     .split(",")
     .map((part) => part.trim()),
@@ -241,6 +243,9 @@ let agentDecisionApi: AgentDecisionApiResult | undefined;
 if (runs("agent-decision-api"))
   agentDecisionApi = await benchAgentDecisionApi("pglite", undefined, intFromEnv("AIMS_BENCH_DECISIONS", 3000), log);
 
+let agentDecisions: AgentDecisionBenchResult | undefined;
+if (runs("agent-decisions")) agentDecisions = benchAgentDecisions(intFromEnv("AIMS_BENCH_AGENT_DECISIONS", 200_000));
+
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
@@ -256,10 +261,11 @@ if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
 if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
 if (mcpGateway) process.stdout.write(`\n${formatMcpGatewayTable(mcpGateway)}\n`);
 if (agentDecisionApi) process.stdout.write(`\n${formatAgentDecisionApiTable([agentDecisionApi])}\n`);
+if (agentDecisions) process.stdout.write(`\n${formatAgentDecisionsTable(agentDecisions)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisionApi }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisionApi, agentDecisions }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
