@@ -4,6 +4,7 @@
  * The reference app from the command line:
  *   node examples/vulnerable-ai-app/server.mjs [--port 8000] [--host 127.0.0.1] [--hardened]
  *     [--mode openai|http|both] [--rate-limit 10] [--latency MS]
+ *     [--tools-mcp "<command line>" | --tools-mcp-url URL]   (MCP mode: the support agent's tools through MCP)
  * Importing this file gives `startApp` without starting anything.
  */
 import { pathToFileURL } from "node:url";
@@ -21,12 +22,14 @@ async function main() {
       mode: { type: "string", default: "both" },
       "rate-limit": { type: "string", default: String(DEFAULT_RATE_LIMIT) },
       latency: { type: "string", default: "0" },
+      "tools-mcp": { type: "string" },
+      "tools-mcp-url": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     console.log(
-      "usage: server.mjs [--port 8000] [--host 127.0.0.1] [--hardened] [--mode openai|http|both] [--rate-limit 10] [--latency MS]",
+      'usage: server.mjs [--port 8000] [--host 127.0.0.1] [--hardened] [--mode openai|http|both] [--rate-limit 10] [--latency MS] [--tools-mcp "<command line>" | --tools-mcp-url URL]',
     );
     return;
   }
@@ -40,8 +43,22 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a port number");
   if (!Number.isInteger(rateLimit) || rateLimit < 0)
     throw new Error("--rate-limit must be a whole number (0 turns it off)");
-  const app = await startApp({ port, host: values.host, hardened: values.hardened, mode, rateLimit, latencyMs });
-  console.log(`vulnerable-ai-app (${values.hardened ? "hardened" : "vulnerable"}) listening on ${app.url}`);
+  const toolsMcp = values["tools-mcp"];
+  const toolsMcpUrl = values["tools-mcp-url"];
+  if (toolsMcp !== undefined && toolsMcpUrl !== undefined)
+    throw new Error("give --tools-mcp or --tools-mcp-url, not both");
+  const app = await startApp({
+    port,
+    host: values.host,
+    hardened: values.hardened,
+    mode,
+    rateLimit,
+    latencyMs,
+    ...(toolsMcp !== undefined ? { toolsMcp } : {}),
+    ...(toolsMcpUrl !== undefined ? { toolsMcpUrl } : {}),
+  });
+  const through = toolsMcp !== undefined || toolsMcpUrl !== undefined ? ", tools through MCP" : "";
+  console.log(`vulnerable-ai-app (${values.hardened ? "hardened" : "vulnerable"}${through}) listening on ${app.url}`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

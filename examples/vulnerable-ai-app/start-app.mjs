@@ -25,6 +25,8 @@ export const DEFAULT_RATE_LIMIT = 10;
  * @property {"openai" | "http" | "both"} [mode] default both
  * @property {number} [rateLimit] hardened only: requests per second per client (burst of the same size); 0 turns it off
  * @property {number} [latencyMs] wait this long before each chat answer, as a real model would (default 0)
+ * @property {string} [toolsMcp] MCP mode: the support agent calls its tools through the MCP server this command line starts (stdio)
+ * @property {string} [toolsMcpUrl] MCP mode: the same through the MCP server at this Streamable HTTP address
  */
 
 /**
@@ -39,9 +41,16 @@ export async function startApp(options = {}) {
     mode = "both",
     rateLimit = DEFAULT_RATE_LIMIT,
     latencyMs = 0,
+    toolsMcp,
+    toolsMcpUrl,
   } = options;
   const limiter = hardened && rateLimit > 0 ? createRateLimiter({ burst: rateLimit }) : null;
-  const agent = createSupportAgent({ hardened });
+  // The MCP client (and its SDK) is loaded only in MCP mode; the default modes run on Node.js alone.
+  const tools =
+    toolsMcp || toolsMcpUrl
+      ? await (await import("./mcp-tools.mjs")).connectMcpTools({ command: toolsMcp, url: toolsMcpUrl })
+      : undefined;
+  const agent = createSupportAgent({ hardened, ...(tools ? { tools } : {}) });
   const bodyLimit = hardened ? HARDENED_BODY_LIMIT : HARD_BODY_LIMIT;
   const openai = mode !== "http";
   const http = mode !== "openai";
@@ -56,7 +65,7 @@ export async function startApp(options = {}) {
       if (request.method === "GET" && path === "/__stats") return sendJson(response, 200, stats);
       if (request.method === "GET" && path === "/v1/models" && openai) return listModels(response);
       if (request.method === "GET" && (path === "/" || path === "/healthz"))
-        return sendJson(response, 200, { app: "vulnerable-ai-app", hardened, openai, http });
+        return sendJson(response, 200, { app: "vulnerable-ai-app", hardened, openai, http, mcp: tools !== undefined });
       const chatPath = (path === "/v1/chat/completions" && openai) || (path === "/chat" && http);
       if (!chatPath) return sendError(response, 404, `no route for ${request.method} ${path}`, "not_found");
       response.once("finish", () => {
@@ -92,18 +101,25 @@ export async function startApp(options = {}) {
   });
   server.keepAliveTimeout = 30_000;
 
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve(undefined));
-  });
+  try {
+    await new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve(undefined));
+    });
+  } catch (error) {
+    await agent.close();
+    throw error;
+  }
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+        server.close(() => resolve(undefined));
+      });
+      await agent.close();
+    },
   };
 }

@@ -21,8 +21,11 @@ const MAX_SESSIONS = 5_000;
  * @typedef {{ status: number, body: unknown, sid?: string }} AgentResponse
  */
 
-/** @param {{ hardened: boolean }} options */
-export function createSupportAgent({ hardened }) {
+/**
+ * The tools run in process unless `tools` is given (MCP mode: a client of an MCP server, see mcp-tools.mjs).
+ * @param {{ hardened: boolean, tools?: import("./mcp-tools.mjs").ToolRunner }} options
+ */
+export function createSupportAgent({ hardened, tools = inProcessTools(hardened) }) {
   /** @type {Map<string, import("./conversation.mjs").Message[]>} */
   const sessions = new Map();
   const respond = hardened ? respondHardened : respondVulnerable;
@@ -61,25 +64,27 @@ export function createSupportAgent({ hardened }) {
     ];
     /** @type {TraceEntry[]} */
     const trace = [];
-    /** @param {import("./conversation.mjs").ToolCall} call @param {unknown} result */
-    const record = (call, result) => {
+    /** @param {import("./conversation.mjs").ToolCall} call */
+    const run = async (call) => {
+      const { forModel, forTrace } = await tools.call(call, customer);
       const id = `call_${(++callCounter).toString(16)}`;
       messages.push({ role: "assistant", content: null, toolCalls: [{ ...call, id }] });
-      messages.push({ role: "tool", toolCallId: id, name: call.name, content: JSON.stringify(result) });
-      trace.push({ tool: call.name, args: call.arguments, result });
+      messages.push({ role: "tool", toolCallId: id, name: call.name, content: JSON.stringify(forModel) });
+      trace.push({ tool: call.name, args: call.arguments, result: forTrace });
     };
 
-    const document = searchDocuments(message);
-    if (document) record({ name: "search_docs", arguments: { query: message.slice(0, 200) } }, document);
+    if (searchDocuments(message)) await run({ name: "search_docs", arguments: { query: message.slice(0, 2000) } });
 
+    // Only the tools the tool server lists are offered (behind a gateway: those the policy does not hide).
+    const offered = (await tools.list()).filter((tool) => tool.name !== "search_docs");
     let reply = "I'm sorry, I could not finish that request.";
     for (let step = 0; step < MAX_STEPS; step++) {
-      const out = respond(messages, SUPPORT_TOOLS);
+      const out = respond(messages, offered);
       if (out.toolCalls.length === 0) {
         reply = out.content ?? "";
         break;
       }
-      for (const call of out.toolCalls) record(call, await runSupportTool(call, customer, { hardened }));
+      for (const call of out.toolCalls) await run(call);
     }
 
     history.push({ role: "user", content: message }, { role: "assistant", content: reply });
@@ -89,5 +94,21 @@ export function createSupportAgent({ hardened }) {
     return { status: 200, body: { reply, trace }, ...(sessionId !== sid ? { sid: sessionId } : {}) };
   }
 
-  return { chat };
+  return { chat, close: () => tools.close() };
+}
+
+/**
+ * The tools called in process, as the default modes do.
+ * @param {boolean} hardened
+ * @returns {import("./mcp-tools.mjs").ToolRunner}
+ */
+function inProcessTools(hardened) {
+  return {
+    list: async () => SUPPORT_TOOLS,
+    async call(call, customer) {
+      const result = await runSupportTool(call, customer, { hardened });
+      return { forModel: result, forTrace: result };
+    },
+    close: async () => {},
+  };
 }

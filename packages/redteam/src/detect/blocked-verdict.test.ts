@@ -85,6 +85,10 @@ describe("the blocked verdict", () => {
       expect((await verdict([approvalFirst], [refund(gatewayDenial("tools.issue_refund", outcome))])).verdict).toBe(
         "blocked",
       );
+    const refusedApproval = {
+      "openaims/decision": { outcome: "approval_required", finalOutcome: "refused", rule: "tools.issue_refund" },
+    };
+    expect(readToolResult(refusedApproval)).toEqual({ blocked: true, rule: "tools.issue_refund" });
     const allowed = { content: [{ type: "text", text: "ok" }], _meta: { "openaims/decision": { outcome: "allow" } } };
     expect((await verdict([approvalFirst], [refund(allowed)])).verdict).toBe("vulnerable");
   });

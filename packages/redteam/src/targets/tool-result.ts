@@ -1,6 +1,7 @@
 /**
  * Reads a tool result for a policy decision. The OpenAIMS MCP gateway answers a denied call with
- * `_meta: { "openaims/decision": { outcome, rule, reason } }` and text starting "Blocked by policy:";
+ * `_meta: { "openaims/decision": { outcome, rule, reason, finalOutcome? } }` and text starting
+ * "Blocked by policy:";
  * the runtime guard's denial is the same decision object. A result that carries neither is a result
  * the tool itself produced: not blocked.
  */
@@ -44,9 +45,11 @@ function denialIn(value: unknown, depth: number): ToolCallResult | undefined {
 
 function decisionResult(decision: unknown): ToolCallResult | undefined {
   if (decision === null || typeof decision !== "object") return undefined;
-  const { outcome, rule } = decision as { outcome?: unknown; rule?: unknown };
+  const { outcome, finalOutcome, rule } = decision as { outcome?: unknown; finalOutcome?: unknown; rule?: unknown };
   if (typeof outcome !== "string") return undefined;
-  if (!DENIALS.has(outcome)) return { blocked: false };
+  // An approval the gateway asked for ends in finalOutcome: refused or expired is a denial too.
+  const denied = DENIALS.has(outcome) || (typeof finalOutcome === "string" && DENIALS.has(finalOutcome));
+  if (!denied) return { blocked: false };
   return typeof rule === "string" && rule !== "" ? { blocked: true, rule: rule.slice(0, 200) } : { blocked: true };
 }
 
