@@ -86,6 +86,11 @@ export const paramTables: Record<string, keyof Database> = {
   modelScanId: "model_scans",
   modelFindingId: "model_scan_findings",
   approvalId: "agent_approvals",
+  policyId: "agent_policies",
+  "updateAgentPolicyVersion.versionId": "agent_policy_versions",
+  "approveAgentPolicyVersion.versionId": "agent_policy_versions",
+  "withdrawAgentPolicyVersion.versionId": "agent_policy_versions",
+  "testAgentPolicyVersion.versionId": "agent_policy_versions",
 };
 
 /**
@@ -142,6 +147,11 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     autonomy: "advisory",
     capabilities: ["llm", "agent_tools"],
   });
+  // The system is an agent: an action policy with draft versions.
+  const agentPolicy = await post("/agent-policies", { systemId: system.id, title: "Route walk policy" });
+  const agentPolicyVersion = await post(`/agent-policies/${agentPolicy.id}/versions`, { source: "default: deny\n" });
+  // A second draft, so the policy's diff has two versions to compare.
+  await post(`/agent-policies/${agentPolicy.id}/versions`, { source: "default: deny\ntools: {}\n" });
   const vendor = await post("/vendors", { name: "Route walk vendor" });
   const asset = await post("/assets", { name: "Route walk model", kind: "model" });
   await post(`/systems/${system.id}/asset-links`, { assetId: asset.id });
@@ -332,6 +342,11 @@ export async function routeWalkIds(t: TestServer, owner: TestMember): Promise<Ro
     assetId: asset.id,
     modelScanId: modelScan.id,
     modelFindingId: modelFinding.id,
+    policyId: agentPolicy.id,
+    "updateAgentPolicyVersion.versionId": agentPolicyVersion.id,
+    "approveAgentPolicyVersion.versionId": agentPolicyVersion.id,
+    "withdrawAgentPolicyVersion.versionId": agentPolicyVersion.id,
+    "testAgentPolicyVersion.versionId": agentPolicyVersion.id,
     riskId: risk.id,
     actionId: action.id,
     "acceptThreatProposal.proposalId": toAccept.id,
@@ -524,6 +539,13 @@ const sampleBodies: Partial<Record<RouteId, () => Record<string, unknown>>> = {
   setChecklistItemEvidence: () => ({ version: 1, evidenceIds: [] }),
   raiseNonconformityFromAuditItem: () => ({ version: 1 }),
   logImprovementFromAuditItem: () => ({ version: 1 }),
+  createAgentPolicy: () => ({ systemId: "00000000-0000-4000-8000-000000000000", title: "Route walk policy" }),
+  validateAgentPolicy: () => ({ source: "default: deny\n", systemId: null }),
+  createAgentPolicyVersion: () => ({ source: "default: deny\n", changeNote: "" }),
+  updateAgentPolicyVersion: () => ({ version: 1 }),
+  approveAgentPolicyVersion: () => ({ version: 1 }),
+  withdrawAgentPolicyVersion: () => ({ version: 1 }),
+  testAgentPolicyVersion: () => ({ trace: "" }),
 };
 
 /** A body for a route walk request that should get past validation. */
