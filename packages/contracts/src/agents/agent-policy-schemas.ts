@@ -154,7 +154,8 @@ export const validatePolicyResultSchema = z.object({
 });
 export type ValidatePolicyResult = z.infer<typeof validatePolicyResultSchema>;
 
-export const policyDiffQuerySchema = z.object({ from: idSchema, to: idSchema });
+/** Without `to`: the newest version; without `from`: the approved version, or the one before `to`. */
+export const policyDiffQuerySchema = z.object({ from: idSchema.optional(), to: idSchema.optional() });
 
 /** One part of the policy that differs between two versions. */
 export const policyChangeSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionClassSchema } from "../agents/agent-attributes.js";
 import { idSchema, nameSchema, reasonSchema, timestampSchema, versionSchema } from "../common.js";
 import { licenceExpressionSchema } from "../supply-chain/spdx-expression.js";
 import {
@@ -42,6 +43,15 @@ const assetFields = {
   licenceExpression: licenceExpressionSchema,
   /** Models: model-card fields for the AI bill of materials. */
   modelCard: modelCardSchema,
+  /** Tools: what calling the tool does (read, write, financial …); agent policies and flow rules speak of it. */
+  actionClass: actionClassSchema.nullable(),
+  /** Tools: the name an agent calls the tool by, when it differs from the asset's name; null or empty: the name. */
+  toolName: z
+    .string()
+    .trim()
+    .max(128)
+    .regex(/^[A-Za-z0-9_.:/-]*$/, { message: "must be letters, digits, _ . : / or -" })
+    .nullable(),
 };
 
 export const createAssetRequestSchema = z.object({
@@ -58,6 +68,8 @@ export const createAssetRequestSchema = z.object({
   licence: assetFields.licence.default(""),
   licenceExpression: assetFields.licenceExpression.default(null),
   modelCard: assetFields.modelCard.default({}),
+  actionClass: assetFields.actionClass.default(null),
+  toolName: assetFields.toolName.default(null),
 });
 export type CreateAssetRequest = z.input<typeof createAssetRequestSchema>;
 export type AssetValues = z.output<typeof createAssetRequestSchema>;
@@ -85,6 +97,8 @@ export const aiAssetSchema = z
     licence: z.string(),
     licenceExpression: z.string().nullable(),
     modelCard: modelCardSchema,
+    actionClass: actionClassSchema.nullable(),
+    toolName: z.string().nullable(),
     /** Systems the asset is linked to now. */
     systems: z.array(recordRefSchema.extend({ slug: z.string() })),
     status: recordStatusSchema,
@@ -140,3 +154,19 @@ export const systemAssetLinkSchema = z
 export type SystemAssetLink = z.infer<typeof systemAssetLinkSchema>;
 
 export const systemAssetLinksSchema = z.object({ items: z.array(systemAssetLinkSchema) });
+
+/**
+ * Fields only a tool may carry (an action class, a call name); each problem names its field, so a form
+ * or an import row points at the cell.
+ */
+export function toolFieldProblems(values: {
+  kind: AssetKind;
+  actionClass?: string | null | undefined;
+  toolName?: string | null | undefined;
+}): { field: "actionClass" | "toolName"; message: string }[] {
+  if (values.kind === "tool") return [];
+  const problems: { field: "actionClass" | "toolName"; message: string }[] = [];
+  if (values.actionClass) problems.push({ field: "actionClass", message: "only a tool has an action class" });
+  if (values.toolName) problems.push({ field: "toolName", message: "only a tool has a call name" });
+  return problems;
+}

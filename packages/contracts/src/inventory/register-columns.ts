@@ -46,6 +46,9 @@ export const assetColumns: readonly RegisterColumn<keyof AssetValues>[] = [
   { key: "licence", header: "Licence", field: "licence", kind: "text", width: 20 },
   // An SPDX expression; model cards and the AI-BOM are not spreadsheet material and stay out.
   { key: "licence_expression", header: "Licence (SPDX)", field: "licenceExpression", kind: "text", width: 22 },
+  // Tools only: what a call does, and the name an agent calls it by.
+  { key: "action_class", header: "Action class", field: "actionClass", kind: "enum", width: 18 },
+  { key: "tool_name", header: "Tool call name", field: "toolName", kind: "text", width: 20 },
 ];
 
 /** Columns of the vendor register. Rows match existing vendors by name, ignoring case. */

@@ -5,6 +5,7 @@ import {
   createVendorRequestSchema,
   type ImportError,
   type RegisterColumn,
+  toolFieldProblems,
   type VendorConnector,
   type VendorValues,
   vendorColumns,
@@ -169,7 +170,9 @@ const assetSpec: RegisterSpec<AssetValues> = {
     ...values,
     dataCategories: [...new Set(values.dataCategories)],
     licenceExpression: values.licenceExpression || null,
+    toolName: values.toolName || null,
   }),
+  problems: toolFieldProblems,
 };
 
 const vendorSpec: RegisterSpec<VendorValues> = {

@@ -7,7 +7,8 @@ import { type AgentTool, findAgentTools, toolClassesOf } from "./agent-queries.j
 
 /** The tools a policy may name: the agent's own, or every tool asset of the organisation for its default. */
 export interface PolicyToolScope {
-  knownTools: string[];
+  /** Absent: any tool name is accepted (a replay test of a draft). */
+  knownTools?: string[];
   toolClasses: Record<string, ActionClass>;
 }
 

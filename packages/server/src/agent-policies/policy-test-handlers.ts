@@ -8,14 +8,11 @@ import type { Handler } from "../http/handler-context.js";
 import { invalidField } from "../http/invalid-fields.js";
 import { checkPolicySource, loadToolScope, problemsInWords } from "./policy-check.js";
 import { diffLines, diffPolicyDocuments } from "./policy-diff.js";
-import { findPolicy, findPolicyVersion, type PolicyRow } from "./policy-queries.js";
+import { findPolicy, findPolicyVersion, listPolicyVersions, type PolicyRow } from "./policy-queries.js";
 
 export const diffAgentPolicyVersions: Handler<Routes["diffAgentPolicyVersions"]> = async ({ tx, org, input }) => {
   const policy = await findPolicy(tx, org.orgId, input.params.policyId);
-  const [from, to] = await Promise.all([
-    findPolicyVersion(tx, org.orgId, policy.id, input.query.from),
-    findPolicyVersion(tx, org.orgId, policy.id, input.query.to),
-  ]);
+  const { from, to } = await versionsToCompare(tx, org.orgId, policy, input.query);
   return {
     from: { id: from.id, number: from.number, status: from.status as "draft" },
     to: { id: to.id, number: to.number, status: to.status as "draft" },
@@ -24,12 +21,36 @@ export const diffAgentPolicyVersions: Handler<Routes["diffAgentPolicyVersions"]>
   };
 };
 
+/** The two versions a diff compares, as named or by default (newest against approved or the one before). */
+async function versionsToCompare(
+  db: Kysely<Database>,
+  orgId: string,
+  policy: PolicyRow,
+  query: { from?: string | undefined; to?: string | undefined },
+) {
+  const versions = await listPolicyVersions(db, orgId, policy.id);
+  const pick = (id: string, field: string) => {
+    const found = versions.find((version) => version.id === id);
+    if (!found) throw invalidField(field, "is not a version of this policy", "Version");
+    return found;
+  };
+  const to = query.to ? pick(query.to, "query.to") : versions[0];
+  if (!to) throw new AppError("illegal_transition", `${policy.ref} has no versions to compare yet.`);
+  const from = query.from
+    ? pick(query.from, "query.from")
+    : (versions.find((version) => version.id === policy.approved_version_id && version.id !== to.id) ??
+      versions.find((version) => version.number < to.number));
+  if (!from)
+    throw invalidField("query.from", `there is no version before version ${to.number} to compare with`, "Version");
+  return { from, to };
+}
+
 export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({ tx, org, input }) => {
   const policy = await findPolicy(tx, org.orgId, input.params.policyId);
   const version = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId);
   const scope = await loadToolScope(tx, org.orgId, policy.system_id);
   // A draft may name tools the agent does not have yet; the test decides them as written.
-  const check = checkPolicySource(version.source, { knownTools: [], toolClasses: scope.toolClasses });
+  const check = checkPolicySource(version.source, { toolClasses: scope.toolClasses });
   const tested = check.compiled?.ok ? check.compiled.policy : null;
   if (!tested) {
     throw new AppError(

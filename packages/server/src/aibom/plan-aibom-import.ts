@@ -158,6 +158,9 @@ export async function planAibomImport(
       ...parsedValues.data,
       licenceExpression: parsedValues.data.licenceExpression || null,
       dataCategories: [...new Set(parsedValues.data.dataCategories)],
+      // An AI-BOM carries no action classes or call names; an import keeps what the inventory has.
+      actionClass: before?.actionClass ?? null,
+      toolName: before?.toolName ?? null,
     };
     // A vendor this import creates is new to the asset too, so an existing asset changes.
     const same =

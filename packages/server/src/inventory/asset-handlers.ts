@@ -1,10 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { AssetKind, AssetValues, DataCategory, ModelCard, Routes } from "@openaims/contracts";
+import {
+  type ActionClass,
+  type AssetKind,
+  type AssetValues,
+  type DataCategory,
+  fieldMessage,
+  type ModelCard,
+  type Routes,
+  toolFieldProblems,
+} from "@openaims/contracts";
 import { diffChanges } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { AppError, staleVersion } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
+import { invalidFields } from "../http/invalid-fields.js";
 import { afterCursor, cursorValue, keysetSort, pageOf, parseCursor } from "../http/keyset.js";
 import { type AssetRow, assetQuery, findAsset, presentAsset, presentAssets } from "./asset-queries.js";
 import { archivedRecordError, containsPattern } from "./inventory-errors.js";
@@ -41,6 +51,8 @@ export function assetValuesOf(row: AssetRow): AssetValues {
     licence: row.licence,
     licenceExpression: row.licence_expression,
     modelCard: row.model_card as ModelCard,
+    actionClass: (row.action_class as ActionClass | null) ?? null,
+    toolName: row.tool_name,
   };
 }
 
@@ -60,6 +72,8 @@ export function assetColumnsOf(values: AssetValues) {
     licence: values.licence,
     licence_expression: values.licenceExpression || null,
     model_card: JSON.stringify(values.modelCard),
+    action_class: values.actionClass ?? null,
+    tool_name: values.toolName || null,
   };
 }
 
@@ -73,6 +87,10 @@ async function checkAssetReferences(
   if (values.ownerId && values.ownerId !== before?.ownerId) await assertActiveMember(tx, orgId, values.ownerId);
   if (values.vendorId && values.vendorId !== before?.vendorId) await findVendor(tx, orgId, values.vendorId);
   await checkModelCardDatasets(tx, orgId, values.modelCard);
+  const toolProblems = toolFieldProblems(values);
+  if (toolProblems.length > 0) {
+    throw invalidFields(toolProblems.map((problem) => fieldMessage(`body.${problem.field}`, problem.message)));
+  }
 }
 
 export const listAssets: Handler<Routes["listAssets"]> = async ({ tx, org, input }) => {

@@ -1,4 +1,4 @@
-import type { AiAsset, AssetKind, DataCategory, ModelCard } from "@openaims/contracts";
+import type { ActionClass, AiAsset, AssetKind, DataCategory, ModelCard } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { notFound } from "../http/app-error.js";
@@ -76,6 +76,8 @@ export async function presentAssets(db: Kysely<Database>, orgId: string, rows: A
     licence: row.licence,
     licenceExpression: row.licence_expression,
     modelCard: row.model_card as ModelCard,
+    actionClass: (row.action_class as ActionClass | null) ?? null,
+    toolName: row.tool_name,
     systems: systems.get(row.id) ?? [],
     status: row.archived_at ? "archived" : "active",
     archiveReason: row.archive_reason,

@@ -40,6 +40,8 @@ export const exportAssets: Handler<Routes["exportAssets"]> = async ({ tx, org, i
     data_categories: asset.dataCategories.join("; "),
     licence: asset.licence,
     licence_expression: asset.licenceExpression ?? "",
+    action_class: asset.actionClass ?? "",
+    tool_name: asset.toolName ?? "",
   }));
   const table = { title: "AI assets", columns: exportColumnsOf(assetColumns), rows: cells, filenameStem: "ai-assets" };
   return exportRegister(tx, org.orgId, table, input.query.format);
