@@ -3,7 +3,7 @@
  * adding a report never waits. The queue is bounded (the oldest reports are dropped and counted
  * when the server stays unreachable), a failed batch is retried with exponential backoff (or the
  * server's Retry-After), and every report carries its own id, so a batch sent twice is recorded
- * once. A batch the server refuses for good (400, 401, 403, 404, 413) is dropped and counted.
+ * once. A batch the server refuses for good (a 4xx other than 408 and 429) is dropped and counted.
  */
 import { AGENT_DECISION_REPORT_MAX_BYTES, type ReportedDecision, type ReportedScreening } from "@openaims/contracts";
 import type { ReportSettings } from "./report-options.js";
@@ -190,7 +190,8 @@ export class DecisionReporter {
         return true;
       }
       message = serverMessage(text, response.status);
-      if ([400, 401, 403, 404, 413].includes(response.status)) {
+      // A client error other than a timeout or a rate limit will not change when the batch is sent again.
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         this.remove(batch);
         this.counts.rejected += batch.length;
         this.emit({
