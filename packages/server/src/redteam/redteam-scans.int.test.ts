@@ -85,6 +85,7 @@ describe("red-team scans", () => {
     expect(detail.byCategory.tool_misuse).toEqual({
       cases: 1,
       vulnerable: 1,
+      blocked: 0,
       notObserved: 0,
       inconclusive: 0,
       error: 0,
@@ -243,5 +244,37 @@ describe("red-team scans", () => {
       url: `${base()}/systems/${res.json().system.id}/redteam-trend`,
     });
     expect(trend.json().points.map((p: { ref: string }) => p.ref)).not.toContain(res.json().ref);
+  });
+
+  it("stores cases blocked by policy, counts them per category and says so in the evidence", async () => {
+    const cases = [
+      caseResult({ caseId: "UA-002.plain", category: "unsafe_automation", verdict: "blocked", blockedBy: ["tools.x"] }),
+      caseResult({ caseId: "TM-006.plain", category: "tool_misuse", verdict: "blocked", blockedBy: ["tools.y"] }),
+      caseResult({ caseId: "PI-009.plain" }),
+    ];
+    const res = await upload({ system: "support-bot", summary: scanSummary(cases) });
+    expect(res.statusCode, res.body).toBe(201);
+    const scan = res.json();
+    expect(scan.totals).toEqual({ cases: 3, vulnerable: 1, blocked: 2, notObserved: 0, inconclusive: 0, error: 0 });
+    const detail = (await t.call(viewer.token, { method: "GET", url: `${base()}/redteam/scans/${scan.id}` })).json();
+    expect(detail.byCategory.tool_misuse).toMatchObject({ cases: 1, blocked: 1, vulnerable: 0 });
+    expect(detail.byCategory.unsafe_automation).toMatchObject({ cases: 1, blocked: 1 });
+    // Blocked cases are tested, not findings.
+    expect(detail.findings.map((f: { caseId: string }) => f.caseId)).toEqual(["PI-009.plain"]);
+    const evidence = (
+      await t.call(owner.token, { method: "GET", url: `${base()}/evidence/${scan.evidence.id}` })
+    ).json();
+    expect(evidence.body).toContain("2 harmful actions were blocked by policy");
+  });
+
+  it("accepts a summary written before the blocked verdict, with no blocked counts", async () => {
+    const summary = scanSummary([caseResult({ caseId: "PI-010.plain" })]);
+    const { blocked: _blocked, ...totals } = summary.totals;
+    const byCategory = Object.fromEntries(
+      Object.entries(summary.byCategory).map(([category, { blocked: _b, ...counts }]) => [category, counts]),
+    );
+    const res = await upload({ system: "support-bot", summary: { ...summary, totals, byCategory } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().totals).toMatchObject({ cases: 1, vulnerable: 1, blocked: 0 });
   });
 });
