@@ -125,4 +125,14 @@ flows:
     if (!compiled.ok) return;
     expect(compiled.warnings.map((w) => w.path)).toEqual(["tools.pay.budget.argument", "tools.browse.untrusted"]);
   });
+
+  it("refuses values JSON cannot carry instead of throwing", () => {
+    expect(errorsOf("tools:\n  pay: { arguments: { amount: { maximum: .inf } } }\n")).toEqual([
+      { path: "tools.pay.arguments.amount.maximum", message: "Infinity is not a number JSON can carry" },
+    ]);
+    const cyclic: Record<string, unknown> = { default: "deny" };
+    cyclic.tools = { a: { schema: cyclic } };
+    expect(compilePolicy(cyclic).ok).toBe(false);
+    expect(compilePolicy(null)).toMatchObject({ ok: false });
+  });
 });

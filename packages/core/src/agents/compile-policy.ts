@@ -43,6 +43,43 @@ const classSet: ReadonlySet<string> = new Set(actionClasses);
  * nothing is compiled unless all of it is right.
  */
 export function compilePolicy(document: unknown, options: CompilePolicyOptions = {}): CompilePolicyResult {
+  try {
+    const notJson = findNonJson(document, []);
+    if (notJson) return { ok: false, errors: [notJson] };
+    return compileChecked(document, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ path: "", message: `the policy could not be compiled (${detail.slice(0, 200)})` }] };
+  }
+}
+
+/** The first value JSON cannot carry (a non-finite number, a function, a cycle), with its path. */
+function findNonJson(value: unknown, path: PropertyKey[], depth = 0): PolicyError | null {
+  if (depth > 64) return { path: policyPath(path), message: "is nested too deeply" };
+  if (typeof value === "number") {
+    return Number.isFinite(value)
+      ? null
+      : { path: policyPath(path), message: `${value} is not a number JSON can carry` };
+  }
+  if (value === null || typeof value === "string" || typeof value === "boolean") return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNonJson(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNonJson(inner, [...path, key], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  return { path: policyPath(path), message: `a ${typeof value} is not JSON` };
+}
+
+function compileChecked(document: unknown, options: CompilePolicyOptions): CompilePolicyResult {
   const parsed = policyDocumentSchema.safeParse(document);
   if (!parsed.success) return { ok: false, errors: zodIssuesToPolicyErrors(parsed.error.issues, document) };
   const doc = parsed.data;

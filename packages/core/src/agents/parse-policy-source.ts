@@ -1,6 +1,9 @@
 import { parseDocument } from "yaml";
 import type { PolicyError } from "./policy-error.js";
 
+/** Longest policy text read; a real policy is a few kilobytes. */
+export const maxPolicySourceChars = 1_048_576;
+
 export type ParsePolicySourceResult = { ok: true; document: unknown } | { ok: false; errors: PolicyError[] };
 
 /**
@@ -8,6 +11,9 @@ export type ParsePolicySourceResult = { ok: true; document: unknown } | { ok: fa
  * mistake is reported with its line and column; the shape is checked later by compilePolicy.
  */
 export function parsePolicySource(text: string): ParsePolicySourceResult {
+  if (text.length > maxPolicySourceChars) {
+    return { ok: false, errors: [{ path: "", message: `a policy may be at most ${maxPolicySourceChars} characters` }] };
+  }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
