@@ -47,6 +47,11 @@ export interface SystemFacts {
   hasAccountable: boolean;
   /** The model assets the system uses now, and how many of them fall short; absent reads as none. */
   models?: ModelSupplyFacts;
+  /**
+   * For an agent (capability agent_tools): whether it is in deployment or operation, and whether an
+   * approved action policy (its own or the organisation default) decides its actions; absent: not an agent.
+   */
+  agent?: { live: boolean; hasApprovedPolicy: boolean };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { agentChecks } from "./agent-checks.js";
 import { impactGroup, threatModelGroup } from "./clause-checks.js";
 import { modelChecks } from "./model-checks.js";
 import type { ReadinessCheck, ReadinessGap, SystemFacts } from "./readiness-types.js";
@@ -79,5 +80,6 @@ export function systemChecks(system: SystemFacts): ReadinessCheck[] {
       ),
     ),
     ...modelChecks(system),
+    ...agentChecks(system),
   ];
 }

@@ -107,9 +107,14 @@ async function evidenceByClause(db: Kysely<Database>, orgId: string, now: Date) 
 async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Promise<SystemFacts[]> {
   const today = now.toISOString().slice(0, 10);
   // One grouped query per kind of fact instead of correlated subqueries per system.
-  const [systems, risks, accountable, models] = await Promise.all([
+  const [systems, risks, accountable, models, agentPolicies] = await Promise.all([
     systemImpactStatusQuery(db, orgId)
-      .select(["ai_systems.owner_member_id", "ai_systems.review_date"])
+      .select([
+        "ai_systems.owner_member_id",
+        "ai_systems.review_date",
+        "ai_systems.lifecycle_stage",
+        "ai_systems.capabilities",
+      ])
       .orderBy("ai_systems.name")
       .execute(),
     db
@@ -134,7 +139,15 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
       .groupBy("system_id")
       .execute(),
     modelSupplyFacts(db, orgId),
+    db
+      .selectFrom("agent_policies")
+      .select("system_id")
+      .where("org_id", "=", orgId)
+      .where("archived_at", "is", null)
+      .where("approved_version_id", "is not", null)
+      .execute(),
   ]);
+  const approvedPolicies = new Set(agentPolicies.map((row) => row.system_id ?? "default"));
   const riskBySystem = new Map(risks.map((row) => [row.system_id, row]));
   const accountableBySystem = new Map(accountable.map((row) => [row.system_id, Number(row.n)]));
   return systems.map((row) => ({
@@ -148,6 +161,14 @@ async function systemFacts(db: Kysely<Database>, orgId: string, now: Date): Prom
     riskCount: Number(riskBySystem.get(row.id)?.total ?? 0),
     hasAccountable: accountableBySystem.get(row.id) === 1,
     models: models.get(row.id),
+    ...(row.capabilities.includes("agent_tools")
+      ? {
+          agent: {
+            live: row.lifecycle_stage === "deployment" || row.lifecycle_stage === "operation",
+            hasApprovedPolicy: approvedPolicies.has(row.id) || approvedPolicies.has("default"),
+          },
+        }
+      : {}),
   }));
 }
 
