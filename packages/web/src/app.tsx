@@ -43,6 +43,9 @@ const ObjectivesModule = lazy(() => import("./objectives/objectives-module"));
 const CompetenceModule = lazy(() => import("./competence/competence-module"));
 const MyWorkModule = lazy(() => import("./my-work/my-work-module"));
 const WebhooksModule = lazy(() => import("./webhooks/webhooks-module"));
+const AgentApprovalsModule = lazy(() => import("./agent-approvals/agent-approvals-module"));
+const AgentDecisionsModule = lazy(() => import("./agent-decisions/agent-decisions-module"));
+const ApprovalLinkPage = lazy(() => import("./agent-approvals/approval-link-page"));
 const AnonymousConcernPage = lazy(() => import("./incidents/anonymous-concern-page"));
 const NotFoundPage = lazy(() => import("./shell/not-found-page"));
 
@@ -103,8 +106,11 @@ export function App() {
             <Route path="competence/*" element={<CompetenceModule />} />
             <Route path="my-work/*" element={<MyWorkModule />} />
             <Route path="webhooks/*" element={<WebhooksModule />} />
+            <Route path="agent-approvals/*" element={<AgentApprovalsModule />} />
+            <Route path="agent-decisions/*" element={<AgentDecisionsModule />} />
           </Route>
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/approve/:token" element={<ApprovalLinkPage />} />
           <Route path="/welcome" element={<NoOrganisationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

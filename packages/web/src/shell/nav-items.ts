@@ -67,6 +67,12 @@ export const managementItems: NavItem[] = [
     description: "Scans of model files for code that runs on load, signature checks, and their findings.",
   },
   {
+    label: "Agent approvals",
+    path: "agent-approvals",
+    permission: "governance.read",
+    description: "Agents' actions waiting for a person to approve or refuse them, with the decision logs.",
+  },
+  {
     label: "Release gates",
     path: "gates",
     permission: "governance.read",
