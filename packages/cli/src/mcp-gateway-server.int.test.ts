@@ -192,5 +192,16 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
     await writeFile(buffer, buffered.map((line) => `${line}\n`).join(""));
     await back.flush();
     expect(await sessionDecisions()).toHaveLength(2);
+
+    // A decision the server refuses as invalid is dropped on its own; the rest of its batch is recorded.
+    back.add({ ...decision("fetch_url"), call: { kind: "tool", name: "not a tool name", arguments: {} } });
+    back.add(decision("issue_refund"));
+    await back.flush();
+    expect((await sessionDecisions()).map((row) => row.call.name).sort()).toEqual([
+      "issue_refund",
+      "lookup_order",
+      "send_email",
+    ]);
+    expect(await readFile(buffer, "utf8")).toBe("");
   });
 });

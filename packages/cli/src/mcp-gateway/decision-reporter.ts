@@ -4,7 +4,7 @@ import {
   agentDecisionReportResultSchema,
   type ReportedDecision,
 } from "@openaims/contracts";
-import type { AimsServerClient } from "./aims-server.js";
+import { type AimsServerClient, AimsServerError } from "./aims-server.js";
 import type { GatewayLog } from "./gateway-log.js";
 import { message } from "./upstream.js";
 
@@ -73,13 +73,30 @@ export class DecisionReporter {
     }
   }
 
+  /**
+   * Sends one batch. A batch the server refuses as invalid (400, 413, 422) would be refused again on
+   * every re-send: it is split in halves until the decisions at fault are found, and those are
+   * dropped with a warning. Other refusals (a wrong token, an unknown agent) keep the batch for later.
+   */
   private async send(batch: ReportedDecision[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.server.post(
-      `${this.server.agentPath}/decision-reports`,
-      { decisions: batch },
-      agentDecisionReportResultSchema,
-    );
+    try {
+      await this.server.post(
+        `${this.server.agentPath}/decision-reports`,
+        { decisions: batch },
+        agentDecisionReportResultSchema,
+      );
+    } catch (error) {
+      const status = error instanceof AimsServerError ? error.status : null;
+      if (status !== 400 && status !== 413 && status !== 422) throw error;
+      if (batch.length === 1) {
+        this.log.warn(`the server refused the decision on ${batch[0]?.call.name} (${message(error)}); it is dropped`);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await this.send(batch.slice(0, half));
+      await this.send(batch.slice(half));
+    }
   }
 
   private async readBuffer(): Promise<ReportedDecision[]> {
