@@ -41,6 +41,7 @@ const deeperIntegration = [
   "packages/cli/src/redteam-through-gateway.int.test.ts",
   "packages/db/src/data-dir-lock.int.test.ts",
   "packages/guard/src/guard-reports-to-server.int.test.ts",
+  "packages/server/src/agent-decisions/agent-approvals-deeper.int.test.ts",
   "packages/server/src/auth/signin-behind-proxy.int.test.ts",
   "packages/server/src/auth/signin-burst.int.test.ts",
   "packages/server/src/competence/policy-acknowledgements.int.test.ts",
