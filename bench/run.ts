@@ -12,6 +12,7 @@ import { type AgentDecisionBenchResult, benchAgentDecisions, formatAgentDecision
 import { benchAimsCore, type CoreResult, formatCoreTable } from "./aims-core.js";
 import { benchAnomalyMarkers, formatAnomalyMarkersTable, type MarkerBenchResult } from "./anomaly-markers.js";
 import { benchDrift, type DriftBenchResult, formatDriftTable } from "./drift.js";
+import { benchGuard, formatGuardTable, type GuardBenchResult } from "./guard.js";
 import { benchHome, formatHomeTable, type HomeResult } from "./home.js";
 import { measureRoute, type RouteLoad, startServerProcess } from "./http-load.js";
 import { benchImprove, formatImproveTable, type ImproveResult } from "./improve.js";
@@ -48,11 +49,12 @@ const settings = {
    * "modelscan" (hash and scan of a 2 GB safetensors file and a 1 GB PyTorch checkpoint beside
    * sha256sum, and a folder of 10,000 small pickles) and "mcp-gateway" (tools/call of a trivial tool directly
    * and through `aims mcp-gateway` over stdio and Streamable HTTP, and calls/s at 32 concurrent sessions)
-   * and "agent-decisions" (the agent decision function: 200,000 decisions of a 50-rule policy, p50/p99, one core).
+   * and "agent-decisions" (the agent decision function: 200,000 decisions of a 50-rule policy, p50/p99, one core)
+   * and "guard" (the runtime guard in-process: screenInput and screenOutput on 4 KB texts, decideToolCall p50/p99).
    */
   parts: (
     process.env.AIMS_BENCH_PARTS ??
-    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decisions,agent-decision-api"
+    "foundation,core,home,operate,improve,otlp,lighthouse,pdf,redteam,drift,markers,modelscan,mcp-gateway,agent-decisions,agent-decision-api,guard"
   )
     .split(",")
     .map((part) => part.trim()),
@@ -246,6 +248,10 @@ if (runs("agent-decision-api"))
 let agentDecisions: AgentDecisionBenchResult | undefined;
 if (runs("agent-decisions")) agentDecisions = benchAgentDecisions(intFromEnv("AIMS_BENCH_AGENT_DECISIONS", 200_000));
 
+let guard: GuardBenchResult | undefined;
+if (runs("guard"))
+  guard = benchGuard(intFromEnv("AIMS_BENCH_GUARD_TEXTS", 20_000), intFromEnv("AIMS_BENCH_GUARD_DECISIONS", 200_000));
+
 if (results.engines.length > 0) process.stdout.write(`\n${formatTable(results)}\n`);
 if (coreResults.length > 0) process.stdout.write(`\n${formatCoreTable(coreResults)}\n`);
 if (homeResults.length > 0) process.stdout.write(`\n${formatHomeTable(homeResults)}\n`);
@@ -262,10 +268,11 @@ if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
 if (mcpGateway) process.stdout.write(`\n${formatMcpGatewayTable(mcpGateway)}\n`);
 if (agentDecisionApi) process.stdout.write(`\n${formatAgentDecisionApiTable([agentDecisionApi])}\n`);
 if (agentDecisions) process.stdout.write(`\n${formatAgentDecisionsTable(agentDecisions)}\n`);
+if (guard) process.stdout.write(`\n${formatGuardTable(guard)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));
 await mkdir(resultsDir, { recursive: true });
 await writeFile(
   join(resultsDir, "latest.json"),
-  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisionApi, agentDecisions }, null, 2)}\n`,
+  `${JSON.stringify({ ...results, core: coreResults, home: homeResults, operate: operateResults, improve: improveResults, reminderFanout: fanoutResults, otlpIntake: otlpResults, lighthouse: lighthouseResult, pdfExport, redteam, drift, anomalyMarkers: markers, modelScan, mcpGateway, agentDecisionApi, agentDecisions, guard }, null, 2)}\n`,
 );
 process.stdout.write(`\nWrote ${join(resultsDir, "latest.json")}\n`);
