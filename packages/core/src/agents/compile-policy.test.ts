@@ -100,6 +100,9 @@ flows:
       expect.arrayContaining(["default", "tools.a", "tools.b.colour", "flows[0].after"]),
     );
     expect(errors.find((e) => e.path === "tools.a")?.message).toBe("must be allow, deny or approval");
+    expect(errorsOf("tools:\n  bad name!: allow\n")).toEqual([
+      { path: "tools.bad name!", message: "is not a usable name: must be letters, digits, _ . : / or -" },
+    ]);
   });
 
   it("refuses tools the agent does not have, but not class targets", () => {

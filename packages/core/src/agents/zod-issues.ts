@@ -8,6 +8,8 @@ interface IssueLike {
   message: string;
   errors?: IssueLike[][];
   keys?: string[];
+  /** For invalid_key and invalid_element: what is wrong with the key or element itself. */
+  issues?: IssueLike[];
 }
 
 /**
@@ -31,6 +33,10 @@ function collect(issue: IssueLike, prefix: PropertyKey[], input: unknown, out: P
   }
   if (issue.code === "unrecognized_keys" && issue.keys) {
     for (const key of issue.keys) out.push({ path: policyPath([...path, key]), message: "is not a known key" });
+    return;
+  }
+  if (issue.code === "invalid_key" && issue.issues?.[0]) {
+    out.push({ path: policyPath(path), message: `is not a usable name: ${issue.issues[0].message}` });
     return;
   }
   out.push({ path: policyPath(path), message: issue.message });
