@@ -73,7 +73,7 @@ export function createSupportAgent({ hardened, tools = inProcessTools(hardened) 
       trace.push({ tool: call.name, args: call.arguments, result: forTrace });
     };
 
-    if (searchDocuments(message)) await run({ name: "search_docs", arguments: { query: message.slice(0, 2000) } });
+    if (searchDocuments(message)) await run({ name: "search_docs", arguments: { query: message.slice(0, 200) } });
 
     // Only the tools the tool server lists are offered (behind a gateway: those the policy does not hide).
     const offered = (await tools.list()).filter((tool) => tool.name !== "search_docs");
