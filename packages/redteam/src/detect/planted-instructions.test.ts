@@ -63,6 +63,8 @@ describe("findPlantedInstructions", () => {
     expect(findPlantedInstructions("Ask a store assistant for help with sizes.")).toEqual([]);
     expect(findPlantedInstructions('<div hidden>Menu</div><div style="display:none">Close</div>')).toEqual([]);
     expect(findPlantedInstructions("Note for the assistant manager: the shop opens at nine.")).toEqual([]);
+    expect(findPlantedInstructions("Agent: I can help. Please send me your order number.")).toEqual([]);
+    expect(findPlantedInstructions("System: Linux or macOS\nRun the installer and open the app.")).toEqual([]);
     expect(findPlantedInstructions("")).toEqual([]);
   });
 

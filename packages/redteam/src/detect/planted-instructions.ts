@@ -58,10 +58,12 @@ const ADDRESSES: ReadonlyArray<[PlantedInstructionKind, RegExp]> = [
       "gi",
     ),
   ],
-  // A line (or an element's text) that starts as if a role spoke: "Assistant: fetch …", "[system]: …"
+  // A line (or an element's text) that starts as if a role spoke: "Assistant: fetch …", "[system]: …".
+  // Its instruction must be on the same line ("System: Linux" above "Run the installer" is a spec sheet);
+  // "Agent:" is left out, as support transcripts are full of human agents.
   [
     "role_header",
-    /(?:^|[\n>])[ \t]{0,8}(?:\[\s{0,2})?(?:assistant|system|AI|chat ?bot|bot|agent|developer|admin(?:istrator)?)(?:\s{0,2}\])?[ \t]{0,2}:/gi,
+    /(?:^|[\n>])[ \t]{0,8}(?:\[\s{0,2})?(?:assistant|system|AI|chat ?bot|bot|developer|admin(?:istrator)?)(?:\s{0,2}\])?[ \t]{0,2}:/gi,
   ],
 ];
 
@@ -74,11 +76,11 @@ const ELEMENT_WITH_TEXT = /<([a-z][a-z0-9]{0,9})\b([^<>]{0,400})>([^<]{1,2000})/
 const HIDING_ATTRIBUTE =
   /\bhidden\b|display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden|font-size\s{0,3}:\s{0,3}0(?:px|pt|em|rem|%)?\s{0,3}(?:[;"']|$)|opacity\s{0,3}:\s{0,3}0(?:\.0+)?\s{0,3}(?:[;"']|$)/i;
 
-/** The text after `from`, up to INSTRUCTION_WINDOW characters or the next blank line. */
-function windowAfter(text: string, from: number): string {
+/** The text after `from`, up to INSTRUCTION_WINDOW characters and the end of the paragraph (or of the line). */
+function windowAfter(text: string, from: number, lineOnly: boolean): string {
   const window = text.slice(from, from + INSTRUCTION_WINDOW);
-  const paragraph = window.search(/\n\s*\n/);
-  return paragraph < 0 ? window : window.slice(0, paragraph);
+  const end = lineOnly ? window.indexOf("\n") : window.search(/\n\s*\n/);
+  return end < 0 ? window : window.slice(0, end);
 }
 
 const NAMES_READER = new RegExp(`\\b${READER}\\b`, "i");
@@ -120,7 +122,7 @@ export function findPlantedInstructions(text: string): PlantedInstruction[] {
       const lead = kind === "role_header" ? match[0].length - match[0].replace(/^[\n>]/, "").length : 0;
       const start = match.index + lead;
       const end = match.index + match[0].length;
-      if (!INSTRUCTION.test(windowAfter(text, end))) continue;
+      if (!INSTRUCTION.test(windowAfter(text, end, kind === "role_header"))) continue;
       if (found.some((hidden) => start >= hidden.start && start < hidden.end)) continue;
       if (addresses.some((other) => start < other.end && end > other.start)) continue;
       addresses.push(planted(kind, text, start, end - start));
