@@ -43,6 +43,7 @@ const ObjectivesModule = lazy(() => import("./objectives/objectives-module"));
 const CompetenceModule = lazy(() => import("./competence/competence-module"));
 const MyWorkModule = lazy(() => import("./my-work/my-work-module"));
 const WebhooksModule = lazy(() => import("./webhooks/webhooks-module"));
+const AgentsModule = lazy(() => import("./agents/agents-module"));
 const AgentApprovalsModule = lazy(() => import("./agent-approvals/agent-approvals-module"));
 const AgentDecisionsModule = lazy(() => import("./agent-decisions/agent-decisions-module"));
 const ApprovalLinkPage = lazy(() => import("./agent-approvals/approval-link-page"));
@@ -106,6 +107,7 @@ export function App() {
             <Route path="competence/*" element={<CompetenceModule />} />
             <Route path="my-work/*" element={<MyWorkModule />} />
             <Route path="webhooks/*" element={<WebhooksModule />} />
+            <Route path="agents/*" element={<AgentsModule />} />
             <Route path="agent-approvals/*" element={<AgentApprovalsModule />} />
             <Route path="agent-decisions/*" element={<AgentDecisionsModule />} />
           </Route>

@@ -67,6 +67,12 @@ export const managementItems: NavItem[] = [
     description: "Scans of model files for code that runs on load, signature checks, and their findings.",
   },
   {
+    label: "Agents",
+    path: "agents",
+    permission: "governance.read",
+    description: "AI agents, their tools and action classes, and the action policies that decide what they may do.",
+  },
+  {
     label: "Agent approvals",
     path: "agent-approvals",
     permission: "governance.read",
