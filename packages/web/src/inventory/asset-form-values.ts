@@ -1,4 +1,4 @@
-import type { AiAsset, AssetKind, CreateAssetRequest, DataCategory } from "@openaims/contracts";
+import type { ActionClass, AiAsset, AssetKind, CreateAssetRequest, DataCategory } from "@openaims/contracts";
 
 /** What the asset form holds while a person edits it. */
 export interface AssetFormValues {
@@ -16,6 +16,10 @@ export interface AssetFormValues {
   licence: string;
   /** SPDX expression; empty when not known. */
   licenceExpression: string;
+  /** Tools: what a call does. */
+  actionClass: ActionClass | null;
+  /** Tools: the name an agent calls it by; empty: the asset's name. */
+  toolName: string;
 }
 
 export type SetAssetField = <K extends keyof AssetFormValues>(key: K, value: AssetFormValues[K]) => void;
@@ -34,6 +38,8 @@ export const emptyAssetForm: AssetFormValues = {
   dataCategories: [],
   licence: "",
   licenceExpression: "",
+  actionClass: null,
+  toolName: "",
 };
 
 export function assetFormOf(asset: AiAsset): AssetFormValues {
@@ -51,6 +57,8 @@ export function assetFormOf(asset: AiAsset): AssetFormValues {
     dataCategories: asset.dataCategories,
     licence: asset.licence,
     licenceExpression: asset.licenceExpression ?? "",
+    actionClass: asset.actionClass,
+    toolName: asset.toolName ?? "",
   };
 }
 
@@ -59,5 +67,8 @@ export function assetRequestOf(values: AssetFormValues): Partial<CreateAssetRequ
     ...values,
     kind: values.kind ?? undefined,
     licenceExpression: values.licenceExpression.trim() === "" ? null : values.licenceExpression.trim(),
+    // Only tools carry an action class and a call name; another kind sends none.
+    actionClass: values.kind === "tool" ? values.actionClass : null,
+    toolName: values.kind === "tool" && values.toolName.trim() !== "" ? values.toolName.trim() : null,
   };
 }

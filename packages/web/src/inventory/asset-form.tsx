@@ -1,5 +1,5 @@
 import { Button, Fieldset, Group, Select, Stack, Textarea, TextInput } from "@mantine/core";
-import { createAssetRequestSchema, LICENCE_EXPRESSION_MAX } from "@openaims/contracts";
+import { actionClasses, createAssetRequestSchema, enumLabels, LICENCE_EXPRESSION_MAX } from "@openaims/contracts";
 import { type FormEvent, useEffect, useState } from "react";
 import type { z } from "zod";
 import { type FieldErrors, serverFieldErrors, validate } from "../api/form-errors";
@@ -105,6 +105,29 @@ export function AssetForm({ initial, submitLabel, onSubmit, onCancel, pending, e
                 error={errors.licenceExpression}
                 maxLength={LICENCE_EXPRESSION_MAX}
               />
+            )}
+            {values.kind === "tool" && (
+              <>
+                <Select
+                  label="Action class"
+                  description="What a call of this tool does; agent policies and flow rules can speak of the class"
+                  data={actionClasses.map((value) => ({ value, label: enumLabels.actionClass[value] }))}
+                  value={values.actionClass}
+                  onChange={(value) => set("actionClass", value as AssetFormValues["actionClass"])}
+                  error={errors.actionClass}
+                  clearable
+                  maw={480}
+                />
+                <TextInput
+                  label="Tool call name"
+                  description="The name the agent calls the tool by, when it differs from the asset's name (e.g. issue_refund)"
+                  value={values.toolName}
+                  onChange={(event) => set("toolName", event.currentTarget.value)}
+                  error={errors.toolName}
+                  maxLength={128}
+                  maw={480}
+                />
+              </>
             )}
           </Stack>
         </Fieldset>

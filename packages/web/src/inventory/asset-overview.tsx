@@ -1,5 +1,5 @@
 import { Anchor, Group } from "@mantine/core";
-import { type AiAsset, labelOf } from "@openaims/contracts";
+import { type AiAsset, enumLabels, labelOf } from "@openaims/contracts";
 import { Link } from "react-router";
 import { useOrg } from "../shell/current-org";
 import { type DetailItem, DetailList } from "./detail-list";
@@ -81,6 +81,12 @@ export function AssetOverview({ asset }: { asset: AiAsset }) {
   ];
   if (asset.kind === "model" || asset.kind === "dataset") {
     items.push({ label: "Licence (SPDX)", value: asset.licenceExpression ?? "" });
+  }
+  if (asset.kind === "tool") {
+    items.push(
+      { label: "Action class", value: asset.actionClass ? enumLabels.actionClass[asset.actionClass] : "" },
+      { label: "Tool call name", value: asset.toolName ?? asset.name },
+    );
   }
   if (asset.kind === "model" && Object.keys(asset.modelCard).length > 0) items.push(...modelCardItems(asset, orgId));
   if (asset.kind === "dataset") {
