@@ -6,6 +6,12 @@ import type {
   decisionOutcomes,
   policyVersionStatuses,
 } from "./agents/agent-attributes.js";
+import type {
+  agentFinalOutcomes,
+  agentMetricBuckets,
+  agentScreeningActions,
+  agentScreeningDirections,
+} from "./agents/agent-decision-schemas.js";
 import type { effectivePolicySources, policyChangeKinds } from "./agents/agent-policy-schemas.js";
 import type { approverRoles } from "./agents/policy-document.js";
 import type { actorTypes } from "./audit.js";
@@ -447,6 +453,19 @@ export const enumLabels = {
     expired: "Expired",
     cancelled: "Cancelled",
   } satisfies Record<Of<typeof agentApprovalStatuses>, string>,
+  agentFinalOutcome: { approved: "Approved", refused: "Refused", expired: "Expired" } satisfies Record<
+    Of<typeof agentFinalOutcomes>,
+    string
+  >,
+  agentScreeningDirection: { input: "Model input", output: "Model output" } satisfies Record<
+    Of<typeof agentScreeningDirections>,
+    string
+  >,
+  agentScreeningAction: { flagged: "Flagged", blocked: "Blocked" } satisfies Record<
+    Of<typeof agentScreeningActions>,
+    string
+  >,
+  agentMetricBucket: { hour: "Hour", day: "Day" } satisfies Record<Of<typeof agentMetricBuckets>, string>,
   effectivePolicySource: {
     agent: "The agent's own policy",
     organisation: "Organisation default",
