@@ -28,6 +28,9 @@ export interface AgentDecisionApiResult {
   p95Ms: number;
   p99Ms: number;
   decisionsPerSecond: number;
+  /** The same caller reading its organisation (GET /orgs/:orgId) as often: what any request costs here. */
+  baselineP50Ms: number;
+  baselineP95Ms: number;
   /** The decision log's rows after the run (warm-up included), and whether it verified. */
   logged: number;
   verified: boolean;
@@ -174,6 +177,13 @@ export async function benchAgentDecisionApi(
       }
       const seconds = (performance.now() - started) / 1000;
       times.sort((a, b) => a - b);
+      const baseline: number[] = [];
+      for (let i = 0; i < Math.min(decisions, 1000); i++) {
+        const t0 = performance.now();
+        await send("GET", "");
+        baseline.push(performance.now() - t0);
+      }
+      baseline.sort((a, b) => a - b);
       const verify = await send("GET", `/agents/${system.id}/decisions/verify`);
       const result: AgentDecisionApiResult = {
         engine,
@@ -182,10 +192,14 @@ export async function benchAgentDecisionApi(
         p95Ms: round(percentile(times, 0.95)),
         p99Ms: round(percentile(times, 0.99)),
         decisionsPerSecond: Math.round(decisions / seconds),
+        baselineP50Ms: round(percentile(baseline, 0.5)),
+        baselineP95Ms: round(percentile(baseline, 0.95)),
         logged: verify.checked,
         verified: verify.verified,
       };
-      log(`[${engine}] agent decisions: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, verified ${result.verified}`);
+      log(
+        `[${engine}] agent decisions: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms (a plain read: p50 ${result.baselineP50Ms} ms), verified ${result.verified}`,
+      );
       return result;
     } finally {
       await stop(server.child);
@@ -207,6 +221,10 @@ export function formatAgentDecisionApiTable(results: readonly AgentDecisionApiRe
   ]);
   rows.push(["p99 per decision", ...results.map((r) => `${r.p99Ms} ms`)]);
   rows.push(["decisions/s", ...results.map((r) => String(r.decisionsPerSecond))]);
+  rows.push([
+    "baseline GET /orgs/:orgId p50 / p95",
+    ...results.map((r) => `${r.baselineP50Ms} / ${r.baselineP95Ms} ms`),
+  ]);
   rows.push(["log rows verified", ...results.map((r) => `${r.logged} ${r.verified ? "verified" : "NOT VERIFIED"}`)]);
   return alignColumns(rows).join("\n");
 }
