@@ -25,3 +25,4 @@ export { SCANNER_VERSION } from "./runner/scanner-version.js";
 export { outputFileNames, renderReport, type WrittenOutputs } from "./runner/write-scan-outputs.js";
 export { countByCategory, countVerdicts } from "./summary/count-verdicts.js";
 export { parseTargetShorthand, type TargetConfig, targetConfigSchema } from "./targets/target-config.js";
+export { BLOCKED_PREFIX, DECISION_KEY, readToolResult } from "./targets/tool-result.js";
