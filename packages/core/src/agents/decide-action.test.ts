@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAction } from "./decide-action.js";
-import { compileSource, examplePolicyYaml } from "./policy-test-fixtures.js";
+import { compileSource, examplePolicyYaml, fixtureToolClasses, fullPolicy } from "./policy-test-fixtures.js";
 import { type ActionCall, emptySessionState, markUntrusted, recordStep, type SessionState } from "./session-state.js";
 
 const example = compileSource(examplePolicyYaml);
@@ -99,38 +99,7 @@ describe("decideAction on the issue's example policy", () => {
   });
 });
 
-const fullPolicy = compileSource(`
-default: approval
-tools:
-  send_wire:
-    class: financial
-    arguments: { amount: { type: number, minimum: 0 }, iban: { pattern: "^DE" } }
-    rate: { per_minute: 2, per_hour: 3 }
-    budget: { argument: amount, per_day: 1000, currency: EUR }
-  send_email:
-    class: external_communication
-    arguments: { to: { pattern: "@example\\\\.com$" } }
-    schema: { additionalProperties: false, properties: { to: { type: string }, body: { type: string } } }
-  browse: { class: read, untrusted: true }
-  wipe: { approval: { role: admin, count: 2 } }
-classes:
-  code_execution: deny
-  data_export: { approval: { role: compliance_manager } }
-flows:
-  - after_untrusted: true
-    deny: [class:code_execution]
-    require_approval: [class:external_communication]
-    reason: untrusted content was read earlier
-  - after: [class:financial]
-    deny: [wipe]
-resources:
-  "file:///public/*": allow
-  "file:///public/secret/*": deny
-  "file:///public/readme": approval
-prompts:
-  summary: allow
-`);
-const classes = { run_code: "code_execution", dump_db: "data_export", shell: "code_execution" } as const;
+const classes = fixtureToolClasses;
 const ctx = (
   session: SessionState = emptySessionState(),
   usage = { callsLastMinute: 0, callsLastHour: 0, spentToday: 0 },
