@@ -74,6 +74,28 @@ describe("agent action policies", () => {
     expect(agent.effectiveSource).toBe("none");
   });
 
+  it("exports and imports action classes and call names as register columns, for tools only", async () => {
+    const csv = await get(owner, "/assets/export?format=csv");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain("Action class");
+    expect(csv.body).toMatch(/Order lookup,tool,.*read,lookup_order/);
+    const upload = (text: string) =>
+      t.call(owner.token, {
+        method: "POST",
+        url: `${base(owner)}/assets/import?format=csv&dryRun=true`,
+        headers: { "content-type": "text/csv" },
+        payload: Buffer.from(text, "utf8"),
+      });
+    const good = (await upload("name,kind,action_class,tool_name\nWire transfer,tool,financial,wire_money\n")).json();
+    expect(good).toMatchObject({ valid: true, summary: { create: 1 } });
+    const bad = (await upload("name,kind,action_class\nA prompt,prompt,financial\nMailer,tool,telepathy\n")).json();
+    const messages = bad.errors.map((error: { message: string }) => error.message);
+    expect(messages).toContain("row 2, action_class: only a tool has an action class");
+    expect(messages.some((message: string) => message.startsWith("row 3, action_class: must be one of read"))).toBe(
+      true,
+    );
+  });
+
   it("denies everything while no policy is approved, and answers 404 for another organisation or a non-agent", async () => {
     const effective = await get(owner, `/agents/${agentId}/effective-policy`);
     expect(effective.statusCode, effective.body).toBe(200);
@@ -253,5 +275,48 @@ describe("agent action policies", () => {
     expect(invalidFieldLines(bad)).toContain("body.trace: line 1");
     const both = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, {});
     expect(both.statusCode).toBe(400);
+
+    // The agent's decision log, oldest of the last N first: a refund of 30 the draft would now deny.
+    const base = Date.now() - 60_000;
+    const rows = [
+      { name: "lookup_order", args: { id: 1 }, outcome: "allow" },
+      { name: "issue_refund", args: { amount: 30 }, outcome: "approval_required" },
+      { name: "issue_refund", args: { amount: 5 }, outcome: "approval_required" },
+    ];
+    await t.db
+      .insertInto("agent_decisions")
+      .values(
+        rows.map((row, index) => ({
+          id: crypto.randomUUID(),
+          org_id: owner.orgId,
+          system_id: agentId,
+          origin: "api",
+          decided_at: new Date(base + index * 1000),
+          action_kind: "tool",
+          action_name: row.name,
+          arguments: JSON.stringify(row.args),
+          arguments_sha256: "0".repeat(64),
+          outcome: row.outcome,
+          rule: "recorded",
+          reason: "recorded",
+        })),
+      )
+      .execute();
+    const fromLog = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, {
+      fromDecisionLog: { limit: 2 },
+    });
+    expect(fromLog.statusCode, fromLog.body).toBe(200);
+    expect(fromLog.json().steps).toBe(2);
+    expect(
+      fromLog
+        .json()
+        .items.map((item: { arguments: { amount: number }; changed: boolean }) => [
+          item.arguments.amount,
+          item.changed,
+        ]),
+    ).toEqual([
+      [30, true],
+      [5, false],
+    ]);
   });
 });
