@@ -102,6 +102,33 @@ describe("http target", () => {
     ]);
   });
 
+  it("reads each call's result for a policy denial when a result selector is set", async () => {
+    const denial = {
+      content: [{ type: "text", text: "Blocked by policy: amount 500 is more than the maximum 100" }],
+      isError: true,
+      _meta: { "openaims/decision": { outcome: "deny", rule: "tools.refund.arguments.amount", reason: "too much" } },
+    };
+    server = await startLoopbackServer((_, response) =>
+      sendJson(response, 200, {
+        reply: "done",
+        steps: [
+          { tool: "refund", input: { amount: 500 }, output: denial },
+          { tool: "lookup", input: {}, output: { status: "ok" } },
+          { tool: "email", input: {} },
+        ],
+      }),
+    );
+    const chat = httpTarget(server.url, {
+      reply: "reply",
+      toolTrace: { path: "steps", name: "tool", arguments: "input", result: "output" },
+    });
+    expect((await chat.send(turn("hi"))).toolCalls).toEqual([
+      { name: "refund", arguments: { amount: 500 }, result: { blocked: true, rule: "tools.refund.arguments.amount" } },
+      { name: "lookup", arguments: {}, result: { blocked: false } },
+      { name: "email", arguments: {} },
+    ]);
+  });
+
   it("keeps cookies and a captured session id for the rest of the conversation", async () => {
     let count = 0;
     server = await startLoopbackServer((request, response) => {
