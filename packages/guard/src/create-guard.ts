@@ -54,8 +54,11 @@ export interface Guard {
   screenInput(text: string, options?: { source?: InputSource }): ScreeningResult;
   /** Screens text the model wrote; `input` (what it was given) keeps echoed data from counting as a leak. */
   screenOutput(text: string, options?: ScreenOutputOptions): ScreeningResult;
-  /** Decides a tool call (or resources/read, prompts/get) in a session: allow, deny or approval_required. */
-  decideToolCall(sessionId: string, call: GuardCall): GuardDecision;
+  /**
+   * Decides a tool call (or resources/read, prompts/get) in a session: allow, deny or approval_required.
+   * `requester` (the person the agent acts for) is reported with the decision.
+   */
+  decideToolCall(sessionId: string, call: GuardCall, options?: { requester?: string }): GuardDecision;
   /** Records what happened to a call, so flow rules, rates and budgets see it. */
   recordToolResult(sessionId: string, call: GuardCall, result: ToolResult): void;
   /** Records that the session read untrusted content (a web page, an e-mail, a tool result). */
@@ -121,11 +124,11 @@ export function createGuard(options: GuardOptions = {}): Guard {
       emit({ type: "screened", direction: "output", result });
       return result;
     },
-    decideToolCall(sessionId, call) {
+    decideToolCall(sessionId, call, decideOptions = {}) {
       const decision = decider.decide(sessionId, call);
       // A call whose shape was refused cannot be written as the report format needs; it is only returned.
       if (reporter !== null && decision.rule !== "call" && actionNameSchema.safeParse(call.name).success)
-        reporter.addDecision(reportedDecision(decision, call));
+        reporter.addDecision(reportedDecision(decision, call, decideOptions.requester));
       emit({ type: "decided", sessionId, call, decision });
       return decision;
     },
@@ -149,7 +152,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 }
 
 /** The decision as the server's decision log records it. */
-function reportedDecision(decision: GuardDecision, call: GuardCall): ReportedDecision {
+function reportedDecision(decision: GuardDecision, call: GuardCall, requester: string | undefined): ReportedDecision {
   const reported: ReportedDecision = {
     clientDecisionId: decision.decisionId,
     sessionId: decision.sessionId.trim(),
@@ -166,6 +169,8 @@ function reportedDecision(decision: GuardDecision, call: GuardCall): ReportedDec
     durationUs: decision.durationUs,
   };
   if (decision.policySha256) reported.policySha256 = decision.policySha256;
+  const who = requester?.trim();
+  if (who) reported.requester = who.slice(0, 254);
   return reported;
 }
 

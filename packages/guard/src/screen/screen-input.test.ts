@@ -91,6 +91,25 @@ describe("screenInput", () => {
     expect(strict.screenInput(salePage).action).toBe("block");
   });
 
+  it("finishes on hostile text of the largest size it screens, whatever the shapes", () => {
+    const shapes = [
+      "<div hidden ",
+      "note for the ",
+      "<!-- ",
+      "\u200b",
+      "ignore all ",
+      "AAAA",
+      "4111 ",
+      "a@",
+      "![x](http://",
+    ];
+    for (const shape of shapes) {
+      const text = shape.repeat(Math.ceil(32_768 / shape.length)).slice(0, 32_768);
+      expect(["allow", "flag", "block"]).toContain(guard.screenInput(text, { source: "retrieved" }).action);
+      expect(["allow", "flag", "block"]).toContain(guard.screenOutput(text).action);
+    }
+  });
+
   it("refuses options it cannot use and an unknown source", () => {
     expect(() => createGuard({ detectors: { maxInputChars: 0 } })).toThrow(/maxInputChars/);
     expect(() => createGuard({ detectors: { pii: ["passport"] } })).toThrow(/passport is not one of/);
