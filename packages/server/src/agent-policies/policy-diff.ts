@@ -10,11 +10,16 @@ const KEYED_AREAS = ["tools", "classes", "resources", "prompts"] as const;
 /**
  * What changed between two policy documents, part by part: each tool, class, resource and prompt rule
  * added, removed or changed with its rule before and after; each flow by position; the default and limits.
- * Documents are compared with their defaults filled in, so `approval: {}` and the full form agree.
+ * Documents are compared with their defaults filled in, so `approval: {}` and the full form agree
+ * (when both read as policies).
  */
 export function diffPolicyDocuments(before: unknown, after: unknown): PolicyChange[] {
-  const a = normalise(before);
-  const b = normalise(after);
+  // Defaults are filled in only when both documents read as policies, so a broken draft is compared as written.
+  const parsedBefore = policyDocumentSchema.safeParse(before);
+  const parsedAfter = policyDocumentSchema.safeParse(after);
+  const both = parsedBefore.success && parsedAfter.success;
+  const a = both ? (parsedBefore.data as Record<string, unknown>) : asRecord(before);
+  const b = both ? (parsedAfter.data as Record<string, unknown>) : asRecord(after);
   const changes: PolicyChange[] = [];
   compareValue(changes, "default", "default", a.default, b.default);
   for (const area of KEYED_AREAS) {
@@ -38,12 +43,6 @@ function compareValue(changes: PolicyChange[], area: string, key: string, before
   else if (after === undefined) changes.push({ area, key, change: "removed", before });
   else if (canonicalJson(before) !== canonicalJson(after))
     changes.push({ area, key, change: "changed", before, after });
-}
-
-function normalise(document: unknown): Record<string, unknown> {
-  const parsed = policyDocumentSchema.safeParse(document);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  return asRecord(document);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
