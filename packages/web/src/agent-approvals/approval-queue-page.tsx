@@ -50,7 +50,9 @@ export default function ApprovalQueuePage() {
           aria-label="Status"
           value={status}
           data={filters}
-          onChange={(value) => setParams(value === "pending" ? {} : { status: value })}
+          onChange={(value) =>
+            setParams({ ...(value === "pending" ? {} : { status: value }), ...(systemId ? { systemId } : {}) })
+          }
         />
       </Group>
       {list.error && <ErrorAlert error={list.error} />}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { enumLabels, routes } from "@openaims/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -130,6 +130,15 @@ export default function AgentPage() {
       ) : (
         <PageLoader />
       )}
+      <Title order={2}>Decisions and approvals</Title>
+      <Group>
+        <Anchor component={Link} to={`/o/${orgId}/agent-decisions/${systemId}`}>
+          Decision log
+        </Anchor>
+        <Anchor component={Link} to={`/o/${orgId}/agent-approvals?systemId=${systemId}`}>
+          Approvals waiting for this agent
+        </Anchor>
+      </Group>
     </Stack>
   );
 }
