@@ -15,6 +15,8 @@ let tools: Closable;
 let throughMcp: Closable;
 let narrowServer: HttpServer;
 let narrow: Closable;
+/** MCP sessions the narrow server saw begin (initialize requests). */
+let initializations = 0;
 
 /**
  * An MCP server that lists only get_invoice and answers every call as a gateway's denial would,
@@ -40,8 +42,12 @@ beforeAll(async () => {
     const server = denyingServer();
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     response.on("close", () => void server.close());
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined;
+    if (body?.method === "initialize") initializations++;
     await server.connect(transport);
-    await transport.handleRequest(request, response);
+    await transport.handleRequest(request, response, body);
   });
   await new Promise<void>((resolve) => narrowServer.listen(0, "127.0.0.1", resolve));
   const port = (narrowServer.address() as AddressInfo).port;
@@ -60,14 +66,23 @@ interface TraceEntry {
   result: { content?: Array<{ text?: string }>; structuredContent?: unknown; _meta?: Record<string, unknown> };
 }
 
-async function chat(url: string, message: string): Promise<{ reply: string; trace: TraceEntry[] }> {
+async function chat(
+  url: string,
+  message: string,
+  cookie?: string,
+): Promise<{ reply: string; trace: TraceEntry[]; cookie: string }> {
   const response = await fetch(`${url}/chat`, {
     method: "POST",
-    headers: { authorization: "Bearer alice-token", "content-type": "application/json" },
+    headers: {
+      authorization: "Bearer alice-token",
+      "content-type": "application/json",
+      ...(cookie ? { cookie } : {}),
+    },
     body: JSON.stringify({ message }),
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { reply: string; trace: TraceEntry[] };
+  const sid = /sid=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0];
+  return { ...((await response.json()) as { reply: string; trace: TraceEntry[] }), cookie: sid ?? cookie ?? "" };
 }
 
 describe("the reference app in MCP mode", () => {
@@ -96,6 +111,15 @@ describe("the reference app in MCP mode", () => {
       "openaims/decision": { outcome: "deny", rule: "default", reason: "denied" },
     });
     expect(denied.reply).toContain("Blocked by policy");
+  });
+
+  it("gives each conversation an MCP session of its own over Streamable HTTP", async () => {
+    const before = initializations;
+    const first = await chat(narrow.url, "Show me invoice INV-1001");
+    await chat(narrow.url, "Show me invoice INV-1002", first.cookie);
+    expect(initializations - before).toBe(1);
+    await chat(narrow.url, "Show me invoice INV-1001");
+    expect(initializations - before).toBe(2);
   });
 
   it("splits a --tools-mcp command line into words", () => {

@@ -16,11 +16,13 @@ export const CUSTOMER_META_KEY = "openaims/customer";
  * @typedef {import("./conversation.mjs").ToolCall} ToolCall
  * @typedef {import("./support-data.mjs").Customer} Customer
  * @typedef {{ forModel: unknown, forTrace: unknown }} ToolOutcome
- * @typedef {{ list(): Promise<ToolSpec[]>, call(call: ToolCall, customer: Customer): Promise<ToolOutcome>, close(): Promise<void> }} ToolRunner
+ * @typedef {{ list(): Promise<ToolSpec[]>, call(call: ToolCall, customer: Customer, conversation?: string): Promise<ToolOutcome>, close(): Promise<void> }} ToolRunner
  */
 
 /** How long the agent waits for one tool call (an approval the gateway asks for may take this long). */
 const CALL_TIMEOUT_MS = 60_000;
+/** Conversations that keep an MCP session of their own at once (Streamable HTTP); the oldest is closed first. */
+const MAX_CONVERSATION_SESSIONS = 200;
 
 /**
  * Splits a command line into words: spaces separate, single or double quotes group, backslash escapes.
@@ -61,43 +63,53 @@ export function splitCommandLine(line) {
 
 /**
  * Connects to the MCP server: a command line started over stdio, or a Streamable HTTP address.
+ * Over stdio the app has one connection, so the server (a gateway) sees one session for every
+ * conversation; over Streamable HTTP each conversation gets an MCP session of its own, so a gateway's
+ * flow rules follow one conversation's history, as they would for a production agent.
  * @param {{ command?: string, url?: string }} target
  * @returns {Promise<ToolRunner>}
  */
 export async function connectMcpTools(target) {
   const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
-  /** @type {import("@modelcontextprotocol/sdk/shared/transport.js").Transport} */
-  let transport;
-  if (target.url) {
-    const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
-    transport = new StreamableHTTPClientTransport(new URL(target.url));
-  } else {
-    const [command, ...args] = splitCommandLine(target.command ?? "");
-    if (!command) throw new Error("--tools-mcp needs a command line");
-    const { StdioClientTransport, getDefaultEnvironment } = await import("@modelcontextprotocol/sdk/client/stdio.js");
-    transport = new StdioClientTransport({
-      command,
-      args,
-      env: { ...getDefaultEnvironment(), ...definedEnv() },
-      stderr: "inherit",
-    });
-  }
-  const client = new Client({ name: "vulnerable-ai-app", version: "1.0.0" });
-  await client.connect(transport);
+  /** @returns {Promise<import("@modelcontextprotocol/sdk/client/index.js").Client>} */
+  const connect = async () => {
+    const client = new Client({ name: "vulnerable-ai-app", version: "1.0.0" });
+    await client.connect(await newTransport(target));
+    return client;
+  };
+  const shared = await connect();
+  /** @type {Map<string, Promise<import("@modelcontextprotocol/sdk/client/index.js").Client>>} */
+  const conversations = new Map();
+  /** @param {string | undefined} conversation */
+  const clientFor = (conversation) => {
+    if (!target.url || conversation === undefined) return Promise.resolve(shared);
+    let client = conversations.get(conversation);
+    if (!client) {
+      client = connect();
+      conversations.set(conversation, client);
+      if (conversations.size > MAX_CONVERSATION_SESSIONS) {
+        const [oldest, closing] = conversations.entries().next().value ?? [];
+        if (oldest !== undefined) conversations.delete(oldest);
+        void closing?.then((old) => old.close()).catch(() => undefined);
+      }
+    }
+    return client;
+  };
 
   return {
     async list() {
-      const { tools } = await client.listTools();
+      const { tools } = await shared.listTools();
       return tools.map((tool) => ({
         name: tool.name,
         ...(tool.description ? { description: tool.description } : {}),
         parameters: /** @type {Record<string, unknown>} */ (tool.inputSchema),
       }));
     },
-    async call(call, customer) {
+    async call(call, customer, conversation) {
       /** @type {Record<string, unknown>} */
       let result;
       try {
+        const client = await clientFor(conversation);
         result = await client.callTool(
           { name: call.name, arguments: call.arguments, _meta: { [CUSTOMER_META_KEY]: customer.id } },
           undefined,
@@ -114,8 +126,35 @@ export async function connectMcpTools(target) {
       }
       return { forModel: modelView(result), forTrace: result };
     },
-    close: () => client.close(),
+    async close() {
+      const clients = await Promise.allSettled([...conversations.values()]);
+      conversations.clear();
+      await Promise.allSettled([
+        shared.close(),
+        ...clients.map((settled) => (settled.status === "fulfilled" ? settled.value.close() : undefined)),
+      ]);
+    },
   };
+}
+
+/**
+ * @param {{ command?: string, url?: string }} target
+ * @returns {Promise<import("@modelcontextprotocol/sdk/shared/transport.js").Transport>}
+ */
+async function newTransport(target) {
+  if (target.url) {
+    const { StreamableHTTPClientTransport } = await import("@modelcontextprotocol/sdk/client/streamableHttp.js");
+    return new StreamableHTTPClientTransport(new URL(target.url));
+  }
+  const [command, ...args] = splitCommandLine(target.command ?? "");
+  if (!command) throw new Error("--tools-mcp needs a command line");
+  const { StdioClientTransport, getDefaultEnvironment } = await import("@modelcontextprotocol/sdk/client/stdio.js");
+  return new StdioClientTransport({
+    command,
+    args,
+    env: { ...getDefaultEnvironment(), ...definedEnv() },
+    stderr: "inherit",
+  });
 }
 
 /**

@@ -66,7 +66,7 @@ export function createSupportAgent({ hardened, tools = inProcessTools(hardened) 
     const trace = [];
     /** @param {import("./conversation.mjs").ToolCall} call */
     const run = async (call) => {
-      const { forModel, forTrace } = await tools.call(call, customer);
+      const { forModel, forTrace } = await tools.call(call, customer, key);
       const id = `call_${(++callCounter).toString(16)}`;
       messages.push({ role: "assistant", content: null, toolCalls: [{ ...call, id }] });
       messages.push({ role: "tool", toolCallId: id, name: call.name, content: JSON.stringify(forModel) });
