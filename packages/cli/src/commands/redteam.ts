@@ -69,9 +69,10 @@ export function registerRedteamCommand(program: Command, io: CliIo): void {
     )
     .option("--format <list>", `reports to write, any of ${reportFormats.join(",")}`, reportFormats.join(","))
     .addOption(
-      new Option("--fail-on <severity>", "exit 1 when a finding at or above this severity is vulnerable").choices(
-        severities,
-      ),
+      new Option(
+        "--fail-on <severity>",
+        "exit 1 when a finding at or above this severity is vulnerable (a case blocked by policy never fails)",
+      ).choices(severities),
     )
     .option("--category <name...>", `only these categories (${categories.join(", ")})`)
     .option("--probe <id...>", "only these probe ids")
