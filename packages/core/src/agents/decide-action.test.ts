@@ -50,15 +50,22 @@ describe("decideAction on the issue's example policy", () => {
     });
   });
 
-  it("asks for approval of send_email after an executed fetch_url, not after a denied one", () => {
+  it("asks for approval of send_email after fetch_url, executed or only tried", () => {
     const fetched = recordStep(emptySessionState(), tool("fetch_url"), "allow", example, now);
     expect(decideAction(example, tool("send_email"), { session: fetched })).toMatchObject({
       outcome: "approval_required",
       rule: "flows[0]",
       reason: "send_email comes after fetch_url in this session",
     });
+    // The example lists no rule for fetch_url, so the default denies it; the attempt still counts.
+    expect(decideAction(example, tool("fetch_url"), fresh())).toMatchObject({ outcome: "deny", rule: "default" });
     const refused = recordStep(emptySessionState(), tool("fetch_url"), "deny", example, now);
-    expect(decideAction(example, tool("send_email"), { session: refused })).toMatchObject({ outcome: "allow" });
+    expect(decideAction(example, tool("send_email"), { session: refused })).toMatchObject({
+      outcome: "approval_required",
+      rule: "flows[0]",
+    });
+    const other = recordStep(emptySessionState(), tool("lookup_order"), "deny", example, now);
+    expect(decideAction(example, tool("send_email"), { session: other })).toMatchObject({ outcome: "allow" });
   });
 
   it("denies arguments that are not an object or are too large", () => {

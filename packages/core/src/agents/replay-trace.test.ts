@@ -24,7 +24,8 @@ describe("replayTrace", () => {
     const result = replayTrace(example, null, trace);
     expect(result.steps.map((s) => [s.index, s.after.outcome, s.after.rule, s.changed])).toEqual([
       [0, "deny", "default", true],
-      [1, "allow", "tools.send_email", false],
+      // The draft denies fetch_url, and a flow rule counts the attempt: send_email now waits for approval.
+      [1, "approval_required", "flows[0]", true],
       [2, "allow", "tools.send_email", false],
       [4, "allow", "tools.send_email", false],
       [5, "deny", "tools.issue_refund.arguments.amount", true],
@@ -33,9 +34,9 @@ describe("replayTrace", () => {
       steps: 5,
       sessions: 3,
       untrustedReads: 1,
-      changed: 2,
+      changed: 3,
       before: { allow: 5, deny: 0, approval_required: 0 },
-      after: { allow: 3, deny: 2, approval_required: 0 },
+      after: { allow: 2, deny: 2, approval_required: 1 },
     });
   });
 
@@ -43,7 +44,7 @@ describe("replayTrace", () => {
     const result = replayTrace(stricter, example, trace);
     expect(result.steps.map((s) => [s.before?.outcome, s.after.outcome, s.after.rule])).toEqual([
       ["deny", "allow", "tools.fetch_url"],
-      ["allow", "deny", "flows[1]"],
+      ["approval_required", "deny", "flows[1]"],
       ["allow", "allow", "tools.send_email"],
       ["allow", "deny", "flows[1]"],
       ["deny", "deny", "tools.issue_refund.arguments.amount"],

@@ -16,7 +16,7 @@ export type StepOutcome = "allow" | "approved" | "deny" | "refused" | "expired";
 
 /**
  * What the decision function knows of a session's history. Plain JSON, so the server can keep it in
- * agent_sessions.state. `called` and `calledClasses` list each executed tool and class once, in the
+ * agent_sessions.state. `called` and `calledClasses` list each tool and class the session tried once, in the
  * order first executed; `steps` keeps the last 50 steps for people reading an approval request.
  */
 export interface SessionState {
@@ -42,9 +42,11 @@ export function emptySessionState(): SessionState {
 }
 
 /**
- * The session after an action ended. Only executed outcomes (allow, approved) count as called, for
- * flow rules; an executed tool whose rule says `untrusted: true` marks the session untrusted. Pure:
- * the given state is not changed.
+ * The session after an action ended. Every tool call the session made counts as called for flow
+ * rules, whatever its outcome: an agent that tried to fetch a page or read a mailbox may already be
+ * steered by what it was told, and counting the attempt can only ask for more approval, never less.
+ * Only an executed tool (allow, approved) whose rule says `untrusted: true` marks the session
+ * untrusted, since only then was its content read. Pure: the given state is not changed.
  */
 export function recordStep(
   session: SessionState,
@@ -59,14 +61,14 @@ export function recordStep(
     session.steps.length >= maxSessionSteps ? session.steps.slice(-(maxSessionSteps - 1)) : [...session.steps];
   steps.push(step);
   let next: SessionState = { ...session, steps };
-  const executed = outcome === "allow" || outcome === "approved";
-  if (!executed || call.kind !== "tool") return next;
+  if (call.kind !== "tool") return next;
   if (!session.called.includes(call.name)) next.called = [...session.called, call.name];
   const actionClass = policy ? actionClassOf(policy, call.name, toolClasses) : (toolClasses?.[call.name] ?? null);
   if (actionClass && !session.calledClasses.includes(actionClass)) {
     next.calledClasses = [...session.calledClasses, actionClass];
   }
-  if (policy?.tools.get(call.name)?.untrusted) next = markUntrusted(next, call.name);
+  const executed = outcome === "allow" || outcome === "approved";
+  if (executed && policy?.tools.get(call.name)?.untrusted) next = markUntrusted(next, call.name);
   return next;
 }
 

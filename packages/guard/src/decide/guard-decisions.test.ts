@@ -40,24 +40,19 @@ describe("decideToolCall with the issue's example policy", () => {
     });
   });
 
-  it("allows send_email until the session has fetched a page, then asks for approval by the flow rule", () => {
+  it("allows send_email until the session has tried fetch_url, then asks for approval by the flow rule", () => {
     const guard = createGuard({ policy: examplePolicy });
     expect(guard.decideToolCall("s2", email)).toMatchObject({ outcome: "allow", rule: "tools.send_email" });
-    // fetch_url is not in the policy, so the guard denies it; an application that ran it anyway says so.
+    // fetch_url is not in the policy, so the guard denies it; the attempt still counts for the flow rule.
     expect(guard.decideToolCall("s2", { name: "fetch_url", arguments: { url: "https://x.example" } }).outcome).toBe(
       "deny",
     );
-    expect(guard.decideToolCall("s2", email).outcome).toBe("allow");
-    guard.recordToolResult("s2", { name: "fetch_url", arguments: { url: "https://x.example" } }, { executed: true });
     const after = guard.decideToolCall("s2", email);
     expect(after).toMatchObject({ outcome: "approval_required", rule: "flows[0]" });
     expect(after.reason).toContain("fetch_url");
     // Another session has its own history.
     expect(guard.decideToolCall("s3", email).outcome).toBe("allow");
-    expect(guard.session("s2")?.steps.map((step) => [step.name, step.outcome])).toEqual([
-      ["fetch_url", "deny"],
-      ["fetch_url", "allow"],
-    ]);
+    expect(guard.session("s2")?.steps.map((step) => [step.name, step.outcome])).toEqual([["fetch_url", "deny"]]);
   });
 
   it("applies flow rules after untrusted content the application marks", () => {
