@@ -78,17 +78,13 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
   afterCommit,
 }) => {
   const started = process.hrtime.bigint();
-  (globalThis as any).__mark?.("start");
   const { systemId } = input.params;
   const { sessionId, requester, call, callbackUrl } = input.body;
   const agent = await actingAgent(tx, org.orgId, systemId);
-  (globalThis as any).__mark?.("agent");
   await checkCallbackUrl({ tx, deps }, org.orgId, agent.id, callbackUrl);
   const now = new Date();
   const effective = await loadEffectivePolicy(tx, org.orgId, agent.id);
-  (globalThis as any).__mark?.("policy");
   const session = await openSession(tx, org.orgId, agent.id, sessionId, requester);
-  (globalThis as any).__mark?.("session");
   const usage =
     call.kind === "tool"
       ? await usageFor(tx, org.orgId, agent.id, effective.policy, call.name, effective.toolClasses, now)
@@ -106,7 +102,6 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
   const decisionId = randomUUID();
   const scope: AuditScope = { orgId: org.orgId, actor: auditActorOf(actor), requestId };
   await ensureAgentMetrics(tx, scope, agent.id, org.membershipId);
-  (globalThis as any).__mark?.("metrics");
   await insertDecisions(tx, scope, [
     {
       id: decisionId,
@@ -135,7 +130,6 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
     policyVersionId: effective.versionId,
     policySha256: effective.sha256,
   };
-  (globalThis as any).__mark?.("insert");
   if (decision.outcome !== "approval_required") {
     // Denied calls are steps too: flow rules count what the session tried, not only what ran.
     const next = recordStep(
@@ -164,6 +158,5 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
     result.approval = queued.summary;
     afterCommit(async () => sendApprovalMails(deps.mailer, queued.mails));
   }
-  (globalThis as any).__mark?.("save");
   return result;
 };
