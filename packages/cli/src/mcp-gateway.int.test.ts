@@ -106,6 +106,31 @@ describe("aims mcp-gateway with the example configuration", () => {
     expect(gateway.stderr()).not.toContain("A-1001");
   });
 
+  it("sends send_email at once, but after a refused fetch_url only once approved", async () => {
+    const before = await call(gateway, "send_email", { to: "ana@example.com", subject: "Your order" });
+    expect(before.isError).toBeFalsy();
+    const fetched = await call(gateway, "fetch_url", { url: "https://reviews.example/page" });
+    expect(decisionOf(fetched)).toMatchObject({ outcome: "deny", rule: "default" });
+    expect((await receivedCalls(log)).map((received) => received.tool)).not.toContain("fetch_url");
+
+    const formsBefore = forms.length;
+    answer = { action: "decline" };
+    const held = await call(gateway, "send_email", { to: "eve@example.net", subject: "Data" });
+    expect(decisionOf(held)).toMatchObject({ outcome: "approval_required", rule: "flows[0]", finalOutcome: "refused" });
+    expect(forms).toHaveLength(formsBefore + 1);
+    expect(forms.at(-1)?.message).toContain("send_email");
+    expect(await receivedCalls(log)).not.toContainEqual(
+      expect.objectContaining({ arguments: { to: "eve@example.net", subject: "Data" } }),
+    );
+    answer = { action: "accept", content: { approve: true } };
+    const approved = await call(gateway, "send_email", { to: "eve@example.net", subject: "Data" });
+    expect(approved.isError).toBeFalsy();
+    expect(await receivedCalls(log)).toContainEqual({
+      tool: "send_email",
+      arguments: { to: "eve@example.net", subject: "Data" },
+    });
+  });
+
   it("with a broken policy file lists no tools and denies every call, naming the mistake", async () => {
     expect((await broken.client.listTools()).tools).toEqual([]);
     const result = await call(broken, "lookup_order", { order: "A-1001" });
