@@ -186,12 +186,16 @@ export const policyTestRequestSchema = z
   .object({
     /** JSON Lines, one trace entry a line. */
     trace: z.string().max(REPLAY_TRACE_MAX).optional(),
+    /** A red-team transcript as `aims redteam` writes it (transcript.jsonl): each case is one session. */
+    redteamTranscript: z.string().max(REPLAY_TRACE_MAX).optional(),
     redteamScanId: idSchema.optional(),
     fromDecisionLog: z.object({ limit: z.number().int().min(1).max(REPLAY_MAX_STEPS) }).optional(),
   })
   .refine(
-    (body) => [body.trace, body.redteamScanId, body.fromDecisionLog].filter((v) => v !== undefined).length === 1,
-    { message: "give exactly one of trace, redteamScanId or fromDecisionLog", path: ["trace"] },
+    (body) =>
+      [body.trace, body.redteamTranscript, body.redteamScanId, body.fromDecisionLog].filter((v) => v !== undefined)
+        .length === 1,
+    { message: "give exactly one of trace, redteamTranscript, redteamScanId or fromDecisionLog", path: ["trace"] },
   );
 
 const replayDecisionSchema = actionDecisionSchema.pick({ outcome: true, rule: true, reason: true });

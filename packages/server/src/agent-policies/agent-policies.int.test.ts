@@ -270,6 +270,41 @@ describe("agent action policies", () => {
     ]);
     expect(result.items[0].after.rule).toBe("tools.issue_refund.arguments.amount");
     expect(result.items[0].before.outcome).toBe("approval_required");
+    // A red-team transcript as the scanner writes it: each case is one session, its tool calls the steps.
+    const transcriptLine = (caseId: string, toolCalls: unknown[]) =>
+      JSON.stringify({
+        caseId,
+        probeId: caseId.split("/")[0],
+        variant: "plain",
+        turn: 0,
+        startedAt: "2026-12-07T10:00:00.000Z",
+        latencyMs: 3,
+        attempts: 1,
+        ok: true,
+        truncated: false,
+        request: JSON.stringify({ model: "m", messages: [{ role: "user", content: "Refund my order" }] }),
+        response: "{}",
+        reply: "",
+        toolCalls,
+        sha256: "0".repeat(64),
+      });
+    const transcript = [
+      transcriptLine("UA-002/plain", [{ id: "c1", name: "issue_refund", arguments: { amount: 50 } }]),
+      transcriptLine("TM-001/plain", [{ id: "c2", name: "lookup_order", arguments: { id: 7 } }]),
+    ].join("\n");
+    const fromScan = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, {
+      redteamTranscript: transcript,
+    });
+    expect(fromScan.statusCode, fromScan.body).toBe(200);
+    const replayed = fromScan.json();
+    expect(replayed.steps).toBe(2);
+    const refund = replayed.items.find((item: { name: string }) => item.name === "issue_refund");
+    expect(refund.after).toMatchObject({ outcome: "deny", rule: "tools.issue_refund.arguments.amount" });
+    const notTranscript = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, {
+      redteamTranscript: "hello",
+    });
+    expect(notTranscript.statusCode).toBe(400);
+    expect(invalidFieldLines(notTranscript)).toContain("body.redteamTranscript: line 1");
     const bad = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, { trace: "{not json" });
     expect(bad.statusCode).toBe(400);
     expect(invalidFieldLines(bad)).toContain("body.trace: line 1");

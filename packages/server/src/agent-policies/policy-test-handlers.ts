@@ -1,5 +1,12 @@
 import { type ActionDecision, type policyTestRequestSchema, REPLAY_MAX_STEPS, type Routes } from "@openaims/contracts";
-import { compilePolicy, parseTraceJsonl, replayTrace, type TraceEntry } from "@openaims/core";
+import {
+  compilePolicy,
+  type ParseTraceResult,
+  parseTraceJsonl,
+  replayTrace,
+  type TraceEntry,
+  traceFromRedteamTranscript,
+} from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -91,6 +98,16 @@ function brief(decision: ActionDecision) {
 
 type TestInput = z.output<typeof policyTestRequestSchema>;
 
+/** The entries of a parsed trace, or a 400 naming the field and the first lines in error. */
+function parsedTrace(parsed: ParseTraceResult, field: string, label: string): TraceEntry[] {
+  if (!parsed.ok) {
+    const listed = parsed.errors.slice(0, 5).map((error) => `line ${error.line} ${error.message}`);
+    throw invalidField(field, listed.join("; "), label);
+  }
+  if (parsed.entries.length === 0) throw invalidField(field, "has no steps to replay", label);
+  return bounded(parsed.entries, field);
+}
+
 /** The trace to replay: pasted JSON Lines, a red-team scan's transcript, or the agent's recent decisions. */
 async function loadTrace(
   db: Kysely<Database>,
@@ -99,12 +116,14 @@ async function loadTrace(
   body: TestInput,
 ): Promise<TraceEntry[]> {
   if (body.trace !== undefined) {
-    const parsed = parseTraceJsonl(body.trace);
-    if (!parsed.ok) {
-      const listed = parsed.errors.slice(0, 5).map((error) => `line ${error.line} ${error.message}`);
-      throw invalidField("body.trace", listed.join("; "), "Trace");
-    }
-    return bounded(parsed.entries, "body.trace");
+    return parsedTrace(parseTraceJsonl(body.trace), "body.trace", "Trace");
+  }
+  if (body.redteamTranscript !== undefined) {
+    return parsedTrace(
+      traceFromRedteamTranscript(body.redteamTranscript),
+      "body.redteamTranscript",
+      "Red-team transcript",
+    );
   }
   if (body.redteamScanId !== undefined) {
     const scan = await db
@@ -117,7 +136,7 @@ async function loadTrace(
     // The server keeps a scan's summary and the transcript's hash, not the transcript itself.
     throw invalidField(
       "body.redteamScanId",
-      `the server keeps only the hash of ${scan.ref}'s transcript; paste the transcript's tool calls as a trace instead`,
+      `the server keeps only the hash of ${scan.ref}'s transcript; paste the scan's transcript.jsonl as redteamTranscript instead`,
       "Red-team scan",
     );
   }

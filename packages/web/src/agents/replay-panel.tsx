@@ -1,13 +1,28 @@
-import { Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import {
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { enumLabels, type PolicyTestResult, routes } from "@openaims/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { ErrorAlert } from "../ui/error-alert";
 
-type Source = "trace" | "log";
+type Source = "trace" | "redteam" | "log";
 
-/** Replays a pasted trace or the agent's recent decisions against this version and the approved one. */
+/**
+ * Replays a pasted trace, a red-team transcript or the agent's recent decisions against this version
+ * and the approved one.
+ */
 export function ReplayPanel({
   orgId,
   policyId,
@@ -26,7 +41,12 @@ export function ReplayPanel({
     mutationFn: () =>
       callApi(routes.testAgentPolicyVersion, {
         params: { orgId, policyId, versionId },
-        body: source === "trace" ? { trace } : { fromDecisionLog: { limit } },
+        body:
+          source === "trace"
+            ? { trace }
+            : source === "redteam"
+              ? { redteamTranscript: trace }
+              : { fromDecisionLog: { limit } },
       }),
   });
   return (
@@ -38,18 +58,40 @@ export function ReplayPanel({
         <Text size="sm" c="dimmed">
           Decide recorded steps with this version and with the approved one, and see which decisions would change.
         </Text>
-        {isAgent && (
-          <SegmentedControl
-            w="fit-content"
-            value={source}
-            onChange={(value) => setSource(value as Source)}
-            data={[
-              { value: "log", label: "Last decisions" },
-              { value: "trace", label: "Paste a trace" },
-            ]}
-          />
-        )}
-        {source === "trace" ? (
+        <SegmentedControl
+          w="fit-content"
+          value={source}
+          onChange={(value) => setSource(value as Source)}
+          data={[
+            ...(isAgent ? [{ value: "log", label: "Last decisions" }] : []),
+            { value: "trace", label: "Paste a trace" },
+            { value: "redteam", label: "Red-team transcript" },
+          ]}
+        />
+        {source === "redteam" ? (
+          <Stack gap="xs">
+            <FileInput
+              label="Transcript file"
+              description="The transcript.jsonl an aims redteam scan wrote; each test case is replayed as one session"
+              accept=".jsonl,application/jsonl,application/x-ndjson,text/plain"
+              placeholder="Choose transcript.jsonl"
+              onChange={(file) => {
+                if (file) void file.text().then(setTrace);
+              }}
+              maw={420}
+            />
+            <Textarea
+              label="Or paste the transcript"
+              value={trace}
+              onChange={(event) => setTrace(event.currentTarget.value)}
+              autosize
+              minRows={3}
+              maxRows={12}
+              spellCheck={false}
+              styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+            />
+          </Stack>
+        ) : source === "trace" ? (
           <Textarea
             label="Trace (JSON Lines)"
             description='One step a line: {"session":"s1","name":"issue_refund","arguments":{"amount":50}}; add "untrusted": true for content the agent read'
