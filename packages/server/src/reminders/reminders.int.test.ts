@@ -287,6 +287,8 @@ describe("reminders", () => {
       "jobs.prune",
       "anomalies.detect",
       "telemetry.retention",
+      "agent_approval.expiry-sweep",
+      "agent_decisions.metrics",
     ]);
     expect(summary.recurring[0]).toMatchObject({ everyMinutes: 5, lastStatus: "done" });
     expect((await t.call(viewer.token, { method: "GET", url: url(owner.orgId, "jobs/summary") })).statusCode).toBe(403);
