@@ -101,6 +101,45 @@ describe("agent policies in the browser", () => {
     expect(effective.json.document.tools.issue_refund.arguments.amount).toEqual({ maximum: 100 });
     await check("policy approved");
 
+    // 5. The agent acts: a lookup is allowed, a refund of 500 denied by its argument rule, and a refund
+    // of 50 waits in the approval queue for a person other than the customer it acts for.
+    const decide = (name: string, args: Record<string, unknown>) =>
+      callApiFromPage(page, "POST", `${base}/agents/${system.json.id}/decisions`, {
+        sessionId: "chat-7",
+        requester: "customer@example.com",
+        call: { kind: "tool", name, arguments: args },
+      });
+    expect((await decide("lookup_order", { order: "A-1001" })).json).toMatchObject({ outcome: "allow" });
+    expect((await decide("issue_refund", { order: "A-1002", amount: 500 })).json).toMatchObject({
+      outcome: "deny",
+      rule: "tools.issue_refund.arguments.amount",
+    });
+    const held = await decide("issue_refund", { order: "A-1001", amount: 50 });
+    expect(held.json).toMatchObject({ outcome: "approval_required", approval: { status: "pending" } });
+
+    await page.getByRole("navigation").getByRole("link", { name: "Agent approvals", exact: true }).click();
+    await page.getByRole("heading", { name: "Agent approvals", level: 1 }).waitFor();
+    await page.getByRole("link", { name: held.json.approval.ref }).waitFor();
+    await check("agent approvals queue");
+    await page.getByRole("link", { name: held.json.approval.ref }).click();
+    await page.getByRole("heading", { name: `${held.json.approval.ref}: issue_refund`, level: 1 }).waitFor();
+    await page.getByText("tools.issue_refund.approval").first().waitFor();
+    await check("agent approval request");
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Comment").fill("Order A-1001 arrived damaged; refund agreed");
+    await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+    await page.getByText("Order A-1001 arrived damaged; refund agreed").first().waitFor();
+    const answered = await callApiFromPage(page, "GET", `${base}/agent-approvals/${held.json.approval.id}`);
+    expect(answered.json).toMatchObject({ status: "approved" });
+
+    // 6. The decision log shows every decision, allows included, and verifies against the audit trail.
+    await page.goto(`${h.baseUrl}/o/${orgId}/agent-decisions/${system.json.id}`);
+    await page.getByRole("heading", { name: "Decision log: Support agent", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Verify the log" }).click();
+    await page.getByText("The log verifies").waitFor();
+    await check("agent decision log");
+
     expect(pageErrors).toEqual([]);
     expect(cspErrors).toEqual([]);
     expect(a11y).toEqual([]);

@@ -22,6 +22,12 @@ export function DecisionBarChart({ rows }: { rows: DecisionChartRow[] }) {
         { name: "deny", label: "Denied", color: "red.6" },
       ]}
       withLegend
+      withTooltip={false}
+      xAxisProps={{ minTickGap: 24 }}
+      yAxisProps={{ allowDecimals: false }}
+      // The figure around the chart is hidden from assistive technology (its table view is not), so the
+      // chart itself must hold nothing focusable.
+      barChartProps={{ accessibilityLayer: false }}
     />
   );
 }

@@ -7,6 +7,10 @@ import { ChartFigure } from "../overview/chart-figure";
 import { ErrorAlert } from "../ui/error-alert";
 import { formatDateTime } from "../ui/format";
 
+/** "Dec 7, 3 PM" for hourly buckets, "Dec 7" for daily ones, in the reader's locale. */
+const hourLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "numeric" });
+const dayLabel = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+
 const DecisionBarChart = lazy(() => import("./decision-bar-chart").then((m) => ({ default: m.DecisionBarChart })));
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -33,8 +37,7 @@ export function DecisionMetricsFigure({ orgId, systemId }: { orgId: string; syst
     queryFn: () => callApi(routes.getAgentDecisionMetrics, { params: { orgId, systemId }, query: { bucket } }),
   });
   const metrics = query.data;
-  const label = (iso: string) =>
-    bucket === "hour" ? formatDateTime(iso).slice(-5) || formatDateTime(iso) : formatDateTime(iso).slice(0, 10);
+  const label = (iso: string) => (bucket === "hour" ? hourLabel.format(new Date(iso)) : dayLabel.format(new Date(iso)));
   const rows =
     metrics?.buckets.map((b) => ({
       time: label(b.start),
