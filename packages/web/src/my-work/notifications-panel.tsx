@@ -13,6 +13,17 @@ import { StatusBadge } from "../ui/status-badge";
 
 const isReminderKind = (kind: string): kind is ReminderKind => (reminderKinds as readonly string[]).includes(kind);
 
+/** Notifications that are not reminders, by kind. */
+const otherKindLabels: Readonly<Record<string, string>> = { agent_approval: "Agent approval request" };
+
+function kindLabel(kind: string): string {
+  return isReminderKind(kind)
+    ? enumLabels.reminderKind[kind]
+    : Object.hasOwn(otherKindLabels, kind)
+      ? (otherKindLabels[kind] as string)
+      : kind;
+}
+
 /** The member's notifications, unread first; opening one or "Mark read" marks it read. */
 export function NotificationsPanel() {
   const { orgId } = useOrg();
@@ -81,8 +92,7 @@ function NotificationCard({ item, onRead, busy }: { item: Notification; onRead: 
               </StatusBadge>
             )}
             <Text size="xs" c="dimmed">
-              {isReminderKind(item.kind) ? enumLabels.reminderKind[item.kind] : item.kind} ·{" "}
-              {formatDateTime(item.createdAt)}
+              {kindLabel(item.kind)} · {formatDateTime(item.createdAt)}
             </Text>
           </Group>
           {item.path ? (
