@@ -1,8 +1,11 @@
 /** Query parameters whose values are secrets and never reach a log line. */
 const SECRET_PARAMS = /([?&](?:token|code|state|secret|password|setupCode)=)[^&#]*/gi;
 
-/** Paths whose last segment is a secret: the public page of an anonymous concern link. */
-const SECRET_PATHS = /^(\/concern\/)[^/?#]+/i;
+/**
+ * Paths whose last segment is a secret: the public page of an anonymous concern link, and an agent
+ * approval link (its page and its API route).
+ */
+const SECRET_PATHS = /^(\/concern\/|\/approve\/|\/api\/v1\/agent-approval-links\/)[^/?#]+/i;
 
 export function redactUrl(url: string): string {
   return url.replace(SECRET_PATHS, "$1[redacted]").replace(SECRET_PARAMS, "$1[redacted]");
