@@ -145,7 +145,9 @@ export const scanModelFileQuerySchema = z.object({
     .trim()
     .min(1, "name the file")
     .max(255)
-    .refine((name) => !/[/\\\0]/.test(name) && name !== "." && name !== "..", "must be a file name without folders"),
+    .refine((name) => !/[/\\\0]/.test(name) && name !== "." && name !== "..", "must be a file name without folders")
+    // File systems limit a name to 255 bytes, and accented letters take two or more of them.
+    .refine((name) => new TextEncoder().encode(name).length <= 255, "must be at most 255 bytes long in UTF-8"),
 });
 
 export const modelScanListQuerySchema = z.object({

@@ -317,6 +317,10 @@ describe("model scans", () => {
     const badName = await send(pickle, "..");
     expect(badName.statusCode).toBe(400);
     expect(badName.json().error.details.fields[0].field).toBe("query.fileName");
+    // 255 characters, but 256 bytes: longer than a file system takes, so a 400, never a failed rename.
+    const longName = await send(pickle, encodeURIComponent(`${"x".repeat(254)}é`));
+    expect(longName.statusCode, longName.body).toBe(400);
+    expect(longName.json().error.details.fields[0].field).toBe("query.fileName");
     expect((await send(pickle, "model.pkl", other)).statusCode).toBe(404);
   });
 
