@@ -46,7 +46,9 @@ describe("writing a policy in the browser", () => {
     // A blank policy starts from the policy headings.
     await page.goto(`${h.baseUrl}/o/${orgId}/documents/new`);
     await page.getByRole("textbox", { name: "Title" }).fill("Use of AI assistants");
-    await expect(page.getByRole("textbox", { name: "Text (Markdown)" }).inputValue()).resolves.toMatch(/^## Purpose\n/);
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Text (Markdown)" }).inputValue())
+      .toMatch(/^## Purpose\n/);
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.getByRole("heading", { name: /^DOC-\d+ Use of AI assistants$/ }).waitFor();
     const documentId = /documents\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
@@ -117,8 +119,10 @@ describe("writing a policy in the browser", () => {
     const compare = page.getByRole("region", { name: "Compare versions" });
     const differences = compare.getByRole("list", { name: "Differences" });
     await differences.waitFor();
-    await expect(compare.getByRole("combobox", { name: "Compare from" }).inputValue()).resolves.toMatch(/^Version 1 /);
-    await expect(compare.getByRole("combobox", { name: "to" }).inputValue()).resolves.toMatch(/^Version 2 /);
+    await expect
+      .poll(() => compare.getByRole("combobox", { name: "Compare from" }).inputValue())
+      .toMatch(/^Version 1 /);
+    await expect.poll(() => compare.getByRole("combobox", { name: "to" }).inputValue()).toMatch(/^Version 2 /);
     await expect(differences.locator("ins").allTextContents()).resolves.toEqual([" and summaries"]);
     await expect(differences.locator("del").allTextContents()).resolves.toEqual([]);
     await expect(differences.getByRole("listitem").filter({ hasText: "Added:" }).textContent()).resolves.toContain(

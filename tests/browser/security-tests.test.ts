@@ -113,7 +113,9 @@ describe("security tests in the browser", () => {
     await check("system security tab, empty");
     await tab.getByRole("link", { name: "Run a scan" }).click();
     await page.getByRole("heading", { name: "Run a scan" }).waitFor();
-    await expect(page.getByRole("combobox", { name: "AI system", exact: true }).inputValue()).resolves.toBe(SYSTEM);
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "AI system", exact: true }).inputValue(), { timeout: 15_000 })
+      .toBe(SYSTEM);
     await page
       .getByRole("listitem")
       .filter({ hasText: new URL(app.url).origin })
