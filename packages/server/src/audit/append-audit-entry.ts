@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AuditChanges, type AuditEntryContent, GENESIS_HASH, hashAuditEntry } from "@openaims/core";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 /** Who an audit entry names as having acted. */
 export interface AuditActor {
@@ -49,16 +49,13 @@ export async function appendAuditEntries(
   events: readonly AuditEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx
+  // One statement creates a missing head and locks an existing one: the no-op update on conflict takes
+  // the row lock as SELECT … FOR UPDATE would, waits for a concurrent writer and returns its result.
+  const head = await tx
     .insertInto("audit_heads")
     .values({ org_id: scope.orgId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column("org_id").doNothing())
-    .execute();
-  const head = await tx
-    .selectFrom("audit_heads")
-    .select(["seq", "hash"])
-    .where("org_id", "=", scope.orgId)
-    .forUpdate()
+    .onConflict((oc) => oc.column("org_id").doUpdateSet({ seq: sql<number>`audit_heads.seq` }))
+    .returning(["seq", "hash"])
     .executeTakeFirstOrThrow();
 
   let seq = head.seq;
@@ -99,13 +96,20 @@ export async function appendAuditEntries(
       hash,
     };
   });
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  const lastChunk = Math.floor((rows.length - 1) / CHUNK) * CHUNK;
+  for (let i = 0; i < lastChunk; i += CHUNK) {
     await tx
       .insertInto("audit_entries")
       .values(rows.slice(i, i + CHUNK))
       .execute();
   }
-  await tx.updateTable("audit_heads").set({ seq, hash: prevHash }).where("org_id", "=", scope.orgId).execute();
+  // The last chunk and the head's move share a statement: one round trip for a single change.
+  await tx
+    .with("written", (db) => db.insertInto("audit_entries").values(rows.slice(lastChunk)))
+    .updateTable("audit_heads")
+    .set({ seq, hash: prevHash })
+    .where("org_id", "=", scope.orgId)
+    .execute();
 }
 
 /** The system actor for changes made from the command line or by the server itself. */
