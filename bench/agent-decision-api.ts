@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
+import { provisionPostgres } from "./postgres.js";
 import { alignColumns } from "./report.js";
 import { createBenchOrganization } from "./seed.js";
 
@@ -231,6 +232,16 @@ export function formatAgentDecisionApiTable(results: readonly AgentDecisionApiRe
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const decisions = Number(process.env.AIMS_BENCH_DECISIONS ?? 3000);
-  const result = await benchAgentDecisionApi("pglite", undefined, decisions, (m) => process.stderr.write(`${m}\n`));
-  process.stdout.write(`${formatAgentDecisionApiTable([result])}\n`);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const results = [await benchAgentDecisionApi("pglite", undefined, decisions, log)];
+  const postgres = await provisionPostgres();
+  if ("skipped" in postgres) log(`[postgres] skipped: ${postgres.skipped}`);
+  else {
+    try {
+      results.push(await benchAgentDecisionApi("postgres", postgres.url, decisions, log));
+    } finally {
+      await postgres.dispose();
+    }
+  }
+  process.stdout.write(`${formatAgentDecisionApiTable(results)}\n`);
 }

@@ -241,9 +241,19 @@ if (runs("mcp-gateway"))
   mcpGateway = await benchMcpGateway(intFromEnv("AIMS_BENCH_GATEWAY_CALLS", 5000), settings.seconds);
 
 // "agent-decision-api": the decision API over HTTP, one caller, each decision logged with its audit entry.
-let agentDecisionApi: AgentDecisionApiResult | undefined;
-if (runs("agent-decision-api"))
-  agentDecisionApi = await benchAgentDecisionApi("pglite", undefined, intFromEnv("AIMS_BENCH_DECISIONS", 3000), log);
+const agentDecisionApi: AgentDecisionApiResult[] = [];
+if (runs("agent-decision-api")) {
+  const decisions = intFromEnv("AIMS_BENCH_DECISIONS", 3000);
+  agentDecisionApi.push(await benchAgentDecisionApi("pglite", undefined, decisions, log));
+  const postgres = await provisionPostgres();
+  if (!("skipped" in postgres)) {
+    try {
+      agentDecisionApi.push(await benchAgentDecisionApi("postgres", postgres.url, decisions, log));
+    } finally {
+      await postgres.dispose();
+    }
+  }
+}
 
 let agentDecisions: AgentDecisionBenchResult | undefined;
 if (runs("agent-decisions")) agentDecisions = benchAgentDecisions(intFromEnv("AIMS_BENCH_AGENT_DECISIONS", 200_000));
@@ -266,7 +276,7 @@ if (drift) process.stdout.write(`\n${formatDriftTable(drift)}\n`);
 if (markers) process.stdout.write(`\n${formatAnomalyMarkersTable(markers)}\n`);
 if (modelScan) process.stdout.write(`\n${formatModelScanTable(modelScan)}\n`);
 if (mcpGateway) process.stdout.write(`\n${formatMcpGatewayTable(mcpGateway)}\n`);
-if (agentDecisionApi) process.stdout.write(`\n${formatAgentDecisionApiTable([agentDecisionApi])}\n`);
+if (agentDecisionApi.length > 0) process.stdout.write(`\n${formatAgentDecisionApiTable(agentDecisionApi)}\n`);
 if (agentDecisions) process.stdout.write(`\n${formatAgentDecisionsTable(agentDecisions)}\n`);
 if (guard) process.stdout.write(`\n${formatGuardTable(guard)}\n`);
 const resultsDir = fileURLToPath(new URL("./results", import.meta.url));

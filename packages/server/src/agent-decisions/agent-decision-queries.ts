@@ -29,13 +29,22 @@ export interface DecisionAgent {
 
 /** The organisation's agent with this id; 404 for a system elsewhere, unknown, or without agent_tools. */
 export async function findDecisionAgent(db: Kysely<Database>, orgId: string, systemId: string): Promise<DecisionAgent> {
-  if (!isUuid(systemId)) throw notFound("Agent", systemId);
-  const row = await db
-    .selectFrom("ai_systems")
-    .select(["id", "slug", "name", "capabilities", "archived_at"])
-    .where("org_id", "=", orgId)
-    .where("id", "=", systemId.toLowerCase())
-    .executeTakeFirst();
+  const row = isUuid(systemId)
+    ? await db
+        .selectFrom("ai_systems")
+        .select(["id", "slug", "name", "capabilities", "archived_at"])
+        .where("org_id", "=", orgId)
+        .where("id", "=", systemId.toLowerCase())
+        .executeTakeFirst()
+    : undefined;
+  return decisionAgentOf(row, systemId);
+}
+
+/** A system row read elsewhere as the agent it must be; 404 when there is none or it is no agent. */
+export function decisionAgentOf(
+  row: { id: string; slug: string; name: string; capabilities: string[]; archived_at: Date | null } | undefined,
+  systemId: string,
+): DecisionAgent {
   if (!row?.capabilities.includes(AGENT_CAPABILITY)) throw notFound("Agent", systemId);
   return { id: row.id, slug: row.slug, name: row.name, archived: row.archived_at !== null };
 }

@@ -3,7 +3,7 @@ import type { AgentDecisionResult, Routes } from "@openaims/contracts";
 import { decideAction, recordStep } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { loadEffectivePolicy } from "../agent-policies/effective-policy.js";
+import { type AgentPolicyContext, loadAgentPolicyContext } from "../agent-policies/effective-policy.js";
 import type { AuditScope } from "../audit/append-audit-entry.js";
 import { AppError } from "../http/app-error.js";
 import type { Handler, HandlerContext } from "../http/handler-context.js";
@@ -11,7 +11,7 @@ import { invalidField } from "../http/invalid-fields.js";
 import { auditActorOf } from "../http/register-routes.js";
 import { checkWebhookTarget } from "../notifications/webhook-target.js";
 import { ensureAgentMetrics } from "./agent-decision-metrics.js";
-import { type DecisionAgent, findDecisionAgent } from "./agent-decision-queries.js";
+import { type DecisionAgent, decisionAgentOf, findDecisionAgent } from "./agent-decision-queries.js";
 import { openSession, saveSessionState } from "./agent-sessions.js";
 import { usageFor } from "./agent-usage.js";
 import { queueApproval, sendApprovalMails } from "./approval-queue.js";
@@ -19,7 +19,10 @@ import { insertDecisions } from "./record-decisions.js";
 
 /** The agent of a decision route, which must be live to act. */
 export async function actingAgent(tx: Kysely<Database>, orgId: string, systemId: string): Promise<DecisionAgent> {
-  const agent = await findDecisionAgent(tx, orgId, systemId);
+  return mustBeLive(await findDecisionAgent(tx, orgId, systemId));
+}
+
+function mustBeLive(agent: DecisionAgent): DecisionAgent {
   if (agent.archived) {
     throw new AppError("illegal_transition", `${agent.name} is archived; an archived agent may not act.`);
   }
@@ -80,10 +83,13 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
   const started = process.hrtime.bigint();
   const { systemId } = input.params;
   const { sessionId, requester, call, callbackUrl } = input.body;
-  const agent = await actingAgent(tx, org.orgId, systemId);
+  // The agent and its effective policy in one read: this route sits on every tool call.
+  const context = await loadAgentPolicyContext(tx, org.orgId, systemId);
+  const agent = mustBeLive(decisionAgentOf(context?.system, systemId));
+  // decisionAgentOf has thrown when there is no context.
+  const effective = (context as AgentPolicyContext).effective;
   await checkCallbackUrl({ tx, deps }, org.orgId, agent.id, callbackUrl);
   const now = new Date();
-  const effective = await loadEffectivePolicy(tx, org.orgId, agent.id);
   const session = await openSession(tx, org.orgId, agent.id, sessionId, requester);
   const usage =
     call.kind === "tool"

@@ -110,7 +110,8 @@ export async function findAgentTools(
   return byKey;
 }
 
-function presentTool(row: {
+/** A tool asset row as the policy module presents it. */
+export function presentTool(row: {
   id: string;
   name: string;
   tool_name: string | null;

@@ -12,14 +12,20 @@ type CompileResult = ReturnType<typeof compilePolicy>;
  */
 const cache = new Map<string, CompileResult>();
 
-/** The compiled form of a stored document, from the cache when this key was compiled before. */
-export function compileCached(key: string, compile: () => CompileResult): CompileResult {
+/** The compiled form kept under this key, if any: lets a caller skip reading the document at all. */
+export function cachedCompilation(key: string): CompileResult | undefined {
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
   }
+  return hit;
+}
+
+/** The compiled form of a stored document, from the cache when this key was compiled before. */
+export function compileCached(key: string, compile: () => CompileResult): CompileResult {
+  const hit = cachedCompilation(key);
+  if (hit) return hit;
   const result = compile();
   cache.set(key, result);
   if (cache.size > CACHE_LIMIT) {
