@@ -8,7 +8,6 @@
  * decisions after 300 to warm up). Uses the built CLI (packages/cli/dist) when it has the decision API,
  * else the source through tsx.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
+import { startServerProcess } from "./http-load.js";
 import { provisionPostgres } from "./postgres.js";
 import { alignColumns } from "./report.js";
 import { createBenchOrganization } from "./seed.js";
@@ -63,44 +63,6 @@ function aimsCommand(): string[] {
   return ["--import", "tsx", join(repo, "packages/cli/src/main.ts")];
 }
 
-async function startServer(dataDir: string, databaseUrl: string | undefined) {
-  const env: NodeJS.ProcessEnv = { ...process.env, AIMS_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl ?? "" };
-  if (databaseUrl && !env.AIMS_SECRET_KEY) env.AIMS_SECRET_KEY = randomBytes(32).toString("base64");
-  const child = spawn(
-    process.execPath,
-    [...aimsCommand(), "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir],
-    { cwd: repo, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with code ${code}:\n${output}`));
-    });
-  });
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
@@ -128,7 +90,7 @@ export async function benchAgentDecisionApi(
     } finally {
       await database.close();
     }
-    const server = await startServer(dataDir, databaseUrl);
+    const server = await startServerProcess(dataDir, databaseUrl, aimsCommand());
     try {
       const base = `${server.url}/api/v1/orgs/${seeded.orgId}`;
       const headers = { authorization: `Bearer ${seeded.tokenSecret}`, "content-type": "application/json" };
@@ -174,7 +136,8 @@ export async function benchAgentDecisionApi(
         const t0 = performance.now();
         const answer = await decide(warmUp + i);
         times.push(performance.now() - t0);
-        if (answer.outcome !== (i % 4 === 3 ? "deny" : "allow")) throw new Error(`unexpected ${answer.outcome}`);
+        if (answer.outcome !== ((warmUp + i) % 4 === 3 ? "deny" : "allow"))
+          throw new Error(`unexpected ${answer.outcome}`);
       }
       const seconds = (performance.now() - started) / 1000;
       times.sort((a, b) => a - b);
@@ -203,7 +166,7 @@ export async function benchAgentDecisionApi(
       );
       return result;
     } finally {
-      await stop(server.child);
+      await server.stop();
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });

@@ -12,19 +12,20 @@ export interface RunningServerProcess {
 }
 
 /**
- * Starts the built `aims serve` in its own process on 127.0.0.1 and a free port, so the server and
- * the load generator do not share an event loop.
+ * Starts the built `aims serve` (or the `aims` that `command` names) in its own process on 127.0.0.1
+ * and a free port, so the server and the load generator do not share an event loop.
  */
 export async function startServerProcess(
   dataDir: string,
   databaseUrl: string | undefined,
+  command: string[] = [bundle],
 ): Promise<RunningServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, AIMS_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl ?? "" };
   // A server on PostgreSQL needs the secret key shared by every process on that database; the bench's is fresh.
   if (databaseUrl && !env.AIMS_SECRET_KEY) env.AIMS_SECRET_KEY = randomBytes(32).toString("base64");
   const child = spawn(
     process.execPath,
-    [bundle, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir],
+    [...command, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir],
     {
       env,
       stdio: ["ignore", "pipe", "pipe"],
