@@ -79,6 +79,53 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
   const decisionOf = (result: CallToolResult) =>
     result._meta?.["openaims/decision"] as Record<string, string> | undefined;
 
+  it("finds the organisation and the agent by id or slug, and keeps decisions while the agent cannot be found", async () => {
+    const expected = {
+      orgPath: `/api/v1/orgs/${owner.orgId}`,
+      agentPath: `/api/v1/orgs/${owner.orgId}/agents/${systemId}`,
+    };
+    const { memberships } = await api<{ memberships: { orgSlug: string }[] }>(owner, "GET", "/api/v1/me");
+    const orgSlug = memberships[0]?.orgSlug as string;
+    const token = gatewayMember.token;
+    for (const [org, system] of [
+      [owner.orgId, systemId],
+      [undefined, "support-agent"],
+      [orgSlug, "support-agent"],
+      [undefined, systemId],
+    ] as const)
+      await expect(aimsServerClient({ url, token, org, system }).paths()).resolves.toEqual(expected);
+
+    const unknownSystem = aimsServerClient({ url, token, org: undefined, system: "no-such-agent" });
+    await expect(unknownSystem.paths()).rejects.toMatchObject({
+      status: null,
+      message:
+        "cannot find the agent on the server: no live AI system has the slug 'no-such-agent' in the organisation",
+    });
+    await expect(aimsServerClient({ url, token, org: "elsewhere", system: "support-agent" }).paths()).rejects.toThrow(
+      "the token has no organisation with the slug 'elsewhere'",
+    );
+    // A report that cannot find its agent is kept in the buffer, not dropped as a refused batch.
+    const buffer = join(dir, "unfound-buffer.jsonl");
+    const reporter = new DecisionReporter(
+      unknownSystem,
+      buffer,
+      60_000,
+      gatewayLog(() => undefined, false),
+    );
+    reporter.add({
+      clientDecisionId: randomUUID(),
+      sessionId: "unfound",
+      decidedAt: new Date().toISOString(),
+      origin: "gateway",
+      call: { kind: "tool", name: "lookup_order", arguments: {} },
+      outcome: "allow",
+      rule: "tools.lookup_order",
+      reason: "the policy allows lookup_order",
+    });
+    await reporter.flush();
+    expect((await readFile(buffer, "utf8")).trim().split("\n")).toHaveLength(1);
+  });
+
   it("reads the policy from the server, queues an approval another member gives, and reports every decision", async () => {
     const log = join(dir, "calls.jsonl");
     const config = join(dir, "server.yaml");
@@ -88,7 +135,8 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
         "servers:",
         `  support: { command: node, args: [${JSON.stringify(join(exampleFolder, "support-tools.js"))}] }`,
         "policy:",
-        `  server: { url: ${JSON.stringify(url)}, token_env: GATEWAY_TOKEN, org: ${owner.orgId}, system: ${systemId} }`,
+        // No org: the token's own; the agent by its slug, as a person would write it.
+        `  server: { url: ${JSON.stringify(url)}, token_env: GATEWAY_TOKEN, system: support-agent }`,
         `report: { buffer: ${JSON.stringify(join(dir, "buffer.jsonl"))}, interval_ms: 100 }`,
         "approvals: { via: queue, timeout: 2m }",
         "",

@@ -1,5 +1,5 @@
-import { errorBodySchema } from "@openaims/contracts";
-import type { z } from "zod";
+import { errorBodySchema, idSchema, meSchema } from "@openaims/contracts";
+import { z } from "zod";
 import type { ServerConnection } from "./gateway-config.js";
 
 /** A refusal or failure of the OpenAIMS server, with the HTTP status when there was an answer. */
@@ -18,11 +18,23 @@ export interface AimsServerClient {
   readonly connection: ServerConnection;
   get<T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>>;
   post<T extends z.ZodType>(path: string, body: unknown, schema: T, signal?: AbortSignal): Promise<z.output<T>>;
-  /** /api/v1/orgs/<org>/agents/<system> */
-  readonly agentPath: string;
-  /** /api/v1/orgs/<org> */
-  readonly orgPath: string;
+  /**
+   * The agent's API paths, with the organisation and the agent found by id or slug on first use (and
+   * again after a failure). A failure to find them is an AimsServerError without a status: nothing
+   * was sent, so a caller keeps what it meant to send.
+   */
+  paths(signal?: AbortSignal): Promise<AgentPaths>;
 }
+
+export interface AgentPaths {
+  /** /api/v1/orgs/<org id> */
+  orgPath: string;
+  /** /api/v1/orgs/<org id>/agents/<system id> */
+  agentPath: string;
+}
+
+const systemPageSchema = z.object({ items: z.array(z.object({ id: z.string(), slug: z.string() })) });
+const isId = (value: string) => idSchema.safeParse(value).success;
 
 export function aimsServerClient(connection: ServerConnection): AimsServerClient {
   async function call<T extends z.ZodType>(
@@ -58,11 +70,48 @@ export function aimsServerClient(connection: ServerConnection): AimsServerClient
       throw new AimsServerError(`the server's answer to ${path} is not what was expected`, response.status);
     return checked.data;
   }
-  const orgPath = `/api/v1/orgs/${encodeURIComponent(connection.org)}`;
+  async function orgIdOf(signal?: AbortSignal): Promise<string> {
+    const { org } = connection;
+    if (org && isId(org)) return org;
+    const me = await call("/api/v1/me", {}, meSchema, signal);
+    if (org) {
+      const membership = me.memberships.find((m) => m.orgSlug === org);
+      if (!membership) throw new AimsServerError(`the token has no organisation with the slug '${org}'`, null);
+      return membership.orgId;
+    }
+    const [only, ...others] = me.memberships;
+    if (!only || others.length > 0 || me.via !== "token")
+      throw new AimsServerError("name the organisation (org): the token is not an API token of one organisation", null);
+    return only.orgId;
+  }
+
+  async function systemIdOf(orgPath: string, signal?: AbortSignal): Promise<string> {
+    const { system } = connection;
+    if (isId(system)) return system;
+    const query = new URLSearchParams({ slug: system, limit: "1" });
+    const page = await call(`${orgPath}/systems?${query}`, {}, systemPageSchema, signal);
+    const found = page.items.find((item) => item.slug === system);
+    if (!found) throw new AimsServerError(`no live AI system has the slug '${system}' in the organisation`, null);
+    return found.id;
+  }
+
+  let resolved: AgentPaths | null = null;
+  async function paths(signal?: AbortSignal): Promise<AgentPaths> {
+    if (resolved) return resolved;
+    try {
+      const orgPath = `/api/v1/orgs/${encodeURIComponent(await orgIdOf(signal))}`;
+      const systemId = await systemIdOf(orgPath, signal);
+      resolved = { orgPath, agentPath: `${orgPath}/agents/${encodeURIComponent(systemId)}` };
+      return resolved;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new AimsServerError(`cannot find the agent on the server: ${why}`, null);
+    }
+  }
+
   return {
     connection,
-    orgPath,
-    agentPath: `${orgPath}/agents/${encodeURIComponent(connection.system)}`,
+    paths,
     get: (path, schema, signal) => call(path, {}, schema, signal),
     post: (path, body, schema, signal) =>
       call(

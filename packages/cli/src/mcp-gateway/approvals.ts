@@ -98,9 +98,12 @@ async function queue(request: ApprovalRequest, timeoutMs: number, server: AimsSe
   const { call, decision } = request;
   if (!decision.approval) return { status: "unavailable", reason: NO_WAY_TO_ASK, via: null };
   let queued: { decisionId: string; approval: { id: string; ref: string } };
+  let orgPath: string;
   try {
+    const paths = await server.paths(request.extra.signal);
+    orgPath = paths.orgPath;
     queued = await server.post(
-      `${server.agentPath}/approvals`,
+      `${paths.agentPath}/approvals`,
       {
         sessionId: request.sessionId,
         call,
@@ -116,7 +119,7 @@ async function queue(request: ApprovalRequest, timeoutMs: number, server: AimsSe
     return { status: "unavailable", reason: `${NO_WAY_TO_ASK} (the approval queue: ${message(error)})`, via: null };
   }
   const deadline = Date.now() + timeoutMs;
-  const waitPath = `${server.orgPath}/agent-approvals/${queued.approval.id}/wait`;
+  const waitPath = `${orgPath}/agent-approvals/${queued.approval.id}/wait`;
   let failures = 0;
   while (!request.extra.signal.aborted) {
     const left = Math.ceil((deadline - Date.now()) / 1000);

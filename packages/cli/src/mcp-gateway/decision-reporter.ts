@@ -80,12 +80,9 @@ export class DecisionReporter {
    */
   private async send(batch: ReportedDecision[]): Promise<void> {
     if (batch.length === 0) return;
+    const { agentPath } = await this.server.paths();
     try {
-      await this.server.post(
-        `${this.server.agentPath}/decision-reports`,
-        { decisions: batch },
-        agentDecisionReportResultSchema,
-      );
+      await this.server.post(`${agentPath}/decision-reports`, { decisions: batch }, agentDecisionReportResultSchema);
     } catch (error) {
       const status = error instanceof AimsServerError ? error.status : null;
       if (status !== 400 && status !== 413 && status !== 422) throw error;

@@ -47,7 +47,6 @@ describe("the gateway configuration", () => {
     ).toEqual(["listen.http.port"]);
     expect(mistakes({ servers: { a: { url: "http://x/mcp" } }, policy: { file: 3 } })).toEqual(["policy.file"]);
     expect(mistakes({ servers: { a: { url: "http://x/mcp" } }, policy: { server: { url: "http://aims" } } })).toEqual([
-      "policy.server.org",
       "policy.server.system",
     ]);
     expect(mistakes({ servers: { a: { url: "http://x/mcp" } }, policy: {}, approvals: { via: "email" } })).toEqual([

@@ -57,7 +57,9 @@ const tokenFields = {
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: "must be an environment variable name" })
     .optional(),
-  org: z.string().min(1).max(200),
+  /** The organisation's id or slug; left out, the one the token was issued for. */
+  org: z.string().min(1).max(200).optional(),
+  /** The agent's id or slug. */
   system: z.string().min(1).max(200),
 };
 
@@ -82,7 +84,7 @@ const policyChoiceSchema = z.record(z.string(), z.unknown()).superRefine((choice
 const reportSchema = z.strictObject({
   ...tokenFields,
   url: tokenFields.url.optional(),
-  org: tokenFields.org.optional(),
+  org: tokenFields.org,
   system: tokenFields.system.optional(),
   /** JSONL file decisions wait in while the server cannot be reached. */
   buffer: z.string().min(1).max(4096).optional(),
@@ -110,7 +112,9 @@ export type GatewayConfigFile = z.infer<typeof gatewayConfigSchema>;
 export interface ServerConnection {
   url: string;
   token: string;
-  org: string;
+  /** Id or slug; undefined: the organisation the token was issued for. */
+  org: string | undefined;
+  /** Id or slug of the agent. */
   system: string;
 }
 
@@ -186,7 +190,6 @@ function connection(
   const system = fields.system ?? fallback?.system;
   if (!url) throw usageError(`--config: ${key}.url is required.`);
   if (!token) throw usageError(`--config: ${key}.token or ${key}.token_env is required.`);
-  if (!org) throw usageError(`--config: ${key}.org is required.`);
   if (!system) throw usageError(`--config: ${key}.system is required.`);
   return { url: url.replace(/\/+$/, ""), token, org, system };
 }

@@ -79,7 +79,8 @@ export class PolicySource {
     }
     if (!this.server) return { ok: false, reason: "no policy server is configured" };
     try {
-      const effective = await this.server.get(`${this.server.agentPath}/effective-policy`, effectivePolicySchema);
+      const { agentPath } = await this.server.paths();
+      const effective = await this.server.get(`${agentPath}/effective-policy`, effectivePolicySchema);
       return compiled(effective.document, effective.toolClasses, effective.versionId, "the server's policy");
     } catch (error) {
       return { ok: false, reason: `the policy cannot be fetched from the server (${message(error)})` };
