@@ -14,6 +14,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { examplePolicyYaml as POLICY } from "@openaims/core/testing";
 import { migrate, openDatabase } from "@openaims/db";
 import { startServerProcess } from "./http-load.js";
 import { provisionPostgres } from "./postgres.js";
@@ -39,17 +40,6 @@ export interface AgentDecisionApiResult {
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const distDir = join(repo, "packages/cli/dist");
-
-const POLICY = `default: deny
-tools:
-  lookup_order: allow
-  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
-  send_email: allow
-  delete_customer: deny
-flows:
-  - after: [fetch_url]
-    require_approval: [send_email]
-`;
 
 /** The built CLI when its bundle has the decision API, else the source through tsx. */
 function aimsCommand(): string[] {

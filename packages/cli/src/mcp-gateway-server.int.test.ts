@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AgentApproval, AgentDecision, ReportedDecision } from "@openaims/contracts";
+import { examplePolicyYaml as examplePolicy } from "@openaims/core/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
@@ -13,17 +14,6 @@ import { aimsServerClient } from "./mcp-gateway/aims-server.js";
 import { DecisionReporter } from "./mcp-gateway/decision-reporter.js";
 import { gatewayLog } from "./mcp-gateway/gateway-log.js";
 import { exampleFolder, receivedCalls, startStdioGateway } from "./testing/mcp-gateway-process.js";
-
-const examplePolicy = `default: deny
-tools:
-  lookup_order: allow
-  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
-  send_email: allow
-  delete_customer: deny
-flows:
-  - after: [fetch_url]
-    require_approval: [send_email]
-`;
 
 /** The gateway against a running OpenAIMS server: policy from it, approvals through its queue, decisions into its log. */
 describe("aims mcp-gateway with an OpenAIMS server", () => {

@@ -1,19 +1,8 @@
 import type { AddressInfo } from "node:net";
+import { examplePolicyYaml as POLICY } from "@openaims/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestMember, type TestServer } from "../../server/src/testing/test-server.js";
 import { createGuard, type GuardEvent } from "./create-guard.js";
-
-/** The issue's example policy, the same text on the server and in the application's guard. */
-const POLICY = `default: deny
-tools:
-  lookup_order: allow
-  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
-  send_email: allow
-  delete_customer: deny
-flows:
-  - after: [fetch_url]
-    require_approval: [send_email]
-`;
 
 describe("a runtime guard reporting to the server", () => {
   let t: TestServer;

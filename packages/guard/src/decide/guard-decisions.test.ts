@@ -1,18 +1,6 @@
+import { examplePolicyYaml as examplePolicy } from "@openaims/core/testing";
 import { describe, expect, it } from "vitest";
 import { createGuard, type GuardEvent } from "../create-guard.js";
-
-/** The policy of the issue's example gateway configuration, as an application would keep it in a file. */
-const examplePolicy = `
-default: deny
-tools:
-  lookup_order: allow
-  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
-  send_email: allow
-  delete_customer: deny
-flows:
-  - after: [fetch_url]
-    require_approval: [send_email]
-`;
 
 const refund = (amount: number) => ({ name: "issue_refund", arguments: { order: "A-1001", amount } });
 const email = { name: "send_email", arguments: { to: "jane@example.com", body: "Your refund is on its way." } };

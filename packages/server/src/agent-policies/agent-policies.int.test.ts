@@ -1,17 +1,7 @@
+import { examplePolicyYaml as EXAMPLE } from "@openaims/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
-
-const EXAMPLE = `default: deny
-tools:
-  lookup_order: allow
-  issue_refund: { approval: { role: approver }, arguments: { amount: { maximum: 100 } } }
-  send_email: allow
-  delete_customer: deny
-flows:
-  - after: [fetch_url]
-    require_approval: [send_email]
-`;
 
 describe("agent action policies", () => {
   let t: TestServer;
