@@ -183,9 +183,11 @@ export function formatAgentDecisionApiTable(results: readonly AgentDecisionApiRe
   return alignColumns(rows).join("\n");
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const decisions = Number(process.env.AIMS_BENCH_DECISIONS ?? 3000);
-  const log = (m: string) => process.stderr.write(`${m}\n`);
+/** The decision API on PGlite, then on PostgreSQL when one can be provisioned (else said why not). */
+export async function benchAgentDecisionApiOnEngines(
+  decisions: number,
+  log: (message: string) => void,
+): Promise<AgentDecisionApiResult[]> {
   const results = [await benchAgentDecisionApi("pglite", undefined, decisions, log)];
   const postgres = await provisionPostgres();
   if ("skipped" in postgres) log(`[postgres] skipped: ${postgres.skipped}`);
@@ -196,5 +198,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       await postgres.dispose();
     }
   }
+  return results;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const decisions = Number(process.env.AIMS_BENCH_DECISIONS ?? 3000);
+  const results = await benchAgentDecisionApiOnEngines(decisions, (m) => process.stderr.write(`${m}\n`));
   process.stdout.write(`${formatAgentDecisionApiTable(results)}\n`);
 }

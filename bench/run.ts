@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { migrate, openDatabase } from "@openaims/db";
 import {
   type AgentDecisionApiResult,
-  benchAgentDecisionApi,
+  benchAgentDecisionApiOnEngines,
   formatAgentDecisionApiTable,
 } from "./agent-decision-api.js";
 import { type AgentDecisionBenchResult, benchAgentDecisions, formatAgentDecisionsTable } from "./agent-decisions.js";
@@ -241,19 +241,9 @@ if (runs("mcp-gateway"))
   mcpGateway = await benchMcpGateway(intFromEnv("AIMS_BENCH_GATEWAY_CALLS", 5000), settings.seconds);
 
 // "agent-decision-api": the decision API over HTTP, one caller, each decision logged with its audit entry.
-const agentDecisionApi: AgentDecisionApiResult[] = [];
-if (runs("agent-decision-api")) {
-  const decisions = intFromEnv("AIMS_BENCH_DECISIONS", 3000);
-  agentDecisionApi.push(await benchAgentDecisionApi("pglite", undefined, decisions, log));
-  const postgres = await provisionPostgres();
-  if (!("skipped" in postgres)) {
-    try {
-      agentDecisionApi.push(await benchAgentDecisionApi("postgres", postgres.url, decisions, log));
-    } finally {
-      await postgres.dispose();
-    }
-  }
-}
+const agentDecisionApi: AgentDecisionApiResult[] = runs("agent-decision-api")
+  ? await benchAgentDecisionApiOnEngines(intFromEnv("AIMS_BENCH_DECISIONS", 3000), log)
+  : [];
 
 let agentDecisions: AgentDecisionBenchResult | undefined;
 if (runs("agent-decisions")) agentDecisions = benchAgentDecisions(intFromEnv("AIMS_BENCH_AGENT_DECISIONS", 200_000));

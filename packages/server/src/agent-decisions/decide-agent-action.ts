@@ -3,9 +3,9 @@ import type { AgentDecisionResult, Routes } from "@openaims/contracts";
 import { decideAction, recordStep } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
-import { type AgentPolicyContext, loadAgentPolicyContext } from "../agent-policies/effective-policy.js";
+import { loadAgentPolicyContext } from "../agent-policies/effective-policy.js";
 import type { AuditScope } from "../audit/append-audit-entry.js";
-import { AppError } from "../http/app-error.js";
+import { AppError, notFound } from "../http/app-error.js";
 import type { Handler, HandlerContext } from "../http/handler-context.js";
 import { invalidField } from "../http/invalid-fields.js";
 import { auditActorOf } from "../http/register-routes.js";
@@ -85,9 +85,9 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
   const { sessionId, requester, call, callbackUrl } = input.body;
   // The agent and its effective policy in one read: this route sits on every tool call.
   const context = await loadAgentPolicyContext(tx, org.orgId, systemId);
-  const agent = mustBeLive(decisionAgentOf(context?.system, systemId));
-  // decisionAgentOf has thrown when there is no context.
-  const effective = (context as AgentPolicyContext).effective;
+  if (!context) throw notFound("Agent", systemId);
+  const agent = mustBeLive(decisionAgentOf(context.system, systemId));
+  const { effective } = context;
   await checkCallbackUrl({ tx, deps }, org.orgId, agent.id, callbackUrl);
   const now = new Date();
   const session = await openSession(tx, org.orgId, agent.id, sessionId, requester);
