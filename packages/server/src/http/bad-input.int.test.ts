@@ -112,6 +112,16 @@ const consistentBodies: Partial<Record<RouteId, (ids: RouteWalkIds) => fc.Arbitr
         summary: driftReportFixture(columns, columns.slice(0, 1)),
         html,
       })),
+  // A replay test takes exactly one source; four optional fields drawn apart rarely give exactly one.
+  testAgentPolicyVersion: (ids) =>
+    fc.oneof(
+      hostileText(0, 4000).map((trace) => ({ trace })),
+      hostileText(0, 4000).map((redteamTranscript) => ({ redteamTranscript })),
+      fc
+        .constantFrom(ids.scanId as string, "00000000-0000-4000-8000-000000000000")
+        .map((redteamScanId) => ({ redteamScanId })),
+      fc.integer({ min: 1, max: 50 }).map((limit) => ({ fromDecisionLog: { limit } })),
+    ),
   uploadRedteamScan: (ids) =>
     fc
       .record({
