@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { examplePolicyYaml as EXAMPLE } from "@openaims/core/testing";
+import { FileBlobStore } from "@openaims/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanSummary, typicalCases } from "../redteam/redteam-test-fixtures.js";
 import { invalidFieldLines } from "../testing/invalid-field-lines.js";
 import { startTestServer, type TestMember, type TestServer } from "../testing/test-server.js";
 
@@ -290,6 +294,25 @@ describe("agent action policies", () => {
     expect(replayed.steps).toBe(2);
     const refund = replayed.items.find((item: { name: string }) => item.name === "issue_refund");
     expect(refund.after).toMatchObject({ outcome: "deny", rule: "tools.issue_refund.arguments.amount" });
+    // A scan by its id: an uploaded scan has only its transcript's hash; one whose transcript the
+    // server stored (as its own scan runs do) replays like the pasted file, checked against that hash.
+    const transcriptSha256 = createHash("sha256").update(transcript).digest("hex");
+    const summary = scanSummary(typicalCases(), {
+      artifacts: [{ kind: "transcript", file: "transcript.jsonl", sha256: transcriptSha256 }],
+    });
+    const scan = await created(owner, "/redteam/scans", { system: agentId, summary });
+    const scanTest = (member: TestMember, redteamScanId: string) =>
+      post(member, `/agent-policies/${policyId}/versions/${draft.id}/test`, { redteamScanId });
+    const uploaded = await scanTest(owner, scan.id);
+    expect(uploaded.statusCode).toBe(400);
+    expect(invalidFieldLines(uploaded)).toContain(
+      `body.redteamScanId: ${scan.ref} was uploaded with its transcript's hash only; paste its transcript.jsonl as redteamTranscript instead`,
+    );
+    await new FileBlobStore(join(t.config.dataDir, "blobs")).put(Buffer.from(transcript));
+    const byId = await scanTest(owner, scan.id);
+    expect(byId.statusCode, byId.body).toBe(200);
+    expect(byId.json().items).toEqual(replayed.items);
+    expect((await scanTest(owner, "00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
     const notTranscript = await post(owner, `/agent-policies/${policyId}/versions/${draft.id}/test`, {
       redteamTranscript: "hello",
     });

@@ -1,4 +1,10 @@
-import { type ActionDecision, type policyTestRequestSchema, REPLAY_MAX_STEPS, type Routes } from "@openaims/contracts";
+import {
+  type ActionDecision,
+  type policyTestRequestSchema,
+  REPLAY_MAX_STEPS,
+  REPLAY_TRACE_MAX,
+  type Routes,
+} from "@openaims/contracts";
 import {
   compilePolicy,
   type ParseTraceResult,
@@ -7,12 +13,13 @@ import {
   type TraceEntry,
   traceFromRedteamTranscript,
 } from "@openaims/core";
-import type { Database } from "@openaims/db";
+import type { BlobStore, Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Handler } from "../http/handler-context.js";
 import { invalidField } from "../http/invalid-fields.js";
+import { readVerifiedBlob } from "../records/read-verified-blob.js";
 import { checkPolicySource, loadToolScope, problemsInWords } from "./policy-check.js";
 import { diffLines, diffPolicyDocuments } from "./policy-diff.js";
 import { findPolicy, findPolicyVersion, listPolicyVersions, type PolicyRow } from "./policy-queries.js";
@@ -52,7 +59,7 @@ async function versionsToCompare(
   return { from, to };
 }
 
-export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({ tx, org, input }) => {
+export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({ tx, org, input, deps }) => {
   const policy = await findPolicy(tx, org.orgId, input.params.policyId);
   const version = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId);
   const scope = await loadToolScope(tx, org.orgId, policy.system_id);
@@ -66,7 +73,7 @@ export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> =
       { problems: check.errors },
     );
   }
-  const trace = await loadTrace(tx, org.orgId, policy, input.body);
+  const trace = await loadTrace(tx, deps.blobs, org.orgId, policy, input.body);
   const baselineRow = policy.approved_version_id
     ? await findPolicyVersion(tx, org.orgId, policy.id, policy.approved_version_id)
     : null;
@@ -98,6 +105,42 @@ function brief(decision: ActionDecision) {
 
 type TestInput = z.output<typeof policyTestRequestSchema>;
 
+/**
+ * The transcript of a scan the server ran, read back from blob storage and checked against its hash.
+ * An uploaded scan brings only the transcript's hash, so it is a 400 saying to paste the file instead.
+ */
+async function storedTranscript(db: Kysely<Database>, blobs: BlobStore, orgId: string, scanId: string) {
+  const scan = await db
+    .selectFrom("redteam_scans")
+    .select(["ref", "status", "transcript_sha256"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", scanId)
+    .executeTakeFirst();
+  if (!scan) throw notFound("Red-team scan", scanId);
+  const field = "body.redteamScanId";
+  if (!scan.transcript_sha256) {
+    throw invalidField(field, `${scan.ref} has no transcript (it is ${scan.status})`, "Red-team scan");
+  }
+  const blob = await readVerifiedBlob(blobs, scan.transcript_sha256);
+  if (blob.state === "missing") {
+    throw invalidField(
+      field,
+      `${scan.ref} was uploaded with its transcript's hash only; paste its transcript.jsonl as redteamTranscript instead`,
+      "Red-team scan",
+    );
+  }
+  if (blob.state === "corrupted") {
+    throw new AppError(
+      "internal",
+      `The stored transcript of ${scan.ref} no longer matches its SHA-256. Restore it from a backup.`,
+    );
+  }
+  if (blob.bytes.length > REPLAY_TRACE_MAX) {
+    throw invalidField(field, `${scan.ref}'s transcript is larger than a replay reads (8 MB)`, "Red-team scan");
+  }
+  return blob.bytes.toString("utf8");
+}
+
 /** The entries of a parsed trace, or a 400 naming the field and the first lines in error. */
 function parsedTrace(parsed: ParseTraceResult, field: string, label: string): TraceEntry[] {
   if (!parsed.ok) {
@@ -111,6 +154,7 @@ function parsedTrace(parsed: ParseTraceResult, field: string, label: string): Tr
 /** The trace to replay: pasted JSON Lines, a red-team scan's transcript, or the agent's recent decisions. */
 async function loadTrace(
   db: Kysely<Database>,
+  blobs: BlobStore,
   orgId: string,
   policy: PolicyRow,
   body: TestInput,
@@ -126,19 +170,8 @@ async function loadTrace(
     );
   }
   if (body.redteamScanId !== undefined) {
-    const scan = await db
-      .selectFrom("redteam_scans")
-      .select(["ref"])
-      .where("org_id", "=", orgId)
-      .where("id", "=", body.redteamScanId)
-      .executeTakeFirst();
-    if (!scan) throw notFound("Red-team scan", body.redteamScanId);
-    // The server keeps a scan's summary and the transcript's hash, not the transcript itself.
-    throw invalidField(
-      "body.redteamScanId",
-      `the server keeps only the hash of ${scan.ref}'s transcript; paste the scan's transcript.jsonl as redteamTranscript instead`,
-      "Red-team scan",
-    );
+    const transcript = await storedTranscript(db, blobs, orgId, body.redteamScanId);
+    return parsedTrace(traceFromRedteamTranscript(transcript), "body.redteamScanId", "Red-team scan");
   }
   if (policy.system_id === null) {
     throw invalidField(
