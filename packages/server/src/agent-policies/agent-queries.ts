@@ -1,6 +1,6 @@
 import type { ActionClass } from "@openaims/contracts";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import { notFound } from "../http/app-error.js";
 import { isUuid } from "../records/is-uuid.js";
 
@@ -83,10 +83,8 @@ export async function findAgentTools(
   if (systemIds !== null && systemIds.length === 0) return byKey;
   const query = db
     .selectFrom("ai_assets as asset")
-    .select(["asset.id", "asset.name", "asset.tool_name", "asset.action_class", "asset.data_categories"])
-    .where("asset.org_id", "=", orgId)
-    .where("asset.kind", "=", "tool")
-    .where("asset.archived_at", "is", null);
+    .select(toolColumns)
+    .where((eb) => isLiveTool(eb, orgId));
   if (systemIds === null) {
     const rows = await query.orderBy("asset.name").orderBy("asset.id").limit(10_000).execute();
     byKey.set("*", rows.map(presentTool));
@@ -95,8 +93,7 @@ export async function findAgentTools(
   const rows = await query
     .innerJoin("ai_system_assets as link", "link.asset_id", "asset.id")
     .select("link.system_id")
-    .where("link.org_id", "=", orgId)
-    .where("link.archived_at", "is", null)
+    .where((eb) => isLiveLink(eb, orgId))
     .where("link.system_id", "in", systemIds)
     .orderBy("asset.name")
     .orderBy("asset.id")
@@ -109,6 +106,27 @@ export async function findAgentTools(
   }
   return byKey;
 }
+
+/** The columns of a tool asset that presentTool reads. */
+export const toolColumns = [
+  "asset.id",
+  "asset.name",
+  "asset.tool_name",
+  "asset.action_class",
+  "asset.data_categories",
+] as const;
+
+/** An asset aliased `asset` that is one of the organisation's tools and not archived. */
+export function isLiveTool(eb: ExpressionBuilder<ToolTables, "asset">, orgId: string) {
+  return eb.and([eb("asset.org_id", "=", orgId), eb("asset.kind", "=", "tool"), eb("asset.archived_at", "is", null)]);
+}
+
+/** A system–asset link aliased `link` of the organisation that is not archived. */
+export function isLiveLink(eb: ExpressionBuilder<ToolTables, "link">, orgId: string) {
+  return eb.and([eb("link.org_id", "=", orgId), eb("link.archived_at", "is", null)]);
+}
+
+type ToolTables = Database & { asset: Database["ai_assets"]; link: Database["ai_system_assets"] };
 
 /** A tool asset row as the policy module presents it. */
 export function presentTool(row: {

@@ -5,7 +5,7 @@ import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { isUuid } from "../records/is-uuid.js";
-import { presentTool, toolClassesOf } from "./agent-queries.js";
+import { isLiveLink, isLiveTool, presentTool, toolClassesOf, toolColumns } from "./agent-queries.js";
 import { cachedCompilation, compileCached } from "./compiled-policy-cache.js";
 
 /** The policy an agent is decided by, and where it came from. */
@@ -69,12 +69,9 @@ export async function loadAgentPolicyContext(
         eb
           .selectFrom("ai_assets as asset")
           .innerJoin("ai_system_assets as link", "link.asset_id", "asset.id")
-          .select(["asset.id", "asset.name", "asset.tool_name", "asset.action_class", "asset.data_categories"])
-          .where("asset.org_id", "=", orgId)
-          .where("asset.kind", "=", "tool")
-          .where("asset.archived_at", "is", null)
-          .where("link.org_id", "=", orgId)
-          .where("link.archived_at", "is", null)
+          .select(toolColumns)
+          .where((w) => isLiveTool(w, orgId))
+          .where((w) => isLiveLink(w, orgId))
           .whereRef("link.system_id", "=", "system.id")
           .orderBy("asset.name")
           .orderBy("asset.id")

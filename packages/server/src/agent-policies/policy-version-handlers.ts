@@ -71,9 +71,7 @@ export const updateAgentPolicyVersion: Handler<Routes["updateAgentPolicyVersion"
   input,
   audit,
 }) => {
-  const policy = await findPolicy(tx, org.orgId, input.params.policyId, true);
-  const row = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId, true);
-  requireDraft(row, input.body.version, "edited");
+  const { policy, row } = await openDraft(tx, org.orgId, input.params, input.body.version, "edited");
   const source = input.body.source ?? row.source;
   const changeNote = input.body.changeNote ?? row.change_note;
   const check = await checkFor(tx, org.orgId, policy, source);
@@ -111,9 +109,7 @@ export const approveAgentPolicyVersion: Handler<Routes["approveAgentPolicyVersio
   input,
   audit,
 }) => {
-  const policy = await findPolicy(tx, org.orgId, input.params.policyId, true);
-  const row = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId, true);
-  requireDraft(row, input.body.version, "approved");
+  const { policy, row } = await openDraft(tx, org.orgId, input.params, input.body.version, "approved");
   await refuseSelfApproval(
     tx,
     { orgId: org.orgId, membershipId: org.membershipId, userId: actor.userId },
@@ -190,9 +186,7 @@ export const withdrawAgentPolicyVersion: Handler<Routes["withdrawAgentPolicyVers
   input,
   audit,
 }) => {
-  const policy = await findPolicy(tx, org.orgId, input.params.policyId, true);
-  const row = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId, true);
-  requireDraft(row, input.body.version, "withdrawn");
+  const { policy, row } = await openDraft(tx, org.orgId, input.params, input.body.version, "withdrawn");
   await tx
     .updateTable("agent_policy_versions")
     .set({ status: "withdrawn", updated_at: new Date(), version: row.version + 1 })
@@ -214,6 +208,20 @@ async function checkFor(
   source: string,
 ): Promise<PolicyCheck> {
   return checkPolicySource(source, await loadToolScope(tx, orgId, policy.system_id));
+}
+
+/** The policy and its version, both locked, or 409 unless the version is a draft at the version the caller read. */
+async function openDraft(
+  tx: Parameters<typeof findPolicy>[0],
+  orgId: string,
+  params: { policyId: string; versionId: string },
+  sent: number,
+  act: string,
+): Promise<{ policy: PolicyRow; row: PolicyVersionRow }> {
+  const policy = await findPolicy(tx, orgId, params.policyId, true);
+  const row = await findPolicyVersion(tx, orgId, policy.id, params.versionId, true);
+  requireDraft(row, sent, act);
+  return { policy, row };
 }
 
 /** 409 unless the version is a draft at the version the caller read. */
