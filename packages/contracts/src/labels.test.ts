@@ -87,6 +87,7 @@ const covered: Record<LabelledEnum, readonly string[]> = {
   webhookEvent: contracts.webhookEvents,
   webhookDeliveryStatus: contracts.webhookDeliveryStatuses,
   reminderKind: contracts.reminderKinds,
+  eventNotificationKind: contracts.eventNotificationKinds,
   reminderOccasionKind: contracts.reminderOccasionKinds,
   jobStatus: contracts.jobStatuses,
   managementReviewStatus: contracts.managementReviewStatuses,

@@ -125,6 +125,7 @@ import type {
   rootCauseMethods,
 } from "./nonconformities/nonconformity-attributes.js";
 import type { myWorkGroups } from "./notifications/my-work-schemas.js";
+import type { eventNotificationKinds } from "./notifications/notification-schemas.js";
 import type { webhookDeliveryStatuses, webhookEvents } from "./notifications/webhook-schemas.js";
 import type {
   objectiveDirections,
@@ -957,6 +958,10 @@ export const enumLabels = {
     risk_review: "Risk review due",
     system_review: "AI system review due",
   } satisfies Record<Of<typeof reminderKinds>, string>,
+  eventNotificationKind: { agent_approval: "Agent approval request" } satisfies Record<
+    Of<typeof eventNotificationKinds>,
+    string
+  >,
   reminderOccasionKind: { due_soon: "Due soon", overdue: "Overdue", waiting: "Waiting" } satisfies Record<
     Of<typeof reminderOccasionKinds>,
     string

@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../common.js";
 
+/** Kinds of in-app notification that are not reminders: each is sent when something happens. */
+export const eventNotificationKinds = ["agent_approval"] as const;
+export type EventNotificationKind = (typeof eventNotificationKinds)[number];
+
 /** One in-app notification of the signed-in member. */
 export const notificationSchema = z.object({
   id: z.string().uuid(),
-  /** A reminder kind (corrective_action …) for reminders. */
+  /** A reminder kind (corrective_action …) for reminders, else one of eventNotificationKinds. */
   kind: z.string(),
   title: z.string(),
   body: z.string(),

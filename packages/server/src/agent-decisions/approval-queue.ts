@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { AgentApprovalSummary, ApprovalRequirement, Role } from "@openaims/contracts";
+import type { AgentApprovalSummary, ApprovalRequirement, EventNotificationKind, Role } from "@openaims/contracts";
 import { hashSecret } from "@openaims/core";
 import type { Database } from "@openaims/db";
 import type { Kysely } from "kysely";
@@ -132,7 +132,7 @@ export async function queueApproval(
           id: randomUUID(),
           org_id: input.orgId,
           member_id: candidate.membershipId,
-          kind: "agent_approval",
+          kind: "agent_approval" satisfies EventNotificationKind,
           title: title.slice(0, 300),
           body: `${input.reason} Expires ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`.slice(0, 2000),
           path: `/agent-approvals/${id}`,

@@ -1,5 +1,13 @@
 import { Anchor, Button, Card, Group, Stack, Text } from "@mantine/core";
-import { enumLabels, type Notification, type ReminderKind, reminderKinds, routes } from "@openaims/contracts";
+import {
+  type EventNotificationKind,
+  enumLabels,
+  eventNotificationKinds,
+  type Notification,
+  type ReminderKind,
+  reminderKinds,
+  routes,
+} from "@openaims/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { callApi } from "../api/client";
@@ -12,16 +20,12 @@ import { PageLoader } from "../ui/page-loader";
 import { StatusBadge } from "../ui/status-badge";
 
 const isReminderKind = (kind: string): kind is ReminderKind => (reminderKinds as readonly string[]).includes(kind);
-
-/** Notifications that are not reminders, by kind. */
-const otherKindLabels: Readonly<Record<string, string>> = { agent_approval: "Agent approval request" };
+const isEventKind = (kind: string): kind is EventNotificationKind =>
+  (eventNotificationKinds as readonly string[]).includes(kind);
 
 function kindLabel(kind: string): string {
-  return isReminderKind(kind)
-    ? enumLabels.reminderKind[kind]
-    : Object.hasOwn(otherKindLabels, kind)
-      ? (otherKindLabels[kind] as string)
-      : kind;
+  if (isReminderKind(kind)) return enumLabels.reminderKind[kind];
+  return isEventKind(kind) ? enumLabels.eventNotificationKind[kind] : kind;
 }
 
 /** The member's notifications, unread first; opening one or "Mark read" marks it read. */
