@@ -49,9 +49,26 @@ export async function askForApproval(
 ): Promise<ApprovalAnswer> {
   const via = approvals.via;
   const canElicit = Boolean(request.clientCapabilities?.elicitation?.form);
-  if ((via === "auto" || via === "elicitation") && canElicit) return elicit(request, approvals.timeoutMs);
+  const beyondClient = needsTheQueue(request.decision.approval);
+  if ((via === "auto" || via === "elicitation") && canElicit && !beyondClient) {
+    return elicit(request, approvals.timeoutMs);
+  }
   if ((via === "auto" || via === "queue") && server) return queue(request, approvals.timeoutMs, server);
-  return { status: "unavailable", reason: NO_WAY_TO_ASK, via: null };
+  const why =
+    beyondClient && canElicit && via !== "queue" ? ` (${beyondClient}, which only the approval queue can check)` : "";
+  return { status: "unavailable", reason: `${NO_WAY_TO_ASK}${why}`, via: null };
+}
+
+/**
+ * What in a requirement the person at the client cannot meet: nobody there is identified, and one
+ * answer is one approver. Null when one unnamed approver is enough, the only case elicitation can settle.
+ */
+export function needsTheQueue(approval: ActionDecision["approval"]): string | null {
+  if (!approval) return null;
+  if (approval.count > 1) return `it needs ${approval.count} different approvers`;
+  if (approval.members.length > 0) return "only named members may approve it";
+  if (approval.not_from.length > 0) return "some members may not approve it";
+  return null;
 }
 
 async function elicit(request: ApprovalRequest, timeoutMs: number): Promise<ApprovalAnswer> {
