@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp } from "../../examples/vulnerable-ai-app/start-app.mjs";
 import {
   a11yProblems,
   callApiFromPage,
@@ -14,12 +15,15 @@ import {
  * and the corrected draft is saved and approved, after which the agent is decided by its own policy.
  */
 describe("agent policies in the browser", () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
   let h: Awaited<ReturnType<typeof startBrowserHarness>>;
   beforeAll(async () => {
-    h = await startBrowserHarness();
+    app = await startApp({ port: 0 });
+    h = await startBrowserHarness({ redteamTargets: [new URL(app.url).origin] });
   });
   afterAll(async () => {
     await h?.close();
+    await app?.close();
   });
 
   it("writes, checks and approves an agent's action policy", async () => {
@@ -90,6 +94,27 @@ describe("agent policies in the browser", () => {
     await page.getByText("The policy compiles against the agent's tools.").waitFor();
     await page.getByLabel("Change note").fill("Refunds up to 100 with approval");
     await page.getByRole("button", { name: "Save draft" }).click();
+    // A scan the server runs of the agent keeps its transcript, so the draft can be replayed against it.
+    const scan = await callApiFromPage(page, "POST", `${base}/redteam/scans/run`, {
+      system: system.json.id,
+      target: { type: "openai", url: `${app.url}/v1`, model: "reference" },
+      concurrency: 8,
+    });
+    expect(scan.status, JSON.stringify(scan.json)).toBe(202);
+    await expect
+      .poll(async () => (await callApiFromPage(page, "GET", `${base}/redteam/scans/${scan.json.id}`)).json.status, {
+        timeout: 45_000,
+        interval: 500,
+      })
+      .toBe("completed");
+    await page.getByText("Red-team transcript", { exact: true }).click();
+    await page.getByRole("combobox", { name: "A scan run here" }).click();
+    await page.getByRole("option", { name: new RegExp(`^${scan.json.ref} · `) }).click();
+    await page.getByRole("button", { name: "Replay" }).click();
+    await page.getByText(/^\d+ steps replayed, \d+ would change/).waitFor();
+    await page.getByRole("table", { name: "Replayed decisions" }).waitFor();
+    await check("policy replayed against a scan");
+
     // 4. Saved, the draft is approved (a one-person organisation approves its own work).
     const approve = page.getByRole("button", { name: "Approve" });
     await expect.poll(() => approve.isEnabled()).toBe(true);

@@ -159,12 +159,7 @@ export default function PolicyEditorPage() {
       )}
       {save.error && <ErrorAlert error={save.error} title="Could not save the draft" />}
       {act.error && <ErrorAlert error={act.error} />}
-      <ReplayPanel
-        orgId={orgId}
-        policyId={policy.data.id}
-        versionId={version.id}
-        isAgent={policy.data.systemId !== null}
-      />
+      <ReplayPanel orgId={orgId} policyId={policy.data.id} versionId={version.id} systemId={policy.data.systemId} />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import {
   Group,
   NumberInput,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -12,31 +13,46 @@ import {
   Title,
 } from "@mantine/core";
 import { enumLabels, type PolicyTestResult, routes } from "@openaims/contracts";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { callApi } from "../api/client";
 import { ErrorAlert } from "../ui/error-alert";
+import { formatDateTime } from "../ui/format";
 
 type Source = "trace" | "redteam" | "log";
 
 /**
- * Replays a pasted trace, a red-team transcript or the agent's recent decisions against this version
- * and the approved one.
+ * Replays a pasted trace, a red-team transcript (a file, or a scan this server ran of the agent) or
+ * the agent's recent decisions against this version and the approved one.
  */
 export function ReplayPanel({
   orgId,
   policyId,
   versionId,
-  isAgent,
+  systemId,
 }: {
   orgId: string;
   policyId: string;
   versionId: string;
-  isAgent: boolean;
+  /** The agent the policy is for; null for the organisation default. */
+  systemId: string | null;
 }) {
+  const isAgent = systemId !== null;
   const [source, setSource] = useState<Source>(isAgent ? "log" : "trace");
   const [trace, setTrace] = useState("");
+  const [scanId, setScanId] = useState<string | null>(null);
   const [limit, setLimit] = useState<number>(200);
+  // Scans the server ran keep their transcript; uploaded ones bring only its hash.
+  const scans = useQuery({
+    queryKey: ["redteam", orgId, "scans", { system: systemId, limit: 50 }],
+    queryFn: () =>
+      callApi(routes.listRedteamScans, {
+        params: { orgId },
+        query: { system: systemId ?? undefined, limit: 50 },
+      }),
+    enabled: isAgent && source === "redteam",
+  });
+  const replayable = (scans.data?.items ?? []).filter((scan) => scan.origin === "web" && scan.transcriptSha256);
   const test = useMutation({
     mutationFn: () =>
       callApi(routes.testAgentPolicyVersion, {
@@ -45,7 +61,9 @@ export function ReplayPanel({
           source === "trace"
             ? { trace }
             : source === "redteam"
-              ? { redteamTranscript: trace }
+              ? scanId
+                ? { redteamScanId: scanId }
+                : { redteamTranscript: trace }
               : { fromDecisionLog: { limit } },
       }),
   });
@@ -70,20 +88,43 @@ export function ReplayPanel({
         />
         {source === "redteam" ? (
           <Stack gap="xs">
+            {replayable.length > 0 && (
+              <Select
+                label="A scan run here"
+                description="Scans of this agent run from this server keep their transcript"
+                placeholder="Choose a scan, or give a transcript file below"
+                data={replayable.map((scan) => ({
+                  value: scan.id,
+                  label: `${scan.ref} · ${formatDateTime(scan.finishedAt ?? scan.startedAt)} · ${scan.totals.vulnerable} vulnerable`,
+                }))}
+                value={scanId}
+                onChange={(value) => {
+                  setScanId(value);
+                  if (value) setTrace("");
+                }}
+                clearable
+                maw={420}
+              />
+            )}
             <FileInput
               label="Transcript file"
               description="The transcript.jsonl an aims redteam scan wrote; each test case is replayed as one session"
               accept=".jsonl,application/jsonl,application/x-ndjson,text/plain"
-              placeholder="Choose transcript.jsonl"
               onChange={(file) => {
-                if (file) void file.text().then(setTrace);
+                if (file) {
+                  setScanId(null);
+                  void file.text().then(setTrace);
+                }
               }}
               maw={420}
             />
             <Textarea
               label="Or paste the transcript"
               value={trace}
-              onChange={(event) => setTrace(event.currentTarget.value)}
+              onChange={(event) => {
+                setScanId(null);
+                setTrace(event.currentTarget.value);
+              }}
               autosize
               minRows={3}
               maxRows={12}
@@ -137,41 +178,39 @@ function ReplayResult({ result }: { result: PolicyTestResult }) {
         {result.outcomes.approval_required ?? 0}.
       </Text>
       {shown.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped verticalSpacing="xs" aria-label="Replayed decisions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Step</Table.Th>
-                <Table.Th scope="col">Call</Table.Th>
-                <Table.Th scope="col">Before</Table.Th>
-                <Table.Th scope="col">After</Table.Th>
-                <Table.Th scope="col">Rule</Table.Th>
+        <Table striped verticalSpacing="xs" aria-label="Replayed decisions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Step</Table.Th>
+              <Table.Th scope="col">Call</Table.Th>
+              <Table.Th scope="col">Before</Table.Th>
+              <Table.Th scope="col">After</Table.Th>
+              <Table.Th scope="col">Rule</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((item) => (
+              <Table.Tr key={item.index} fw={item.changed ? 600 : undefined}>
+                <Table.Td>{item.index + 1}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {item.name}({JSON.stringify(item.arguments).slice(0, 120)})
+                  </Text>
+                </Table.Td>
+                <Table.Td>{item.before ? enumLabels.decisionOutcome[item.before.outcome] : "—"}</Table.Td>
+                <Table.Td>{enumLabels.decisionOutcome[item.after.outcome]}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {item.after.rule}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {item.after.reason}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((item) => (
-                <Table.Tr key={item.index} fw={item.changed ? 600 : undefined}>
-                  <Table.Td>{item.index + 1}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {item.name}({JSON.stringify(item.arguments).slice(0, 120)})
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{item.before ? enumLabels.decisionOutcome[item.before.outcome] : "—"}</Table.Td>
-                  <Table.Td>{enumLabels.decisionOutcome[item.after.outcome]}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {item.after.rule}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {item.after.reason}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </Stack>
   );
