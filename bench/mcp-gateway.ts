@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { isolatedAbortFetch } from "../packages/cli/src/mcp-gateway/isolated-abort-fetch.js";
 
 export interface LatencySeries {
   p50Ms: number;
@@ -84,7 +85,7 @@ async function throughput(url: string, sessions: number, seconds: number): Promi
   const clients = await Promise.all(
     Array.from({ length: sessions }, async () => {
       const client = newClient();
-      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      await client.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: isolatedAbortFetch() }));
       return client;
     }),
   );
@@ -140,11 +141,15 @@ export async function benchMcpGateway(calls: number, seconds: number, sessions =
     const gateway = await startListening([...aims, "mcp-gateway", "--config", join(dir, "http.yaml")]);
     children.push(gateway.child);
     const httpDirectClient = newClient();
-    await httpDirectClient.connect(new StreamableHTTPClientTransport(new URL(echo.url)));
+    await httpDirectClient.connect(
+      new StreamableHTTPClientTransport(new URL(echo.url), { fetch: isolatedAbortFetch() }),
+    );
     const httpDirect = await measure(httpDirectClient, calls);
     await httpDirectClient.close();
     const httpGatewayClient = newClient();
-    await httpGatewayClient.connect(new StreamableHTTPClientTransport(new URL(gateway.url)));
+    await httpGatewayClient.connect(
+      new StreamableHTTPClientTransport(new URL(gateway.url), { fetch: isolatedAbortFetch() }),
+    );
     const httpGateway = await measure(httpGatewayClient, calls);
     await httpGatewayClient.close();
 

@@ -17,6 +17,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { UpstreamConfig } from "./gateway-config.js";
 import type { GatewayLog } from "./gateway-log.js";
+import { isolatedAbortFetch } from "./isolated-abort-fetch.js";
 
 /** How long one forwarded call may take before the gateway answers with an error. */
 const CALL_TIMEOUT_MS = 120_000;
@@ -76,7 +77,10 @@ export class Upstream {
         // The child's own messages go to the gateway's stderr; stdout is its MCP channel.
         stderr: "inherit",
       });
-    return new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers: config.headers } });
+    return new StreamableHTTPClientTransport(new URL(config.url), {
+      requestInit: { headers: config.headers },
+      fetch: isolatedAbortFetch(),
+    });
   }
 
   private async open(): Promise<void> {

@@ -5,6 +5,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type ElicitRequest, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { isolatedAbortFetch } from "../mcp-gateway/isolated-abort-fetch.js";
 
 const main = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -98,7 +99,7 @@ export async function startHttpGateway(config: string, env: Record<string, strin
     stderr: () => stderr,
     async connect(options = {}) {
       const client = newClient(options);
-      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      await client.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: isolatedAbortFetch() }));
       clients.push(client);
       return client;
     },
