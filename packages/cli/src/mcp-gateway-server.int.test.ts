@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AgentApproval, AgentDecision, ReportedDecision } from "@openaims/contracts";
+import { compilePolicy } from "@openaims/core";
 import { examplePolicyYaml as examplePolicy } from "@openaims/core/testing";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +25,8 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
   let approver: TestMember;
   let systemId: string;
   let dir: string;
+  let policySha256: string;
+  let policyVersionId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -41,11 +44,15 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
     const policyId = randomUUID();
     const versionId = randomUUID();
     const document = JSON.stringify(parseYaml(examplePolicy));
+    const compiled = compilePolicy(parseYaml(examplePolicy));
+    if (!compiled.ok) throw new Error("the example policy does not compile");
+    policySha256 = compiled.policy.sha256;
+    policyVersionId = versionId;
     await sql`insert into agent_policies (id, org_id, ref, system_id, title) values (${policyId}, ${owner.orgId}, 'AP-1', ${systemId}, 'Support agent')`.execute(
       server.db,
     );
     await sql`insert into agent_policy_versions (id, org_id, policy_id, number, status, source, document, document_sha256, approved_at)
-      values (${versionId}, ${owner.orgId}, ${policyId}, 1, 'approved', ${examplePolicy}, ${document}::jsonb, ${createHash("sha256").update(document).digest("hex")}, now())`.execute(
+      values (${versionId}, ${owner.orgId}, ${policyId}, 1, 'approved', ${examplePolicy}, ${document}::jsonb, ${policySha256}, now())`.execute(
       server.db,
     );
     await sql`update agent_policies set approved_version_id = ${versionId} where id = ${policyId}`.execute(server.db);
@@ -181,6 +188,8 @@ describe("aims mcp-gateway with an OpenAIMS server", () => {
       });
       expect(byTool.lookup_order).toMatchObject({ origin: "gateway", outcome: "allow", rule: "tools.lookup_order" });
       expect(byTool.issue_refund).toMatchObject({ outcome: "approval_required", approval: { status: "approved" } });
+      // Reported and queued decisions alike name the approved version, found by the policy's hash.
+      for (const decision of decisions) expect(decision).toMatchObject({ policySha256, policyVersionId });
       const verified = await api<{ verified: boolean; checked: number }>(
         owner,
         "GET",

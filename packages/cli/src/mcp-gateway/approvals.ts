@@ -33,6 +33,8 @@ export interface ApprovalRequest {
   decision: ActionDecision;
   sessionId: string;
   clientDecisionId: string;
+  /** The hash of the policy that decided, so the server's log names its version. */
+  policySha256?: string;
   clientCapabilities: ClientCapabilities | undefined;
   extra: RequestHandlerExtra<ServerRequest, ServerNotification>;
 }
@@ -128,6 +130,7 @@ async function queue(request: ApprovalRequest, timeoutMs: number, server: AimsSe
         reason: decision.reason,
         requirement: decision.approval,
         clientDecisionId: request.clientDecisionId,
+        ...(request.policySha256 ? { policySha256: request.policySha256 } : {}),
       },
       queuedAgentApprovalSchema,
       request.extra.signal,

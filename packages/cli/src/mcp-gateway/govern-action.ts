@@ -59,7 +59,15 @@ export async function governAction(
   let queued = false;
   if (decision.outcome === "approval_required") {
     const answer = await askForApproval(
-      { call, decision, sessionId: session.id, clientDecisionId, clientCapabilities, extra },
+      {
+        call,
+        decision,
+        sessionId: session.id,
+        clientDecisionId,
+        ...(state.ok ? { policySha256: state.policy.sha256 } : {}),
+        clientCapabilities,
+        extra,
+      },
       gateway.config.approvals,
       gateway.server,
     );

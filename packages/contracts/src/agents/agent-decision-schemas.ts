@@ -154,6 +154,8 @@ export const queueAgentApprovalRequestSchema = z.object({
   /** The gateway's id for the decision; queuing it twice answers the same approval. */
   clientDecisionId: z.string().trim().min(1).max(200).optional(),
   callbackUrl: agentCallbackUrlSchema.optional(),
+  /** The policy that decided, as its hash; the log names the version of the organisation that has it. */
+  policySha256: sha256HexSchema.optional(),
 });
 export type QueueAgentApprovalRequest = z.infer<typeof queueAgentApprovalRequestSchema>;
 

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Routes } from "@openaims/contracts";
 import { markUntrusted } from "@openaims/core";
+import type { Database } from "@openaims/db";
+import type { Kysely } from "kysely";
 import type { AuditScope } from "../audit/append-audit-entry.js";
 import { appendAuditEntries } from "../audit/append-audit-entry.js";
 import type { Handler } from "../http/handler-context.js";
@@ -72,20 +74,11 @@ export const reportAgentDecisions: Handler<Routes["reportAgentDecisions"]> = asy
     for (const row of rows) if (row.client_decision_id) known.add(row.client_decision_id);
   }
   const fresh = unique.filter((d) => !known.has(d.clientDecisionId));
-  const shas = [...new Set(fresh.flatMap((d) => (d.policySha256 ? [d.policySha256] : [])))];
-  const versionBySha = new Map<string, string>();
-  if (shas.length > 0) {
-    const versions = await tx
-      .selectFrom("agent_policy_versions")
-      .select(["id", "document_sha256"])
-      .where("org_id", "=", org.orgId)
-      .where("document_sha256", "in", shas)
-      .orderBy("created_at", "desc")
-      .execute();
-    for (const version of versions) {
-      if (!versionBySha.has(version.document_sha256)) versionBySha.set(version.document_sha256, version.id);
-    }
-  }
+  const versionBySha = await policyVersionsBySha(
+    tx,
+    org.orgId,
+    fresh.flatMap((d) => (d.policySha256 ? [d.policySha256] : [])),
+  );
   const sessionIds = new Map<string, string>();
   for (const d of fresh) {
     if (sessionIds.has(d.sessionId)) continue;
@@ -209,8 +202,10 @@ export const queueAgentApproval: Handler<Routes["queueAgentApproval"]> = async (
       outcome: "approval_required",
       rule: body.rule,
       reason: body.reason,
-      policyVersionId: null,
-      policySha256: null,
+      policyVersionId: body.policySha256
+        ? ((await policyVersionsBySha(tx, org.orgId, [body.policySha256])).get(body.policySha256) ?? null)
+        : null,
+      policySha256: body.policySha256 ?? null,
       approvalId: null,
       finalOutcome: null,
       durationUs: null,
@@ -283,3 +278,25 @@ export const rotateAgentWebhookSecret: Handler<Routes["rotateAgentWebhookSecret"
   });
   return { secret, createdAt: now.toISOString() };
 };
+
+/** The newest policy version of the organisation with each document hash, for decisions that name only the hash. */
+async function policyVersionsBySha(
+  tx: Kysely<Database>,
+  orgId: string,
+  hashes: string[],
+): Promise<Map<string, string>> {
+  const versionBySha = new Map<string, string>();
+  const shas = [...new Set(hashes)];
+  if (shas.length === 0) return versionBySha;
+  const versions = await tx
+    .selectFrom("agent_policy_versions")
+    .select(["id", "document_sha256"])
+    .where("org_id", "=", orgId)
+    .where("document_sha256", "in", shas)
+    .orderBy("created_at", "desc")
+    .execute();
+  for (const version of versions) {
+    if (!versionBySha.has(version.document_sha256)) versionBySha.set(version.document_sha256, version.id);
+  }
+  return versionBySha;
+}
