@@ -12,7 +12,7 @@ import { auditActorOf } from "../http/register-routes.js";
 import { checkWebhookTarget } from "../notifications/webhook-target.js";
 import { ensureAgentMetrics } from "./agent-decision-metrics.js";
 import { type DecisionAgent, decisionAgentOf, findDecisionAgent } from "./agent-decision-queries.js";
-import { openSession, saveSessionState } from "./agent-sessions.js";
+import { openSession } from "./agent-sessions.js";
 import { usageFor } from "./agent-usage.js";
 import { queueApproval, sendApprovalMails } from "./approval-queue.js";
 import { insertDecisions } from "./record-decisions.js";
@@ -108,26 +108,47 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
   const decisionId = randomUUID();
   const scope: AuditScope = { orgId: org.orgId, actor: auditActorOf(actor), requestId };
   await ensureAgentMetrics(tx, scope, agent.id, org.membershipId);
-  await insertDecisions(tx, scope, [
-    {
-      id: decisionId,
-      orgId: org.orgId,
-      systemId: agent.id,
-      sessionId: session.id,
-      origin: "api",
-      decidedAt: now,
-      call,
-      outcome: decision.outcome,
-      rule: decision.rule,
-      reason,
-      policyVersionId: effective.versionId,
-      policySha256: effective.sha256,
-      approvalId: null,
-      finalOutcome: null,
-      durationUs,
-      clientDecisionId: null,
-    },
-  ]);
+  // Denied calls are steps too: flow rules count what the session tried, not only what ran. A call
+  // waiting for approval becomes a step when it is answered.
+  const sessionSave =
+    decision.outcome === "approval_required"
+      ? undefined
+      : {
+          sessionId: session.id,
+          state: recordStep(
+            session.state,
+            call,
+            decision.outcome,
+            effective.policy,
+            now.getTime(),
+            effective.toolClasses,
+          ),
+        };
+  await insertDecisions(
+    tx,
+    scope,
+    [
+      {
+        id: decisionId,
+        orgId: org.orgId,
+        systemId: agent.id,
+        sessionId: session.id,
+        origin: "api",
+        decidedAt: now,
+        call,
+        outcome: decision.outcome,
+        rule: decision.rule,
+        reason,
+        policyVersionId: effective.versionId,
+        policySha256: effective.sha256,
+        approvalId: null,
+        finalOutcome: null,
+        durationUs,
+        clientDecisionId: null,
+      },
+    ],
+    sessionSave,
+  );
   const result: AgentDecisionResult = {
     decisionId,
     outcome: decision.outcome,
@@ -136,18 +157,7 @@ export const decideAgentAction: Handler<Routes["decideAgentAction"]> = async ({
     policyVersionId: effective.versionId,
     policySha256: effective.sha256,
   };
-  if (decision.outcome !== "approval_required") {
-    // Denied calls are steps too: flow rules count what the session tried, not only what ran.
-    const next = recordStep(
-      session.state,
-      call,
-      decision.outcome,
-      effective.policy,
-      now.getTime(),
-      effective.toolClasses,
-    );
-    await saveSessionState(tx, session.id, next);
-  } else if (decision.outcome === "approval_required") {
+  if (decision.outcome === "approval_required") {
     const queued = await queueApproval(tx, scope, deps.config.publicUrl, {
       orgId: org.orgId,
       system: agent,

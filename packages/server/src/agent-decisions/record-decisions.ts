@@ -1,6 +1,7 @@
 import type { ActionKind, AgentFinalOutcome, DecisionOrigin, DecisionOutcome } from "@openaims/contracts";
+import type { SessionState } from "@openaims/core";
 import type { Database } from "@openaims/db";
-import type { Kysely } from "kysely";
+import { type Kysely, type QueryCreator, sql } from "kysely";
 import { type AuditEvent, type AuditScope, appendAuditEntries } from "../audit/append-audit-entry.js";
 import { sha256OfJson, storedArguments } from "./agent-decision-queries.js";
 
@@ -54,14 +55,23 @@ export function decisionAuditChanges(decision: {
   };
 }
 
+/** A session's new state, stored by the statement that writes the decisions. */
+export interface SessionSave {
+  sessionId: string;
+  state: SessionState;
+}
+
 /**
  * Writes decisions to the log, each with its audit entry in the same transaction (one chain lock
  * for the lot). A decision whose client id is already recorded is skipped; returns the ids written.
+ * With `session`, the first statement also stores that session's new state: the decision API sits
+ * on every tool call, and this saves it a round trip.
  */
 export async function insertDecisions(
   tx: Kysely<Database>,
   scope: AuditScope,
   decisions: readonly NewDecision[],
+  session?: SessionSave,
 ): Promise<Set<string>> {
   if (decisions.length === 0) return new Set();
   const rows = decisions.map((d) => ({
@@ -87,7 +97,8 @@ export async function insertDecisions(
   }));
   const inserted = new Set<string>();
   for (let start = 0; start < rows.length; start += 500) {
-    const done = await tx
+    const creator: QueryCreator<Database> = start === 0 && session ? withSessionSaved(tx, session) : tx;
+    const done = await creator
       .insertInto("agent_decisions")
       .values(rows.slice(start, start + 500))
       .onConflict((oc) =>
@@ -122,6 +133,19 @@ export async function insertDecisions(
   }
   await appendAuditEntries(tx, scope, events);
   return inserted;
+}
+
+/** A query creator whose next statement also stores the session's state (a data-modifying CTE). */
+function withSessionSaved(tx: Kysely<Database>, { sessionId, state }: SessionSave): QueryCreator<Database> {
+  // The CTE adds a table to the query's scope that the insert never reads; the creator is still one of Database.
+  const creator = tx.with("saved_session", (db) =>
+    db
+      .updateTable("agent_sessions")
+      .set({ state: JSON.stringify(state), version: sql`version + 1` })
+      .where("id", "=", sessionId)
+      .returning("id"),
+  );
+  return creator as unknown as QueryCreator<Database>;
 }
 
 export function finalOutcomeEvent(decisionId: string, finalOutcome: string): AuditEvent {
