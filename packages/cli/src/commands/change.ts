@@ -15,6 +15,7 @@ import { parseFlag } from "../input.js";
 import type { CliIo } from "../io.js";
 import { printJson } from "../output.js";
 import { type RemoteApi, remoteApi } from "../remote/api-client.js";
+import { systemBySlugPath } from "../remote/server-lookups.js";
 
 interface RecordFlags {
   system?: string;
@@ -58,7 +59,7 @@ export function registerChangeCommands(program: Command, io: CliIo): void {
 
 /** The system's id from its slug, through the inventory's exact-slug filter. */
 async function systemIdOf(api: RemoteApi, orgId: string, slug: string): Promise<string> {
-  const response = await api.get(`/api/v1/orgs/${orgId}/systems?${new URLSearchParams({ slug, limit: "1" })}`);
+  const response = await api.get(systemBySlugPath(`/api/v1/orgs/${orgId}`, slug));
   const page = (await response.json()) as { items: { id: string; slug: string }[] };
   const system = page.items.find((item) => item.slug === slug);
   if (!system) throw notFoundError(`No live AI system with the slug '${slug}' in this organisation.`);

@@ -1,5 +1,6 @@
 import { errorBodySchema, idSchema, meSchema } from "@openaims/contracts";
 import { z } from "zod";
+import { systemBySlugPath, tokenOrganisation } from "../remote/server-lookups.js";
 import type { ServerConnection } from "./gateway-config.js";
 
 /** A refusal or failure of the OpenAIMS server, with the HTTP status when there was an answer. */
@@ -79,17 +80,16 @@ export function aimsServerClient(connection: ServerConnection): AimsServerClient
       if (!membership) throw new AimsServerError(`the token has no organisation with the slug '${org}'`, null);
       return membership.orgId;
     }
-    const [only, ...others] = me.memberships;
-    if (!only || others.length > 0 || me.via !== "token")
+    const tokenOrg = tokenOrganisation(me);
+    if (!tokenOrg)
       throw new AimsServerError("name the organisation (org): the token is not an API token of one organisation", null);
-    return only.orgId;
+    return tokenOrg;
   }
 
   async function systemIdOf(orgPath: string, signal?: AbortSignal): Promise<string> {
     const { system } = connection;
     if (isId(system)) return system;
-    const query = new URLSearchParams({ slug: system, limit: "1" });
-    const page = await call(`${orgPath}/systems?${query}`, {}, systemPageSchema, signal);
+    const page = await call(systemBySlugPath(orgPath, system), {}, systemPageSchema, signal);
     const found = page.items.find((item) => item.slug === system);
     if (!found) throw new AimsServerError(`no live AI system has the slug '${system}' in the organisation`, null);
     return found.id;

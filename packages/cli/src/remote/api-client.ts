@@ -2,6 +2,7 @@ import { type ErrorBody, errorBodySchema, meSchema } from "@openaims/contracts";
 import { CliError, usageError } from "../cli-error.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { tokenOrganisation } from "./server-lookups.js";
 
 /** Exit codes for the HTTP statuses a running server answers with. */
 function exitCodeFor(status: number): ExitCodeValue {
@@ -67,10 +68,9 @@ export function remoteApi(io: CliIo): RemoteApi {
     post,
     async tokenOrgId() {
       const me = meSchema.parse(await (await get("/api/v1/me")).json());
-      const [membership, ...others] = me.memberships;
-      if (!membership || me.via !== "token" || others.length > 0)
-        throw usageError("AIMS_TOKEN must be an API token issued for one organisation.");
-      return membership.orgId;
+      const orgId = tokenOrganisation(me);
+      if (!orgId) throw usageError("AIMS_TOKEN must be an API token issued for one organisation.");
+      return orgId;
     },
   };
 }
