@@ -14,6 +14,7 @@ import {
   traceFromRedteamTranscript,
 } from "@openaims/core";
 import type { BlobStore, Database } from "@openaims/db";
+import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { AppError, notFound } from "../http/app-error.js";
@@ -59,7 +60,13 @@ async function versionsToCompare(
   return { from, to };
 }
 
-export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({ tx, org, input, deps }) => {
+export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> = async ({
+  tx,
+  org,
+  input,
+  deps,
+  request,
+}) => {
   const policy = await findPolicy(tx, org.orgId, input.params.policyId);
   const version = await findPolicyVersion(tx, org.orgId, policy.id, input.params.versionId);
   const scope = await loadToolScope(tx, org.orgId, policy.system_id);
@@ -73,7 +80,7 @@ export const testAgentPolicyVersion: Handler<Routes["testAgentPolicyVersion"]> =
       { problems: check.errors },
     );
   }
-  const trace = await loadTrace(tx, deps.blobs, org.orgId, policy, input.body);
+  const trace = await loadTrace(tx, { blobs: deps.blobs, log: request.log }, org.orgId, policy, input.body);
   const baselineRow = policy.approved_version_id
     ? await findPolicyVersion(tx, org.orgId, policy.id, policy.approved_version_id)
     : null;
@@ -105,11 +112,17 @@ function brief(decision: ActionDecision) {
 
 type TestInput = z.output<typeof policyTestRequestSchema>;
 
+/** Where stored transcripts are read from, and where a corrupted one is reported. */
+interface Storage {
+  blobs: BlobStore;
+  log: FastifyBaseLogger;
+}
+
 /**
  * The transcript of a scan the server ran, read back from blob storage and checked against its hash.
  * An uploaded scan brings only the transcript's hash, so it is a 400 saying to paste the file instead.
  */
-async function storedTranscript(db: Kysely<Database>, blobs: BlobStore, orgId: string, scanId: string) {
+async function storedTranscript(db: Kysely<Database>, storage: Storage, orgId: string, scanId: string) {
   const scan = await db
     .selectFrom("redteam_scans")
     .select(["ref", "status", "transcript_sha256"])
@@ -121,7 +134,7 @@ async function storedTranscript(db: Kysely<Database>, blobs: BlobStore, orgId: s
   if (!scan.transcript_sha256) {
     throw invalidField(field, `${scan.ref} has no transcript (it is ${scan.status})`, "Red-team scan");
   }
-  const blob = await readVerifiedBlob(blobs, scan.transcript_sha256);
+  const blob = await readVerifiedBlob(storage.blobs, scan.transcript_sha256);
   if (blob.state === "missing") {
     throw invalidField(
       field,
@@ -130,13 +143,22 @@ async function storedTranscript(db: Kysely<Database>, blobs: BlobStore, orgId: s
     );
   }
   if (blob.state === "corrupted") {
+    storage.log.error(
+      { scanId, expectedSha256: scan.transcript_sha256, actualSha256: blob.actualSha256 },
+      "red-team transcript no longer matches its SHA-256",
+    );
     throw new AppError(
       "internal",
       `The stored transcript of ${scan.ref} no longer matches its SHA-256. Restore it from a backup.`,
     );
   }
   if (blob.bytes.length > REPLAY_TRACE_MAX) {
-    throw invalidField(field, `${scan.ref}'s transcript is larger than a replay reads (8 MB)`, "Red-team scan");
+    const megabytes = REPLAY_TRACE_MAX / (1024 * 1024);
+    throw invalidField(
+      field,
+      `${scan.ref}'s transcript is larger than a replay reads (${megabytes} MB)`,
+      "Red-team scan",
+    );
   }
   return blob.bytes.toString("utf8");
 }
@@ -154,7 +176,7 @@ function parsedTrace(parsed: ParseTraceResult, field: string, label: string): Tr
 /** The trace to replay: pasted JSON Lines, a red-team scan's transcript, or the agent's recent decisions. */
 async function loadTrace(
   db: Kysely<Database>,
-  blobs: BlobStore,
+  storage: Storage,
   orgId: string,
   policy: PolicyRow,
   body: TestInput,
@@ -170,7 +192,7 @@ async function loadTrace(
     );
   }
   if (body.redteamScanId !== undefined) {
-    const transcript = await storedTranscript(db, blobs, orgId, body.redteamScanId);
+    const transcript = await storedTranscript(db, storage, orgId, body.redteamScanId);
     return parsedTrace(traceFromRedteamTranscript(transcript), "body.redteamScanId", "Red-team scan");
   }
   if (policy.system_id === null) {
