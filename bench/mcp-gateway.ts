@@ -18,6 +18,9 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { isolatedAbortFetch } from "../packages/cli/src/mcp-gateway/isolated-abort-fetch.js";
 
+/** A Streamable HTTP client transport whose requests each get their own abort signal, as the gateway's do. */
+const httpTransport = (url: string) => new StreamableHTTPClientTransport(new URL(url), { fetch: isolatedAbortFetch() });
+
 export interface LatencySeries {
   p50Ms: number;
   p99Ms: number;
@@ -85,7 +88,7 @@ async function throughput(url: string, sessions: number, seconds: number): Promi
   const clients = await Promise.all(
     Array.from({ length: sessions }, async () => {
       const client = newClient();
-      await client.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: isolatedAbortFetch() }));
+      await client.connect(httpTransport(url));
       return client;
     }),
   );
@@ -141,15 +144,11 @@ export async function benchMcpGateway(calls: number, seconds: number, sessions =
     const gateway = await startListening([...aims, "mcp-gateway", "--config", join(dir, "http.yaml")]);
     children.push(gateway.child);
     const httpDirectClient = newClient();
-    await httpDirectClient.connect(
-      new StreamableHTTPClientTransport(new URL(echo.url), { fetch: isolatedAbortFetch() }),
-    );
+    await httpDirectClient.connect(httpTransport(echo.url));
     const httpDirect = await measure(httpDirectClient, calls);
     await httpDirectClient.close();
     const httpGatewayClient = newClient();
-    await httpGatewayClient.connect(
-      new StreamableHTTPClientTransport(new URL(gateway.url), { fetch: isolatedAbortFetch() }),
-    );
+    await httpGatewayClient.connect(httpTransport(gateway.url));
     const httpGateway = await measure(httpGatewayClient, calls);
     await httpGatewayClient.close();
 
