@@ -123,9 +123,15 @@ describe("job worker", () => {
     const worker = testWorker(db, { "test.flaky": failTwice }, { retry });
     try {
       await enqueueJob(db, { kind: "test.flaky", key: "flaky", orgId: null });
-      await waitUntil(async () => (await jobOf("flaky")).attempts === 1 && calls === 1, "the first attempt failed");
-      const afterFirst = await jobOf("flaky");
-      expect(afterFirst).toMatchObject({ status: "queued", last_error: "receiver answered 503 (call 1)" });
+      // The attempt counts when the job is claimed, before its handler fails: wait for the failure itself
+      // to be recorded, and check the row read then (the next attempt may claim it soon after).
+      let afterFirst = await jobOf("flaky");
+      await waitUntil(async () => {
+        afterFirst = await jobOf("flaky");
+        return afterFirst.last_error !== null;
+      }, "the first attempt's failure is recorded");
+      expect(calls).toBe(1);
+      expect(afterFirst).toMatchObject({ status: "queued", attempts: 1, last_error: "receiver answered 503 (call 1)" });
       const { rows } = await sql<{ wait_ms: number }>`
         select extract(epoch from (run_at - now())) * 1000 as wait_ms from jobs where key = 'flaky'`.execute(db);
       // Between half and all of the base wait, less the time since.
